@@ -1,0 +1,1 @@
+export { type GatehouseOptions, gatehouse } from "./plugin.ts"

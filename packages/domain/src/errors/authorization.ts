@@ -1,0 +1,23 @@
+import { Schema } from "effect"
+
+/** The actor lacks the permission, or is not active, or their session is restricted to another step. */
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
+  reason: Schema.String
+}) {}
+
+export class CannotChangeOwnRole extends Schema.TaggedError<CannotChangeOwnRole>()(
+  "CannotChangeOwnRole",
+  {}
+) {}
+
+/** Covers disable and deactivate. */
+export class CannotDisableSelf extends Schema.TaggedError<CannotDisableSelf>()("CannotDisableSelf", {}) {}
+
+export class CannotDeleteSelf extends Schema.TaggedError<CannotDeleteSelf>()("CannotDeleteSelf", {}) {}
+
+/** The actor tried to grant a role or permission they do not hold themselves. */
+export class RoleEscalation extends Schema.TaggedError<RoleEscalation>()("RoleEscalation", {
+  missing: Schema.Array(Schema.String)
+}) {}
+
+export class EmailImmutable extends Schema.TaggedError<EmailImmutable>()("EmailImmutable", {}) {}

@@ -1,0 +1,38 @@
+import { Schema } from "effect"
+
+/** The tenant already has a user with this email (any casing). Reported by the store, never pre-checked. */
+export class EmailTaken extends Schema.TaggedError<EmailTaken>()("EmailTaken", {
+  email: Schema.String
+}) {}
+
+export class SlugTaken extends Schema.TaggedError<SlugTaken>()("SlugTaken", {
+  slug: Schema.String
+}) {}
+
+export class AlreadyMember extends Schema.TaggedError<AlreadyMember>()("AlreadyMember", {
+  organizationId: Schema.String,
+  userId: Schema.String
+}) {}
+
+export class NameTaken extends Schema.TaggedError<NameTaken>()("NameTaken", {
+  kind: Schema.Literals(["group", "department", "role", "organization"]),
+  name: Schema.String
+}) {}
+
+/** The caller's copy is stale: someone else changed the resource since it was read. */
+export class VersionConflict extends Schema.TaggedError<VersionConflict>()("VersionConflict", {
+  expected: Schema.Int,
+  actual: Schema.Int
+}) {}
+
+/** The change would leave no active holder of `users:roles` in the tenant, or no active Admin in an organization. */
+export class LastAdmin extends Schema.TaggedError<LastAdmin>()("LastAdmin", {
+  scope: Schema.Literals(["tenant", "organization"]),
+  id: Schema.String
+}) {}
+
+/** The user's status does not allow this transition (e.g. enabling a pending user). */
+export class InvalidStatusTransition extends Schema.TaggedError<InvalidStatusTransition>()(
+  "InvalidStatusTransition",
+  { from: Schema.String, to: Schema.String }
+) {}

@@ -1,0 +1,5 @@
+export * from "./authorization.ts"
+export * from "./conflicts.ts"
+export * from "./infrastructure.ts"
+export * from "./notFound.ts"
+export * from "./validation.ts"

@@ -1,0 +1,28 @@
+import { Schema } from "effect"
+
+const Uuid = Schema.String.check(Schema.isUUID(undefined, { message: "Expected a UUID" }))
+
+/** Identifies a tenant, the isolation boundary. */
+export const TenantId = Uuid.pipe(Schema.brand("TenantId"))
+export type TenantId = typeof TenantId.Type
+
+export const UserId = Uuid.pipe(Schema.brand("UserId"))
+export type UserId = typeof UserId.Type
+
+export const OrganizationId = Uuid.pipe(Schema.brand("OrganizationId"))
+export type OrganizationId = typeof OrganizationId.Type
+
+export const GroupId = Uuid.pipe(Schema.brand("GroupId"))
+export type GroupId = typeof GroupId.Type
+
+export const DepartmentId = Uuid.pipe(Schema.brand("DepartmentId"))
+export type DepartmentId = typeof DepartmentId.Type
+
+export const AuditEventId = Uuid.pipe(Schema.brand("AuditEventId"))
+export type AuditEventId = typeof AuditEventId.Type
+
+export const SessionId = Uuid.pipe(Schema.brand("SessionId"))
+export type SessionId = typeof SessionId.Type
+
+export const InvitationId = Uuid.pipe(Schema.brand("InvitationId"))
+export type InvitationId = typeof InvitationId.Type

@@ -1,0 +1,55 @@
+import { Schema } from "effect"
+import { Email } from "./email.ts"
+import { DepartmentId, GroupId, TenantId, UserId } from "./ids.ts"
+import { Language } from "./language.ts"
+import { ModulePermission } from "./permission.ts"
+import { PhoneNumber } from "./phone.ts"
+import { RoleName } from "./role.ts"
+
+/**
+ * pending (setup not completed, shown as NEW) -> active <-> disabled; active | disabled -> deactivated (soft
+ * delete, restorable). Only active users can log in.
+ */
+export const UserStatus = Schema.Literals(["pending", "active", "disabled", "deactivated"])
+export type UserStatus = typeof UserStatus.Type
+
+export const PersonName = Schema.String.check(Schema.isTrimmed(), Schema.isBetweenLength(1, 100))
+export const AdminNotes = Schema.String.check(Schema.isMaxLength(4000))
+
+export const User = Schema.Struct({
+  id: UserId,
+  tenantId: TenantId,
+  /** The login; normalised, unique per tenant, immutable. */
+  email: Email,
+  firstName: PersonName,
+  lastName: PersonName,
+  displayName: Schema.NullOr(PersonName),
+  phone: Schema.NullOr(PhoneNumber),
+  language: Schema.NullOr(Language),
+  /** Visible to admins only. */
+  adminNotes: Schema.NullOr(AdminNotes),
+  role: RoleName,
+  modulePermissions: Schema.Array(ModulePermission),
+  departmentId: Schema.NullOr(DepartmentId),
+  groupIds: Schema.Array(GroupId),
+  status: UserStatus,
+  emailVerified: Schema.Boolean,
+  phoneVerified: Schema.Boolean,
+  /** The next login gives a `password_change` session only. */
+  mustChangePassword: Schema.Boolean,
+  /** Set by an admin (the 2FA toggle); a role may require TOTP too. */
+  requireTotp: Schema.Boolean,
+  totpEnabled: Schema.Boolean,
+  /** The PHC string of the password hash; null while the user has no password. Never leaves the domain. */
+  passwordHash: Schema.NullOr(Schema.String),
+  lastLoginAt: Schema.NullOr(Schema.Date),
+  createdAt: Schema.Date,
+  updatedAt: Schema.Date,
+  /** Incremented by every update (optimistic concurrency). */
+  version: Schema.Int
+})
+export type User = typeof User.Type
+
+/** How people are shown and sorted: "First Last". */
+export const fullName = (user: Pick<User, "firstName" | "lastName">): string =>
+  `${user.firstName} ${user.lastName}`

@@ -1,0 +1,3 @@
+export * from "./checkPassword.ts"
+export * from "./generatePassword.ts"
+export * from "./PasswordPolicy.ts"

@@ -1,0 +1,27 @@
+import { Context, type Effect } from "effect"
+import type { AuditEvent } from "../model/audit.ts"
+import type { TenantId } from "../model/ids.ts"
+import type { Page } from "../model/page.ts"
+
+export interface AuditQuery {
+  readonly actorId?: string | undefined
+  readonly targetId?: string | undefined
+  readonly action?: string | undefined
+  readonly limit: number
+  readonly cursor?: string | undefined
+}
+
+/**
+ * The append-only audit trail.
+ *
+ * Guarantees: `append` joins the caller's transaction (an event of a failed use case is never visible);
+ * events are never changed nor removed, also when their actor or target is deleted; `query` returns a
+ * tenant's events newest first (by time, then id), with a `total` for the filter.
+ */
+export class AuditLog extends Context.Service<
+  AuditLog,
+  {
+    readonly append: (event: AuditEvent) => Effect.Effect<void>
+    readonly query: (tenantId: TenantId, query: AuditQuery) => Effect.Effect<Page<AuditEvent>>
+  }
+>()("@gatehouse/domain/AuditLog") {}

@@ -1,0 +1,57 @@
+import { Context, type Effect, type Option } from "effect"
+import type { EmailTaken, UserNotFound, VersionConflict } from "../errors/index.ts"
+import type { Email } from "../model/email.ts"
+import type { DepartmentId, GroupId, TenantId, UserId } from "../model/ids.ts"
+import type { Page } from "../model/page.ts"
+import type { RoleName } from "../model/role.ts"
+import type { User, UserStatus } from "../model/user.ts"
+
+export type UserSort = "name" | "email" | "created" | "lastLogin"
+
+export interface UserListQuery {
+  /** Case-insensitive substring of first name, last name, "first last", display name or email. */
+  readonly q?: string | undefined
+  readonly status?: UserStatus | undefined
+  readonly role?: RoleName | undefined
+  readonly departmentId?: DepartmentId | undefined
+  readonly groupId?: GroupId | undefined
+  /** Restrict to these ids (used by organization member listings and bulk operations). */
+  readonly ids?: ReadonlyArray<UserId> | undefined
+  readonly sort: UserSort
+  readonly limit: number
+  /** From a previous page's `nextCursor` with the same filter and sort. */
+  readonly cursor?: string | undefined
+}
+
+/**
+ * Users of a tenant.
+ *
+ * Guarantees:
+ * - isolation: every method is keyed by tenant; a user of another tenant is never returned nor changed;
+ * - uniqueness: (tenant, email) is unique; the store reports `EmailTaken` (of N concurrent inserts of one
+ *   email, exactly one succeeds); emails are stored normalised, so casing cannot create a second account;
+ * - optimistic concurrency: `update` applies only at the expected version and stores `version + 1`;
+ * - listing: `list` orders by the sort key then id (ascending; `lastLogin` newest first, never-logged-in last),
+ *   pages never repeat or skip a row of an unchanged set, and `total` counts the whole filtered set.
+ */
+export class UserRepository extends Context.Service<
+  UserRepository,
+  {
+    readonly insert: (user: User) => Effect.Effect<User, EmailTaken>
+    readonly findById: (tenantId: TenantId, id: UserId) => Effect.Effect<Option.Option<User>>
+    readonly findByEmail: (tenantId: TenantId, email: Email) => Effect.Effect<Option.Option<User>>
+    /** Stores `user` with `version: expectedVersion + 1` when the stored version is `expectedVersion`. */
+    readonly update: (
+      user: User,
+      expectedVersion: number
+    ) => Effect.Effect<User, UserNotFound | VersionConflict>
+    /** Removes the user, their memberships and group links. */
+    readonly delete: (tenantId: TenantId, id: UserId) => Effect.Effect<void, UserNotFound>
+    readonly list: (tenantId: TenantId, query: UserListQuery) => Effect.Effect<Page<User>>
+    /** How many users with status `active` hold one of these roles. */
+    readonly countActiveWithRole: (
+      tenantId: TenantId,
+      roles: ReadonlyArray<RoleName>
+    ) => Effect.Effect<number>
+  }
+>()("@gatehouse/domain/UserRepository") {}

@@ -1,0 +1,67 @@
+import {
+  AlreadyMember,
+  isInEffect,
+  type Membership,
+  MembershipNotFound,
+  MembershipRepository
+} from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { fail, MemoryStore, ok, setIn } from "./MemoryStore.ts"
+
+const keyOf = (m: Pick<Membership, "organizationId" | "userId">) => `${m.organizationId}/${m.userId}`
+
+export const layerMemory: Layer.Layer<MembershipRepository, never, MemoryStore> = Layer.effect(
+  MembershipRepository,
+  Effect.gen(function* () {
+    const store = yield* MemoryStore
+    const own = (tenantId: string, s: { readonly memberships: ReadonlyMap<string, Membership> }) =>
+      [...s.memberships.values()].filter((m) => m.tenantId === tenantId)
+    return MembershipRepository.of({
+      insert: (membership) =>
+        store.write((s) =>
+          s.memberships.has(keyOf(membership))
+            ? fail(
+                new AlreadyMember({ organizationId: membership.organizationId, userId: membership.userId })
+              )
+            : ok(membership, { ...s, memberships: setIn(s.memberships, keyOf(membership), membership) })
+        ),
+      find: (tenantId, organizationId, userId) =>
+        store.read((s) =>
+          Option.fromNullishOr(s.memberships.get(keyOf({ organizationId, userId }))).pipe(
+            Option.filter((m) => m.tenantId === tenantId)
+          )
+        ),
+      update: (membership) =>
+        store.write((s) => {
+          const current = s.memberships.get(keyOf(membership))
+          if (current === undefined || current.tenantId !== membership.tenantId)
+            return fail(
+              new MembershipNotFound({ organizationId: membership.organizationId, userId: membership.userId })
+            )
+          return ok(membership, { ...s, memberships: setIn(s.memberships, keyOf(membership), membership) })
+        }),
+      delete: (tenantId, organizationId, userId) =>
+        store.write((s) => {
+          const current = s.memberships.get(keyOf({ organizationId, userId }))
+          if (current === undefined || current.tenantId !== tenantId)
+            return fail(new MembershipNotFound({ organizationId, userId }))
+          return ok(undefined, { ...s, memberships: setIn(s.memberships, keyOf(current), undefined) })
+        }),
+      listByOrganization: (tenantId, organizationId) =>
+        store.read((s) => own(tenantId, s).filter((m) => m.organizationId === organizationId)),
+      listByUser: (tenantId, userId) =>
+        store.read((s) => own(tenantId, s).filter((m) => m.userId === userId)),
+      countInEffect: (tenantId, organizationId, roles, now) =>
+        store.read(
+          (s) =>
+            own(tenantId, s).filter(
+              (m) =>
+                m.organizationId === organizationId &&
+                roles.includes(m.role) &&
+                isInEffect(m, now) &&
+                s.users.get(m.userId)?.status === "active"
+            ).length
+        )
+    })
+  })
+)

@@ -1,0 +1,73 @@
+import {
+  type Organization,
+  OrganizationNotFound,
+  OrganizationRepository,
+  VersionConflict
+} from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { fail, MemoryStore, ok, setIn } from "./MemoryStore.ts"
+import { paginate, positionOf } from "./paginate.ts"
+
+const nameKey = (o: Organization) => o.name.toLowerCase()
+const byName = (a: Organization, b: Organization) =>
+  nameKey(a) < nameKey(b) ? -1 : nameKey(a) > nameKey(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore> = Layer.effect(
+  OrganizationRepository,
+  Effect.gen(function* () {
+    const store = yield* MemoryStore
+    return OrganizationRepository.of({
+      insert: (organization) =>
+        store.write((s) =>
+          ok(organization, { ...s, organizations: setIn(s.organizations, organization.id, organization) })
+        ),
+      findById: (tenantId, id) =>
+        store.read((s) =>
+          Option.fromNullishOr(s.organizations.get(id)).pipe(Option.filter((o) => o.tenantId === tenantId))
+        ),
+      update: (organization, expectedVersion) =>
+        store.write((s) => {
+          const current = s.organizations.get(organization.id)
+          if (current === undefined || current.tenantId !== organization.tenantId)
+            return fail(new OrganizationNotFound({ organizationId: organization.id }))
+          if (current.version !== expectedVersion)
+            return fail(new VersionConflict({ expected: expectedVersion, actual: current.version }))
+          const next = { ...organization, tenantId: current.tenantId, version: expectedVersion + 1 }
+          return ok(next, { ...s, organizations: setIn(s.organizations, organization.id, next) })
+        }),
+      delete: (tenantId, id) =>
+        store.write((s) => {
+          const current = s.organizations.get(id)
+          if (current === undefined || current.tenantId !== tenantId)
+            return fail(new OrganizationNotFound({ organizationId: id }))
+          const memberships = new Map([...s.memberships].filter(([, m]) => m.organizationId !== id))
+          return ok(undefined, { ...s, organizations: setIn(s.organizations, id, undefined), memberships })
+        }),
+      list: (tenantId, query) =>
+        store.read((s) => {
+          const needle = query.q?.trim().toLowerCase() ?? ""
+          const sorted = [...s.organizations.values()]
+            .filter((o) => o.tenantId === tenantId)
+            .filter((o) => query.ids === undefined || query.ids.includes(o.id))
+            .filter(
+              (o) =>
+                needle === "" ||
+                [o.name, o.pimsCustomerCode ?? "", o.pimsCustomerName ?? "", o.priceCode ?? ""].some((h) =>
+                  h.toLowerCase().includes(needle)
+                )
+            )
+            .sort(byName)
+          return paginate(sorted, {
+            limit: query.limit,
+            after: positionOf(query.cursor),
+            isAfter: (o, p) => {
+              const key = nameKey(o)
+              const at = String(p.key)
+              return key > at || (key === at && o.id > p.id)
+            },
+            keyOf: nameKey
+          })
+        })
+    })
+  })
+)

@@ -1,0 +1,53 @@
+import { SecureRandom } from "@gatehouse/domain"
+import { Layer } from "effect"
+import * as AuditLog from "./AuditLog.ts"
+import * as DepartmentRepository from "./DepartmentRepository.ts"
+import * as GroupRepository from "./GroupRepository.ts"
+import * as MembershipRepository from "./MembershipRepository.ts"
+import { MemoryStore } from "./MemoryStore.ts"
+import * as OrganizationRepository from "./OrganizationRepository.ts"
+import * as PasswordBlocklist from "./PasswordBlocklist.ts"
+import * as PasswordHasher from "./PasswordHasher.ts"
+import * as RoleRepository from "./RoleRepository.ts"
+import * as TenantRepository from "./TenantRepository.ts"
+import * as Transactor from "./Transactor.ts"
+import * as UserRepository from "./UserRepository.ts"
+
+export { emptyState, MemoryStore, type State } from "./MemoryStore.ts"
+export {
+  AuditLog,
+  DepartmentRepository,
+  GroupRepository,
+  MembershipRepository,
+  OrganizationRepository,
+  PasswordBlocklist,
+  PasswordHasher,
+  RoleRepository,
+  TenantRepository,
+  Transactor,
+  UserRepository
+}
+
+/** Every repository and the Transactor on one in-memory store (the store stays reachable for assertions). */
+export const layerRepositories = Layer.mergeAll(
+  TenantRepository.layerMemory,
+  RoleRepository.layerMemory,
+  UserRepository.layerMemory,
+  OrganizationRepository.layerMemory,
+  MembershipRepository.layerMemory,
+  GroupRepository.layerMemory,
+  DepartmentRepository.layerMemory,
+  AuditLog.layerMemory,
+  Transactor.layerMemory
+).pipe(Layer.provideMerge(MemoryStore.layer))
+
+/**
+ * The whole domain in memory: repositories, Transactor, a fast fake hasher, a sample blocklist and the real
+ * CSPRNG. Build it fresh per test (`Layer.fresh`) when tests must not share a store.
+ */
+export const layerMemory = Layer.mergeAll(
+  layerRepositories,
+  PasswordHasher.layerFake,
+  PasswordBlocklist.layerSample(),
+  SecureRandom.layer
+)
