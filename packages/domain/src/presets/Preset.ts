@@ -8,6 +8,8 @@ export interface Preset {
   readonly roles: ReadonlyArray<RoleTemplate>
   /** The tenant role of the first admin. */
   readonly adminRole: string
+  /** The tenant role given to a person created by adding them to an organization (a portal or client user). */
+  readonly memberRole: string
   readonly passwordPolicy: PasswordPolicy
   /** Lifetime of setup invitations, in hours. */
   readonly invitationTtlHours: number

@@ -12,6 +12,7 @@ export const puqcloud: Preset = {
   name: "puqcloud",
   roles: [
     tenantRole("Admin", everything),
+    tenantRole("Client User", []),
     tenantRole("Staff", [
       "users:read",
       "orgs:manage",
@@ -25,6 +26,7 @@ export const puqcloud: Preset = {
     organizationRole("Technical", ["org:read", "module:services", "module:tickets"])
   ],
   adminRole: "Admin",
+  memberRole: "Client User",
   passwordPolicy: { ...productPolicy, preset: "custom", minLength: 10, generatedLength: 16 },
   invitationTtlHours: 72,
   inviteOnly: false,

@@ -25,6 +25,7 @@ export const weavestream: Preset = {
     organizationRole("CLIENT_VIEWER", ["org:read"], totp)
   ],
   adminRole: "SUPER_ADMIN",
+  memberRole: "CLIENT_USER",
   passwordPolicy: nistPolicy,
   invitationTtlHours: 72,
   inviteOnly: true,

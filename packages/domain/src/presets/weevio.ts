@@ -14,10 +14,12 @@ export const weevio: Preset = {
   roles: [
     tenantRole("Admin", everything),
     tenantRole("Regular", staffModules),
+    tenantRole("Portal User", []),
     organizationRole("Admin", ["org:read", "members:read", "members:manage", "eshop:manage"]),
     organizationRole("Limited", ["org:read"])
   ],
   adminRole: "Admin",
+  memberRole: "Portal User",
   passwordPolicy: productPolicy,
   invitationTtlHours: 72,
   inviteOnly: false,

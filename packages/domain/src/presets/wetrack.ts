@@ -33,6 +33,7 @@ export const wetrack: Preset = {
     tenantRole("General", [])
   ],
   adminRole: "Account Admin",
+  memberRole: "General",
   passwordPolicy: { ...productPolicy, preset: "custom", generatedLength: 12 },
   invitationTtlHours: 72,
   inviteOnly: false,
