@@ -26,6 +26,8 @@ export interface State {
   readonly groups: ReadonlyMap<GroupId, Group>
   readonly departments: ReadonlyMap<DepartmentId, Department>
   readonly audit: ReadonlyArray<AuditEvent>
+  /** Tables of further ports (sessions, invitations, ...), each under its own name: see `table` / `withTable`. */
+  readonly tables: ReadonlyMap<string, unknown>
 }
 
 export const emptyState: State = {
@@ -36,7 +38,8 @@ export const emptyState: State = {
   memberships: new Map(),
   groups: new Map(),
   departments: new Map(),
-  audit: []
+  audit: [],
+  tables: new Map()
 }
 
 /** The outcome of a write: a value and the next state, or a typed failure that leaves the state unchanged. */
@@ -113,3 +116,13 @@ export const setIn = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V | undefined
   else next.set(key, value)
   return next
 }
+
+/** A named table of a later port, typed by its reader; `empty` when nothing was stored yet. */
+export const table = <T>(state: State, name: string, empty: T): T =>
+  state.tables.has(name) ? (state.tables.get(name) as T) : empty
+
+/** The state with the named table replaced. */
+export const withTable = <T>(state: State, name: string, value: T): State => ({
+  ...state,
+  tables: setIn(state.tables, name, value)
+})

@@ -2,6 +2,7 @@ import { SecureRandom } from "@gatehouse/domain"
 import { Layer } from "effect"
 import * as AuditLog from "./AuditLog.ts"
 import * as DepartmentRepository from "./DepartmentRepository.ts"
+import * as FailedAttempts from "./FailedAttempts.ts"
 import * as GroupRepository from "./GroupRepository.ts"
 import * as MembershipRepository from "./MembershipRepository.ts"
 import { MemoryStore } from "./MemoryStore.ts"
@@ -10,6 +11,7 @@ import * as PasswordBlocklist from "./PasswordBlocklist.ts"
 import * as PasswordHasher from "./PasswordHasher.ts"
 import * as RoleRepository from "./RoleRepository.ts"
 import * as TenantRepository from "./TenantRepository.ts"
+import * as TotpRepository from "./TotpRepository.ts"
 import * as Transactor from "./Transactor.ts"
 import * as UserRepository from "./UserRepository.ts"
 
@@ -17,6 +19,7 @@ export { emptyState, MemoryStore, type State } from "./MemoryStore.ts"
 export {
   AuditLog,
   DepartmentRepository,
+  FailedAttempts,
   GroupRepository,
   MembershipRepository,
   OrganizationRepository,
@@ -24,6 +27,7 @@ export {
   PasswordHasher,
   RoleRepository,
   TenantRepository,
+  TotpRepository,
   Transactor,
   UserRepository
 }
@@ -38,7 +42,9 @@ export const layerRepositories = Layer.mergeAll(
   GroupRepository.layerMemory,
   DepartmentRepository.layerMemory,
   AuditLog.layerMemory,
-  Transactor.layerMemory
+  Transactor.layerMemory,
+  FailedAttempts.layerMemory,
+  TotpRepository.layerMemory
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
 /**

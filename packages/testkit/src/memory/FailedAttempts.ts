@@ -1,0 +1,36 @@
+import { type AttemptState, FailedAttempts } from "@gatehouse/domain"
+import { Effect, Layer } from "effect"
+import { MemoryStore, ok, table, withTable } from "./MemoryStore.ts"
+
+type Attempts = ReadonlyMap<string, AttemptState & { readonly tenantId: string }>
+const TABLE = "failedAttempts"
+const none: AttemptState = { failures: 0, lastFailureAt: null }
+
+export const layerMemory: Layer.Layer<FailedAttempts, never, MemoryStore> = Layer.effect(
+  FailedAttempts,
+  Effect.gen(function* () {
+    const store = yield* MemoryStore
+    const read = (tenantId: string, userId: string) => (attempts: Attempts) => {
+      const row = attempts.get(userId)
+      return row === undefined || row.tenantId !== tenantId
+        ? none
+        : { failures: row.failures, lastFailureAt: row.lastFailureAt }
+    }
+    return FailedAttempts.of({
+      recordFailure: (tenantId, userId, at) =>
+        store.write((s) => {
+          const attempts = table<Attempts>(s, TABLE, new Map())
+          const next = { failures: read(tenantId, userId)(attempts).failures + 1, lastFailureAt: at }
+          return ok(next, withTable(s, TABLE, new Map(attempts).set(userId, { ...next, tenantId })))
+        }),
+      get: (tenantId, userId) =>
+        store.read((s) => read(tenantId, userId)(table<Attempts>(s, TABLE, new Map()))),
+      reset: (tenantId, userId) =>
+        store.write((s) => {
+          const attempts = new Map(table<Attempts>(s, TABLE, new Map()))
+          if (attempts.get(userId)?.tenantId === tenantId) attempts.delete(userId)
+          return ok(undefined, withTable(s, TABLE, attempts))
+        })
+    })
+  })
+)

@@ -1,0 +1,61 @@
+import { type TotpEnrollment, TotpRepository } from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+
+type Enrollments = ReadonlyMap<string, TotpEnrollment>
+const TABLE = "totp"
+const rows = (s: State) => table<Enrollments>(s, TABLE, new Map())
+
+export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Layer.effect(
+  TotpRepository,
+  Effect.gen(function* () {
+    const store = yield* MemoryStore
+    const own = (s: State, tenantId: string, userId: string) => {
+      const row = rows(s).get(userId)
+      return row !== undefined && row.tenantId === tenantId ? row : undefined
+    }
+    const change = (
+      tenantId: string,
+      userId: string,
+      f: (row: TotpEnrollment) => TotpEnrollment | undefined
+    ) =>
+      store.write((s) => {
+        const row = own(s, tenantId, userId)
+        const next = row === undefined ? undefined : f(row)
+        if (row === undefined || next === undefined) return ok(false, s)
+        return ok(true, withTable(s, TABLE, new Map(rows(s)).set(userId, next)))
+      })
+    return TotpRepository.of({
+      savePending: (enrollment) =>
+        store.write((s) => {
+          const current = rows(s).get(enrollment.userId)
+          if (current?.confirmed === true) return ok(false, s)
+          return ok(true, withTable(s, TABLE, new Map(rows(s)).set(enrollment.userId, enrollment)))
+        }),
+      find: (tenantId, userId) => store.read((s) => Option.fromNullishOr(own(s, tenantId, userId))),
+      confirm: (tenantId, userId, recoveryCodeHashes, step) =>
+        change(tenantId, userId, (row) =>
+          row.confirmed ? undefined : { ...row, confirmed: true, recoveryCodeHashes, lastUsedStep: step }
+        ),
+      useStep: (tenantId, userId, step) =>
+        change(tenantId, userId, (row) =>
+          row.confirmed && (row.lastUsedStep === null || step > row.lastUsedStep)
+            ? { ...row, lastUsedStep: step }
+            : undefined
+        ),
+      consumeRecoveryCode: (tenantId, userId, hash) =>
+        change(tenantId, userId, (row) =>
+          row.confirmed && row.recoveryCodeHashes.includes(hash)
+            ? { ...row, recoveryCodeHashes: row.recoveryCodeHashes.filter((h) => h !== hash) }
+            : undefined
+        ),
+      delete: (tenantId, userId) =>
+        store.write((s) => {
+          if (own(s, tenantId, userId) === undefined) return ok(undefined, s)
+          const next = new Map(rows(s))
+          next.delete(userId)
+          return ok(undefined, withTable(s, TABLE, next))
+        })
+    })
+  })
+)
