@@ -1,1 +1,3 @@
-export {}
+export * as Argon2PasswordHasher from "./argon2/PasswordHasher.ts"
+export * as CommonPasswords from "./blocklist/CommonPasswords.ts"
+export * as AesGcmSecretBox from "./secretbox/SecretBox.ts"

@@ -1,3 +1,5 @@
+export * as arbitraries from "./arbitraries.ts"
 export * from "./builders.ts"
+export * from "./contracts/index.ts"
 export * as memory from "./memory/index.ts"
 export { layerMemory, layerRepositories, MemoryStore } from "./memory/index.ts"

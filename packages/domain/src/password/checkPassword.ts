@@ -1,17 +1,10 @@
-import { Effect, type Redacted } from "effect"
+import { Effect, Redacted } from "effect"
 import { PasswordPolicyViolation, type RuleResult } from "../errors/validation.ts"
-import type { PasswordBlocklist } from "../ports/PasswordBlocklist.ts"
+import { PasswordBlocklist } from "../ports/PasswordBlocklist.ts"
 import type { PasswordPolicy } from "./PasswordPolicy.ts"
+import { evaluateRules, type PasswordContext } from "./rules.ts"
 
-/** Words a password must not contain: the email's local part, the person's names, the tenant's name. */
-export interface PasswordContext {
-  readonly email?: string | undefined
-  readonly firstName?: string | undefined
-  readonly lastName?: string | undefined
-  readonly tenantName?: string | undefined
-  /** The account has TOTP enrolled (a policy may then accept a shorter minimum). */
-  readonly hasMfa?: boolean | undefined
-}
+export type { PasswordContext } from "./rules.ts"
 
 export interface PasswordCheck {
   readonly ok: boolean
@@ -19,19 +12,21 @@ export interface PasswordCheck {
   readonly results: ReadonlyArray<RuleResult>
 }
 
-// PLACEHOLDER until the password-policy work lands: length only.
+/**
+ * Evaluates every rule of the policy separately (never stopping at the first failure): minLength (the MFA
+ * minimum when `context.hasMfa` and the policy sets one), maxLength, the enabled character classes, notCommon
+ * (the `PasswordBlocklist`) and noContextWords. Length is counted in code points; nothing is trimmed.
+ */
 export const checkPassword = (
   policy: PasswordPolicy,
   password: Redacted.Redacted<string>,
-  _context: PasswordContext
+  context: PasswordContext
 ): Effect.Effect<PasswordCheck, never, PasswordBlocklist> =>
-  Effect.sync(() => {
-    const length = [...(password as unknown as { value: string }).value].length
-    const passed = length >= policy.minLength
-    return {
-      ok: passed,
-      results: [{ rule: "minLength", passed, message: `At least ${policy.minLength} characters` }]
-    }
+  Effect.gen(function* () {
+    const value = Redacted.value(password)
+    const blocked = yield* (yield* PasswordBlocklist).isBlocked(value)
+    const results = evaluateRules(policy, value, context, { blocked })
+    return { ok: results.every((r) => r.passed), results }
   })
 
 /** Fails with `PasswordPolicyViolation`, listing the failing rules, unless the password passes the policy. */

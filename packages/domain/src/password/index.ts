@@ -1,3 +1,11 @@
 export * from "./checkPassword.ts"
 export * from "./generatePassword.ts"
 export * from "./PasswordPolicy.ts"
+export {
+  applicableMinLength,
+  codePointLength,
+  contextWords,
+  MIN_CONTEXT_WORD_LENGTH,
+  type PasswordRule
+} from "./rules.ts"
+export { uniformInt } from "./uniformInt.ts"

@@ -1,15 +1,21 @@
 import { SecureRandom } from "@gatehouse/domain"
 import { Layer } from "effect"
+import * as CredentialsVerifier from "../fakes/CredentialsVerifier.ts"
 import * as AuditLog from "./AuditLog.ts"
 import * as DepartmentRepository from "./DepartmentRepository.ts"
+import * as ExternalCredentialRepository from "./ExternalCredentialRepository.ts"
 import * as FailedAttempts from "./FailedAttempts.ts"
 import * as GroupRepository from "./GroupRepository.ts"
+import * as InvitationRepository from "./InvitationRepository.ts"
+import * as Mailer from "./Mailer.ts"
 import * as MembershipRepository from "./MembershipRepository.ts"
 import { MemoryStore } from "./MemoryStore.ts"
 import * as OrganizationRepository from "./OrganizationRepository.ts"
 import * as PasswordBlocklist from "./PasswordBlocklist.ts"
 import * as PasswordHasher from "./PasswordHasher.ts"
 import * as RoleRepository from "./RoleRepository.ts"
+import * as SecretBox from "./SecretBox.ts"
+import * as SessionRepository from "./SessionRepository.ts"
 import * as TenantRepository from "./TenantRepository.ts"
 import * as TotpRepository from "./TotpRepository.ts"
 import * as Transactor from "./Transactor.ts"
@@ -18,14 +24,20 @@ import * as UserRepository from "./UserRepository.ts"
 export { emptyState, MemoryStore, type State } from "./MemoryStore.ts"
 export {
   AuditLog,
+  CredentialsVerifier,
   DepartmentRepository,
+  ExternalCredentialRepository,
   FailedAttempts,
   GroupRepository,
+  InvitationRepository,
+  Mailer,
   MembershipRepository,
   OrganizationRepository,
   PasswordBlocklist,
   PasswordHasher,
   RoleRepository,
+  SecretBox,
+  SessionRepository,
   TenantRepository,
   TotpRepository,
   Transactor,
@@ -44,7 +56,11 @@ export const layerRepositories = Layer.mergeAll(
   AuditLog.layerMemory,
   Transactor.layerMemory,
   FailedAttempts.layerMemory,
-  TotpRepository.layerMemory
+  TotpRepository.layerMemory,
+  SessionRepository.layerMemory,
+  InvitationRepository.layerMemory,
+  Mailer.layerMemory,
+  ExternalCredentialRepository.layerMemory
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
 /**
@@ -55,5 +71,7 @@ export const layerMemory = Layer.mergeAll(
   layerRepositories,
   PasswordHasher.layerFake,
   PasswordBlocklist.layerSample(),
-  SecureRandom.layer
+  SecureRandom.layer,
+  SecretBox.layerFake,
+  CredentialsVerifier.layerAnswering()
 )

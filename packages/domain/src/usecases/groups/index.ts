@@ -1,1 +1,6 @@
-export {}
+export * from "./addGroupMember.ts"
+export * from "./createGroup.ts"
+export * from "./deleteGroup.ts"
+export * from "./listGroups.ts"
+export * from "./removeGroupMember.ts"
+export * from "./updateGroup.ts"

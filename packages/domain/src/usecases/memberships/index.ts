@@ -1,1 +1,5 @@
-export {}
+export * from "./addMember.ts"
+export * from "./listMembers.ts"
+export { type MemberUser, toMemberUser } from "./memberAccess.ts"
+export * from "./removeMember.ts"
+export * from "./updateMember.ts"

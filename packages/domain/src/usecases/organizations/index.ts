@@ -1,1 +1,5 @@
-export {}
+export * from "./createOrganization.ts"
+export * from "./deleteOrganization.ts"
+export * from "./getOrganization.ts"
+export * from "./listOrganizations.ts"
+export * from "./updateOrganization.ts"

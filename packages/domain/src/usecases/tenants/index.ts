@@ -1,1 +1,2 @@
-export {}
+export * from "./bootstrapTenant.ts"
+export * from "./createTenant.ts"

@@ -11,7 +11,7 @@ import { PlainPassword } from "../../model/password.ts"
 import { ModulePermission } from "../../model/permission.ts"
 import { PhoneNumber } from "../../model/phone.ts"
 import { RoleName } from "../../model/role.ts"
-import { AdminNotes, PersonName, type User } from "../../model/user.ts"
+import { AdminNotes, PersonName } from "../../model/user.ts"
 import { enforcePassword } from "../../password/checkPassword.ts"
 import { generatePassword } from "../../password/generatePassword.ts"
 import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
@@ -19,10 +19,11 @@ import { GroupRepository } from "../../ports/GroupRepository.ts"
 import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
-import { missingForGrant } from "../../rules/permissions.ts"
+import { holds, missingForGrant } from "../../rules/permissions.ts"
 import { authenticate, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
+import { toUserView, type UserView } from "./userView.ts"
 
 /** How the new user gets in: a password typed by the admin, one generated for them, or a setup invitation. */
 export const InitialCredential = Schema.Union([
@@ -49,7 +50,8 @@ export const CreateUserInput = Schema.Struct({
 export type CreateUserInput = typeof CreateUserInput.Type
 
 export interface CreatedUser {
-  readonly user: User
+  /** Never the password hash; admin notes for holders of `users:write`. */
+  readonly user: UserView
   /** Shown once to the admin who created the user; never stored. */
   readonly generatedPassword?: Redacted.Redacted<string>
 }
@@ -97,17 +99,18 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, input
       }
 
       const policy = context.tenant.passwordPolicy
+      const words = {
+        email: input.email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        tenantName: context.tenant.name
+      }
       let password: Redacted.Redacted<string> | undefined
       if (input.credential._tag === "Password") {
         password = input.credential.password
-        yield* enforcePassword(policy, password, {
-          email: input.email,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          tenantName: context.tenant.name
-        })
+        yield* enforcePassword(policy, password, words)
       } else if (input.credential._tag === "Generate") {
-        password = yield* generatePassword(policy)
+        password = yield* generatePassword(policy, words)
       }
       const passwordHash = password === undefined ? null : yield* (yield* PasswordHasher).hash(password)
 
@@ -143,10 +146,11 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, input
         targetId: user.id,
         details: { role: user.role, credential: input.credential._tag.toLowerCase(), status: user.status }
       })
+      const view = toUserView(user, { includeAdminNotes: holds(context.permissions, "users:write") })
       const created: CreatedUser =
         input.credential._tag === "Generate" && password !== undefined
-          ? { user, generatedPassword: password }
-          : { user }
+          ? { user: view, generatedPassword: password }
+          : { user: view }
       return created
     })
   )

@@ -1,0 +1,6 @@
+export * from "./base32.ts"
+export * from "./constantTimeEqual.ts"
+export * from "./hotp.ts"
+export * from "./otpauthUri.ts"
+export * from "./recoveryCodes.ts"
+export * from "./totp.ts"

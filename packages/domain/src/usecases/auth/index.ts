@@ -1,0 +1,4 @@
+export * from "./changeOwnPassword.ts"
+export * from "./errors.ts"
+export * from "./login.ts"
+export * from "./throttling.ts"

@@ -1,0 +1,212 @@
+import { Effect, Option, type Redacted, Schema } from "effect"
+import type { SessionScope } from "../../model/actor.ts"
+import { Email } from "../../model/email.ts"
+import type { SessionId, UserId } from "../../model/ids.ts"
+import { now } from "../../model/newId.ts"
+import { PlainPassword } from "../../model/password.ts"
+import { type Tenant, TenantSlug } from "../../model/tenant.ts"
+import type { User } from "../../model/user.ts"
+import { FailedAttempts } from "../../ports/FailedAttempts.ts"
+import { PasswordHasher } from "../../ports/PasswordHasher.ts"
+import { RoleRepository } from "../../ports/RoleRepository.ts"
+import { TenantRepository } from "../../ports/TenantRepository.ts"
+import { UserRepository } from "../../ports/UserRepository.ts"
+import { checkSecondFactor } from "../mfa/secondFactor.ts"
+import { issueSession } from "../sessions/issueSession.ts"
+import { audit } from "../shared/audit.ts"
+import { transactional } from "../shared/transaction.ts"
+import { InvalidCredentials, MfaRequired } from "./errors.ts"
+import {
+  clearFailedAttempts,
+  recordFailedAttempt,
+  ThrottleSettings,
+  throttled,
+  unknownAccountKey
+} from "./throttling.ts"
+
+export const LoginInput = Schema.Struct({
+  /** The tenant's slug. */
+  tenant: Schema.String.check(Schema.isMaxLength(100)),
+  /** As typed; normalised here (trimmed, lower-cased). */
+  email: Schema.String.check(Schema.isMaxLength(320)),
+  password: PlainPassword,
+  /** A TOTP code, or a recovery code in its place. */
+  totp: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(64)))
+})
+export type LoginInput = typeof LoginInput.Type
+
+export interface LoginResult {
+  /** `<id>.<secret>`: give it to the client once (Bearer token or HttpOnly cookie); it is not stored. */
+  readonly token: Redacted.Redacted<string>
+  readonly session: { readonly id: SessionId; readonly scope: SessionScope; readonly expiresAt: Date }
+  readonly user: User
+}
+
+/** Why a login failed, for the audit trail only (the client always gets `InvalidCredentials`). */
+type FailureReason =
+  | "unknown_account"
+  | "no_password"
+  | "wrong_password"
+  | "account_pending"
+  | "account_disabled"
+  | "account_deactivated"
+  | "account_changed"
+  | "wrong_totp"
+  | "reused_totp"
+  | "wrong_recovery_code"
+  | "totp_not_enabled"
+
+const isEmail = Schema.is(Email)
+const isSlug = Schema.is(TenantSlug)
+
+/** The narrowest scope that applies: a forced password change first, then a required TOTP enrolment. */
+const scopeFor = (user: User, roleRequiresTotp: boolean): SessionScope => {
+  if (user.mustChangePassword) return "password_change"
+  if ((roleRequiresTotp || user.requireTotp) && !user.totpEnabled) return "mfa_enrollment"
+  return "full"
+}
+
+/**
+ * Counts a failed attempt and audits it in a transaction that COMMITS, then hands back the error for the
+ * caller to fail with (a count rolled back with the failing login would defeat the throttle).
+ */
+const recordFailure = Effect.fnUntraced(function* (
+  tenant: Tenant,
+  account: UserId,
+  attempt: { readonly email: string; readonly user: User | undefined; readonly reason: FailureReason },
+  at: Date
+) {
+  const state = yield* recordFailedAttempt(tenant.id, account, at)
+  yield* audit(
+    { tenantId: tenant.id, actorKind: "anonymous", actorId: null },
+    {
+      action: "auth.login_failed",
+      ...(attempt.user === undefined ? {} : { targetType: "user", targetId: attempt.user.id }),
+      details: { email: attempt.email, reason: attempt.reason, failures: state.failures }
+    }
+  )
+  return new InvalidCredentials()
+})
+
+type Outcome =
+  | { readonly _tag: "Succeeded"; readonly result: LoginResult }
+  | { readonly _tag: "Failed"; readonly error: InvalidCredentials | MfaRequired }
+
+const failed = (error: InvalidCredentials | MfaRequired): Outcome => ({ _tag: "Failed", error })
+
+/**
+ * Logs in with tenant slug, email and password (+ a TOTP or recovery code when the account has TOTP) and
+ * returns a brand-new session. Anonymous.
+ *
+ * - One answer, `InvalidCredentials`, for an unknown tenant or email, a wrong password or code, and a pending,
+ *   disabled or deactivated account; an unknown email still pays for a (dummy) hash verification, and is
+ *   throttled under a key derived from it, so neither the answer, the timing nor the throttle tells whether
+ *   the account exists.
+ * - Throttled per account before any secret is checked (`TooManyAttempts`: growing waits, a lock at 100);
+ *   every failed check is counted atomically and audited in a COMMITTED transaction; success resets the count.
+ *   A right password alone (`MfaRequired`) neither counts nor resets, so TOTP guesses stay throttled.
+ * - Slow hashing runs outside transactions; the success transaction re-reads the user and applies everything
+ *   (code consumption, counter reset, `lastLoginAt`, rehash, the session, the audit event) together.
+ * - Scope: `password_change` while a password change is forced, `mfa_enrollment` while required TOTP is not
+ *   enrolled, else `full`.
+ */
+export const login = Effect.fn("login")(function* (input: LoginInput) {
+  const at = yield* now
+  const hasher = yield* PasswordHasher
+  const policy = yield* ThrottleSettings
+
+  const tenant = isSlug(input.tenant)
+    ? yield* (yield* TenantRepository).findBySlug(input.tenant)
+    : Option.none<Tenant>()
+  if (Option.isNone(tenant)) {
+    yield* hasher.verifyDummy(input.password)
+    return yield* new InvalidCredentials()
+  }
+  const email = input.email.trim().toLowerCase()
+  const users = yield* UserRepository
+  const found = isEmail(email) ? yield* users.findByEmail(tenant.value.id, email) : Option.none<User>()
+  const user = Option.getOrUndefined(found)
+  const account = user?.id ?? (yield* unknownAccountKey(tenant.value.id, email))
+  const fail = (reason: FailureReason) =>
+    transactional(recordFailure(tenant.value, account, { email, user, reason }, at)).pipe(
+      Effect.flatMap(Effect.fail)
+    )
+
+  const attempts = yield* (yield* FailedAttempts).get(tenant.value.id, account)
+  const refused = throttled(attempts, at, policy)
+  if (refused !== undefined) return yield* refused
+
+  if (user === undefined || user.passwordHash === null) {
+    yield* hasher.verifyDummy(input.password)
+    return yield* fail(user === undefined ? "unknown_account" : "no_password")
+  }
+  const verification = yield* hasher.verify(user.passwordHash, input.password)
+  if (!verification.valid) return yield* fail("wrong_password")
+  if (user.status !== "active") return yield* fail(`account_${user.status}`)
+  if (user.totpEnabled && input.totp === undefined) return yield* new MfaRequired()
+  const rehashed = verification.needsRehash ? yield* hasher.hash(input.password) : undefined
+
+  const outcome: Outcome = yield* transactional(
+    Effect.gen(function* () {
+      const current = yield* users.findById(tenant.value.id, user.id)
+      // the account changed while the password was being verified: judge the attempt by the new state
+      if (
+        Option.isNone(current) ||
+        current.value.status !== "active" ||
+        current.value.passwordHash !== user.passwordHash
+      ) {
+        return failed(
+          yield* recordFailure(tenant.value, account, { email, user, reason: "account_changed" }, at)
+        )
+      }
+      const fresh = current.value
+      let secondFactor: "totp" | "recovery_code" | undefined
+      if (fresh.totpEnabled) {
+        if (input.totp === undefined) return failed(new MfaRequired())
+        const check = yield* checkSecondFactor(fresh.tenantId, fresh.id, input.totp, at)
+        if (!check.ok) {
+          return failed(
+            yield* recordFailure(tenant.value, account, { email, user, reason: check.reason }, at)
+          )
+        }
+        secondFactor = check.method
+      }
+      yield* clearFailedAttempts(fresh.tenantId, fresh.id)
+      const role = yield* (yield* RoleRepository).find(fresh.tenantId, "tenant", fresh.role)
+      const scope = scopeFor(fresh, Option.isSome(role) && role.value.requiresTotp)
+      const updated = yield* users.update(
+        { ...fresh, lastLoginAt: at, passwordHash: rehashed ?? fresh.passwordHash },
+        fresh.version
+      )
+      const issued = yield* issueSession({ tenantId: fresh.tenantId, userId: fresh.id, scope, at })
+      yield* audit(
+        { tenantId: fresh.tenantId, actorKind: "user", actorId: fresh.id },
+        {
+          action: "auth.login_succeeded",
+          targetType: "session",
+          targetId: issued.session.id,
+          details: {
+            scope,
+            secondFactor: secondFactor ?? null,
+            rehashed: rehashed !== undefined
+          }
+        }
+      )
+      const result: LoginResult = {
+        token: issued.token,
+        session: { id: issued.session.id, scope, expiresAt: issued.session.expiresAt },
+        user: updated
+      }
+      return { _tag: "Succeeded", result } satisfies Outcome
+    })
+  ).pipe(
+    // an admin edit racing the login: run the success transaction again on the new version
+    Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 }),
+    Effect.catchTags({
+      VersionConflict: () => Effect.succeed(failed(new InvalidCredentials())),
+      UserNotFound: () => Effect.succeed(failed(new InvalidCredentials()))
+    })
+  )
+  if (outcome._tag === "Failed") return yield* outcome.error
+  return outcome.result
+})

@@ -1,0 +1,6 @@
+export * from "./errors.ts"
+export * from "./externalCredentialSettings.ts"
+export * from "./getExternalCredentials.ts"
+export * from "./putMyExternalCredentials.ts"
+export * from "./requireExternalCredentials.ts"
+export * from "./system.ts"

@@ -1,0 +1,130 @@
+import { Effect, Option, Schema } from "effect"
+import { RoleEscalation } from "../../errors/authorization.ts"
+import { RoleNotFound } from "../../errors/notFound.ts"
+import { InvalidInput } from "../../errors/validation.ts"
+import type { Actor } from "../../model/actor.ts"
+import { Email } from "../../model/email.ts"
+import type { OrganizationId, UserId } from "../../model/ids.ts"
+import type { Membership } from "../../model/membership.ts"
+import { newId } from "../../model/newId.ts"
+import { RoleName } from "../../model/role.ts"
+import { PersonName, type User } from "../../model/user.ts"
+import { MembershipRepository } from "../../ports/MembershipRepository.ts"
+import { UserRepository } from "../../ports/UserRepository.ts"
+import { presets } from "../../presets/index.ts"
+import { missingForGrant } from "../../rules/permissions.ts"
+import { decodeInput } from "../organizations/validation.ts"
+import { authenticate, loadRoles, requirePermissionIn } from "../shared/ActorContext.ts"
+import { auditBy } from "../shared/audit.ts"
+import { transactional } from "../shared/transaction.ts"
+import { findOrganization, heldIn, type MemberUser, toMemberUser } from "./memberAccess.ts"
+
+export const AddMemberInput = Schema.Struct({
+  email: Email,
+  firstName: PersonName,
+  lastName: PersonName,
+  /** An organization role of the tenant's catalogue. */
+  role: RoleName,
+  /** From this instant on the membership grants nothing; must lie in the future. */
+  expiresAt: Schema.optionalKey(Schema.NullOr(Schema.Date))
+})
+export type AddMemberInput = typeof AddMemberInput.Type
+
+export interface AddedMember {
+  readonly membership: Membership
+  readonly user: MemberUser
+  /** A new (pending) user was created; their setup invitation is issued separately. */
+  readonly created: boolean
+}
+
+/**
+ * Adds a person to an organization with an organization role. Needs `members:manage` tenant-wide or in that
+ * organization (an organization Admin manages their own organization's members); the actor must hold every
+ * permission of the role there (rule 4). An unknown email creates a pending user with the preset's
+ * `memberRole` and no password; a known one (any casing) is added as is, names untouched. `AlreadyMember`
+ * comes from the store: an email is a member of an organization at most once.
+ */
+export const addMember = Effect.fn("addMember")(function* (
+  actor: Actor,
+  organizationId: OrganizationId,
+  input: AddMemberInput
+) {
+  return yield* transactional(
+    Effect.gen(function* () {
+      const context = yield* authenticate(actor)
+      yield* requirePermissionIn(context, organizationId, "members:manage")
+      const data = yield* decodeInput(AddMemberInput, input)
+      const organization = yield* findOrganization(context, organizationId)
+      const role = (yield* loadRoles(context.tenant.id)).organization(data.role)
+      if (role === undefined) return yield* new RoleNotFound({ role: data.role, scope: "organization" })
+      const missing = missingForGrant(heldIn(context, organizationId), role.permissions)
+      if (missing.length > 0) return yield* new RoleEscalation({ missing })
+      const expiresAt = data.expiresAt ?? null
+      if (expiresAt !== null && !(expiresAt.getTime() > context.now.getTime())) {
+        return yield* new InvalidInput({ errors: [{ path: "expiresAt", message: "Must lie in the future" }] })
+      }
+
+      const users = yield* UserRepository
+      const existing = yield* users.findByEmail(context.tenant.id, data.email)
+      const user: User = Option.isSome(existing)
+        ? existing.value
+        : yield* users.insert({
+            id: yield* newId<UserId>(),
+            tenantId: context.tenant.id,
+            email: data.email,
+            firstName: data.firstName,
+            lastName: data.lastName,
+            displayName: null,
+            phone: null,
+            language: null,
+            adminNotes: null,
+            role: presets[context.tenant.preset].memberRole as RoleName,
+            modulePermissions: [],
+            departmentId: null,
+            groupIds: [],
+            status: "pending",
+            emailVerified: false,
+            phoneVerified: false,
+            mustChangePassword: false,
+            requireTotp: false,
+            totpEnabled: false,
+            passwordHash: null,
+            lastLoginAt: null,
+            createdAt: context.now,
+            updatedAt: context.now,
+            version: 1
+          })
+      const created = Option.isNone(existing)
+      const membership = yield* (yield* MembershipRepository).insert({
+        tenantId: context.tenant.id,
+        organizationId: organization.id,
+        userId: user.id,
+        role: role.name,
+        active: true,
+        expiresAt,
+        createdAt: context.now,
+        updatedAt: context.now
+      })
+      if (created) {
+        yield* auditBy(context, {
+          action: "user.created",
+          targetType: "user",
+          targetId: user.id,
+          details: { role: user.role, status: user.status, organizationId: organization.id }
+        })
+      }
+      yield* auditBy(context, {
+        action: "membership.added",
+        targetType: "user",
+        targetId: user.id,
+        details: {
+          organizationId: organization.id,
+          role: membership.role,
+          expiresAt: expiresAt?.toISOString() ?? null
+        }
+      })
+      const added: AddedMember = { membership, user: toMemberUser(user), created }
+      return added
+    })
+  )
+})

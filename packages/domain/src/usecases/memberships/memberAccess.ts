@@ -1,0 +1,75 @@
+import { Effect, Option } from "effect"
+import { LastAdmin } from "../../errors/conflicts.ts"
+import { OrganizationNotFound } from "../../errors/notFound.ts"
+import type { OrganizationId } from "../../model/ids.ts"
+import { isInEffect, type Membership } from "../../model/membership.ts"
+import type { Permission } from "../../model/permission.ts"
+import type { User } from "../../model/user.ts"
+import { MembershipRepository } from "../../ports/MembershipRepository.ts"
+import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
+import { adminRoles, ORGANIZATION_ADMIN_PERMISSION } from "../../rules/permissions.ts"
+import { type ActorContext, loadRoles } from "../shared/ActorContext.ts"
+
+/** A member as shown to whoever manages the organization: never the password hash nor the admin notes. */
+export type MemberUser = Omit<User, "passwordHash" | "adminNotes">
+
+export const toMemberUser = (user: User): MemberUser => {
+  const { passwordHash: _hash, adminNotes: _notes, ...visible } = user
+  return visible
+}
+
+/** Everything the actor holds inside one organization: tenant-wide grants plus that organization's own. */
+export const heldIn = (context: ActorContext, organizationId: OrganizationId): ReadonlySet<Permission> =>
+  new Set([...context.permissions.tenant, ...(context.permissions.organizations.get(organizationId) ?? [])])
+
+/** The organization of the actor's tenant, or `OrganizationNotFound` (also for an id of another tenant). */
+export const findOrganization = Effect.fnUntraced(function* (
+  context: ActorContext,
+  organizationId: OrganizationId
+) {
+  const found = yield* (yield* OrganizationRepository).findById(context.tenant.id, organizationId)
+  if (Option.isNone(found)) return yield* new OrganizationNotFound({ organizationId })
+  return found.value
+})
+
+// An instant after every expiry: a membership in effect then is one that never expires.
+const END_OF_TIME = new Date(8_640_000_000_000_000)
+
+/**
+ * Rule 5 for organizations: an organization keeps an Admin (a membership whose role holds `members:manage`,
+ * of an active user) in effect, now and later. A change that takes an Admin in effect away (demote, disable,
+ * remove) or lets it lapse (a new or earlier expiry) needs another Admin whose membership never expires;
+ * counting only those, and not everyone in effect now, keeps two expiring Admins from leaving the organization
+ * without one when both lapse. Extending an Admin's expiry is always fine. `next` is the membership after the
+ * change, or undefined when it is removed. The caller has taken the tenant lock first, so concurrent changes
+ * cannot both pass. Fails with `LastAdmin`.
+ */
+export const guardLastOrganizationAdmin = Effect.fnUntraced(function* (
+  context: ActorContext,
+  current: Membership,
+  member: User,
+  next: Membership | undefined
+) {
+  const roles = yield* loadRoles(context.tenant.id)
+  const adminRoleNames = adminRoles(
+    roles.all.filter((r) => r.scope === "organization"),
+    ORGANIZATION_ADMIN_PERMISSION
+  )
+  const isAdmin = (m: Membership) => member.status === "active" && adminRoleNames.includes(m.role)
+  if (!isAdmin(current) || !isInEffect(current, context.now)) return
+  const keepsAdmin =
+    next !== undefined &&
+    isAdmin(next) &&
+    next.active &&
+    (next.expiresAt === null ||
+      (current.expiresAt !== null && next.expiresAt.getTime() >= current.expiresAt.getTime()))
+  if (keepsAdmin) return
+  const permanent = yield* (yield* MembershipRepository).countInEffect(
+    context.tenant.id,
+    current.organizationId,
+    adminRoleNames,
+    END_OF_TIME
+  )
+  const others = permanent - (isInEffect(current, END_OF_TIME) ? 1 : 0)
+  if (others < 1) return yield* new LastAdmin({ scope: "organization", id: current.organizationId })
+})

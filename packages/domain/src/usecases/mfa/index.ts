@@ -1,0 +1,7 @@
+export * from "./adminClearTotp.ts"
+export * from "./confirmTotpEnrollment.ts"
+export * from "./disableTotp.ts"
+export * from "./errors.ts"
+export * from "./secondFactor.ts"
+export * from "./startTotpEnrollment.ts"
+export * from "./totpSecret.ts"

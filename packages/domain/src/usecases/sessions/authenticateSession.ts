@@ -1,0 +1,45 @@
+import { Duration, Effect, Option, type Redacted } from "effect"
+import { type Actor, userActor } from "../../model/actor.ts"
+import { now } from "../../model/newId.ts"
+import { SessionRepository } from "../../ports/SessionRepository.ts"
+import { UserRepository } from "../../ports/UserRepository.ts"
+import { transactional } from "../shared/transaction.ts"
+import { SessionInvalid } from "./errors.ts"
+import { sessionEndReason } from "./lifetime.ts"
+import { SessionSettings } from "./SessionSettings.ts"
+import { parseSessionToken, secretMatches } from "./token.ts"
+
+const invalid = (reason: SessionInvalid["reason"]) => Effect.fail(new SessionInvalid({ reason }))
+
+/**
+ * Turns a presented token into the `Actor` it authenticates: the only way an identity enters a use case
+ * (never a user id from a request body). The secret is checked before anything about the session is
+ * revealed; a revoked session, one past either lifetime, or one whose user is no longer active fails with
+ * `SessionInvalid`. A usable session is touched, which extends its inactivity lifetime.
+ */
+export const authenticateSession = Effect.fn("authenticateSession")(function* (
+  token: string | Redacted.Redacted<string>
+) {
+  const parsed = parseSessionToken(token)
+  if (Option.isNone(parsed)) return yield* invalid("malformed")
+  return yield* transactional(
+    Effect.gen(function* () {
+      const sessions = yield* SessionRepository
+      const found = yield* sessions.findById(parsed.value.id)
+      if (Option.isNone(found)) return yield* invalid("unknown")
+      const session = found.value
+      if (!(yield* secretMatches(parsed.value.secret, session.secretHash))) return yield* invalid("unknown")
+      const at = yield* now
+      const lifetimes = yield* SessionSettings
+      const ended = sessionEndReason(session, at, lifetimes)
+      if (ended !== undefined) return yield* invalid(ended)
+      const user = yield* (yield* UserRepository).findById(session.tenantId, session.userId)
+      if (Option.isNone(user) || user.value.status !== "active") return yield* invalid("account_inactive")
+      if (at.getTime() - session.lastSeenAt.getTime() >= Duration.toMillis(lifetimes.touchInterval)) {
+        yield* sessions.touch(session.tenantId, session.id, at)
+      }
+      const actor: Actor = userActor(session.tenantId, session.userId, session.scope)
+      return actor
+    })
+  )
+})

@@ -1,0 +1,91 @@
+import { Effect, Option, type Schema, SchemaIssue } from "effect"
+import { Forbidden } from "../../errors/authorization.ts"
+import { LastAdmin } from "../../errors/conflicts.ts"
+import { UserNotFound } from "../../errors/notFound.ts"
+import { InvalidInput } from "../../errors/validation.ts"
+import type { Actor } from "../../model/actor.ts"
+import type { TenantId, UserId } from "../../model/ids.ts"
+import type { Role } from "../../model/role.ts"
+import type { User, UserStatus } from "../../model/user.ts"
+import type { AuditLog } from "../../ports/AuditLog.ts"
+import type { MembershipRepository } from "../../ports/MembershipRepository.ts"
+import type { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
+import type { RoleRepository } from "../../ports/RoleRepository.ts"
+import type { SecureRandom } from "../../ports/SecureRandom.ts"
+import { TenantRepository } from "../../ports/TenantRepository.ts"
+import type { Transactor } from "../../ports/Transactor.ts"
+import { UserRepository } from "../../ports/UserRepository.ts"
+import { adminRoles, TENANT_ADMIN_PERMISSION } from "../../rules/permissions.ts"
+import { type ActorContext, authenticate } from "../shared/ActorContext.ts"
+
+/** What `authenticate` reads. */
+export type ActorServices = TenantRepository | UserRepository | RoleRepository | MembershipRepository
+
+/** What a read of one user needs (the actor, the user, their memberships and organizations). */
+export type ReadServices = ActorServices | OrganizationRepository | Transactor
+
+/** What a mutation with its audit event needs. */
+export type WriteServices = ReadServices | AuditLog | SecureRandom
+
+/**
+ * Takes the tenant's lock, then resolves the actor: every read of a use case that guards the last admin
+ * (rule 5) happens after the lock, so two concurrent demotions cannot both see two admins, and the actor's
+ * own permissions are read after any concurrent change to them has committed (rule 7).
+ */
+export const authenticateLocked = Effect.fnUntraced(function* (
+  actor: Actor
+): Effect.fn.Return<ActorContext, Forbidden, ActorServices> {
+  if (actor._tag === "User") {
+    yield* (yield* TenantRepository)
+      .lock(actor.tenantId)
+      .pipe(Effect.catchTag("TenantNotFound", () => Effect.fail(new Forbidden({ reason: "Unknown tenant" }))))
+  }
+  return yield* authenticate(actor)
+})
+
+/** The user of the tenant with this id; another tenant's id is `UserNotFound` too (rule 1). */
+export const findUser = Effect.fnUntraced(function* (
+  tenantId: TenantId,
+  userId: UserId
+): Effect.fn.Return<User, UserNotFound, UserRepository> {
+  const user = yield* (yield* UserRepository).findById(tenantId, userId)
+  if (Option.isNone(user)) return yield* new UserNotFound({ userId })
+  return user.value
+})
+
+/** The tenant roles whose holders administer roles (`users:roles`): the holders rule 5 protects. */
+export const tenantAdminRoles = (roles: ReadonlyArray<Role>): ReadonlyArray<Role["name"]> =>
+  adminRoles(
+    roles.filter((role) => role.scope === "tenant"),
+    TENANT_ADMIN_PERMISSION
+  )
+
+/**
+ * Fails with `LastAdmin` when `target`, an active holder of `users:roles`, would stop being one (another
+ * role, another status, or deletion: `next` undefined) and is the only one left. Call it after
+ * `authenticateLocked`, inside the same transaction as the write.
+ */
+export const guardLastAdmin = Effect.fnUntraced(function* (
+  roles: ReadonlyArray<Role>,
+  target: User,
+  next: { readonly role: User["role"]; readonly status: UserStatus } | undefined
+): Effect.fn.Return<void, LastAdmin, UserRepository> {
+  const admin = tenantAdminRoles(roles)
+  if (target.status !== "active" || !admin.includes(target.role)) return
+  if (next !== undefined && next.status === "active" && admin.includes(next.role)) return
+  const holders = yield* (yield* UserRepository).countActiveWithRole(target.tenantId, admin)
+  if (holders <= 1) return yield* new LastAdmin({ scope: "tenant", id: target.tenantId })
+})
+
+const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1()
+
+/** Maps a Schema failure to `InvalidInput` with one `{ path, message }` per issue (a 400, never a 500). */
+export const toInvalidInput = (error: Schema.SchemaError): InvalidInput =>
+  new InvalidInput({
+    errors: formatIssue(error.issue).issues.map((issue) => ({
+      path: (issue.path ?? [])
+        .map((segment) => String(typeof segment === "object" ? segment.key : segment))
+        .join("."),
+      message: issue.message
+    }))
+  })

@@ -1,0 +1,81 @@
+import { Effect, Option, Schema, Struct } from "effect"
+import type { TenantId, UserId } from "../../model/ids.ts"
+import { OrganizationId } from "../../model/ids.ts"
+import { isInEffect } from "../../model/membership.ts"
+import { OrganizationName } from "../../model/organization.ts"
+import { RoleName } from "../../model/role.ts"
+import { AdminNotes, User } from "../../model/user.ts"
+import { MembershipRepository } from "../../ports/MembershipRepository.ts"
+import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
+
+/**
+ * A user as the outside sees them: never the password hash; `adminNotes` only for actors holding
+ * `users:write` (the key is absent otherwise, so a client cannot tell "hidden" from "empty").
+ */
+export const UserView = Schema.Struct({
+  ...Struct.omit(User.fields, ["passwordHash", "adminNotes"]),
+  adminNotes: Schema.optionalKey(Schema.NullOr(AdminNotes))
+})
+export type UserView = typeof UserView.Type
+
+/** One membership of a user, with whether it grants anything at the time of the read. */
+export const UserMembershipView = Schema.Struct({
+  organization: Schema.Struct({ id: OrganizationId, name: OrganizationName }),
+  role: RoleName,
+  active: Schema.Boolean,
+  expiresAt: Schema.NullOr(Schema.Date),
+  /** Active and not expired at the time of the read (expiry needs no job to take effect). */
+  inEffect: Schema.Boolean
+})
+export type UserMembershipView = typeof UserMembershipView.Type
+
+/** `GET /v1/users/{id}`: the user and their memberships. */
+export const UserDetails = Schema.Struct({
+  ...UserView.fields,
+  memberships: Schema.Array(UserMembershipView)
+})
+export type UserDetails = typeof UserDetails.Type
+
+/** Removes what a viewer must not see: always the password hash, and the admin notes unless asked for. */
+export const toUserView = (user: User, options: { readonly includeAdminNotes: boolean }): UserView => {
+  const { passwordHash: _hash, adminNotes, ...visible } = user
+  return options.includeAdminNotes ? { ...visible, adminNotes } : visible
+}
+
+/** A user's memberships with their organization's name, ordered by organization name then id. */
+export const userMembershipViews = Effect.fnUntraced(function* (
+  tenantId: TenantId,
+  userId: UserId,
+  at: Date
+): Effect.fn.Return<ReadonlyArray<UserMembershipView>, never, MembershipRepository | OrganizationRepository> {
+  const memberships = yield* (yield* MembershipRepository).listByUser(tenantId, userId)
+  const organizations = yield* OrganizationRepository
+  const views: Array<UserMembershipView> = []
+  for (const membership of memberships) {
+    const organization = yield* organizations.findById(tenantId, membership.organizationId)
+    // A membership always has its organization (deleting one removes its memberships); skip a dangling row.
+    if (Option.isNone(organization)) continue
+    views.push({
+      organization: { id: organization.value.id, name: organization.value.name },
+      role: membership.role,
+      active: membership.active,
+      expiresAt: membership.expiresAt,
+      inEffect: isInEffect(membership, at)
+    })
+  }
+  return views.sort(
+    (a, b) =>
+      a.organization.name.toLowerCase().localeCompare(b.organization.name.toLowerCase()) ||
+      (a.organization.id < b.organization.id ? -1 : a.organization.id > b.organization.id ? 1 : 0)
+  )
+})
+
+/** The details of `user` at `at`, with admin notes when `includeAdminNotes`. */
+export const userDetails = Effect.fnUntraced(function* (
+  user: User,
+  at: Date,
+  options: { readonly includeAdminNotes: boolean }
+): Effect.fn.Return<UserDetails, never, MembershipRepository | OrganizationRepository> {
+  const memberships = yield* userMembershipViews(user.tenantId, user.id, at)
+  return { ...toUserView(user, options), memberships }
+})
