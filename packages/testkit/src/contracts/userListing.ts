@@ -1,0 +1,264 @@
+import { assert } from "@effect/vitest"
+import {
+  compareUsers,
+  type Department,
+  DepartmentRepository,
+  type Email,
+  type Group,
+  GroupRepository,
+  matches,
+  type RoleName,
+  type User,
+  type UserListQuery,
+  UserRepository,
+  type UserSort,
+  type UserStatus
+} from "@gatehouse/domain"
+import { Effect } from "effect"
+import fc from "fast-check"
+import * as arbitraries from "../arbitraries.ts"
+import { aDepartment, aGroup, aUser } from "../builders.ts"
+import { type ContractIt, freshTenant, idsOf, type Repositories, walkPages } from "./support.ts"
+
+// Small pools force ties on every sort key (so the id tie-break and keyset cursors over equal keys are
+// exercised), mixed casing checks the case-insensitive order, and non-ASCII checks lower-casing beyond ASCII.
+const names = [
+  "Ada",
+  "ada",
+  "ADA",
+  "Émile",
+  "émile",
+  "Zoë",
+  "Łukasz",
+  "Søren",
+  "Ярослав",
+  "李",
+  "O'Brien",
+  "Jean-Luc"
+]
+const displayNames = ["The Boss", "ÉQUIPE Ωmega", "zoë", "ada l"]
+const domains = ["example.com", "example.org", "b.co"]
+const instants = [0, 1, 2, 3, 4].map((d) => new Date(Date.UTC(2026, 0, 1 + d, 12, 0, 0, d)))
+
+const emailOf = (local: string, domain: string) => `${local}@${domain}`.toLowerCase() as Email
+
+const GROUPS = 3
+const DEPARTMENTS = 2
+
+interface UserSpec {
+  readonly fields: arbitraries.UserFields
+  readonly groupSlots: ReadonlyArray<number>
+  readonly departmentSlot: number | null
+}
+
+const userSpec: fc.Arbitrary<UserSpec> = fc.record({
+  fields: arbitraries.userFields({
+    preset: "wetrack",
+    fields: {
+      firstName: fc.constantFrom(...names),
+      lastName: fc.constantFrom(...names),
+      displayName: fc.option(fc.constantFrom(...displayNames), { nil: null }),
+      email: fc
+        .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), fc.constantFrom(...domains))
+        .map(([local, domain]) => emailOf(local, domain)),
+      createdAt: fc.constantFrom(...instants),
+      updatedAt: fc.constantFrom(...instants),
+      lastLoginAt: fc.option(fc.constantFrom(...instants), { nil: null, freq: 3 })
+    }
+  }),
+  groupSlots: fc.subarray([0, 1, 2]),
+  departmentSlot: fc.option(fc.integer({ min: 0, max: DEPARTMENTS - 1 }), { nil: null })
+})
+
+interface FilterSpec {
+  readonly q?: { readonly user: number; readonly field: "first" | "full" | "display" | "email" } | string
+  readonly status?: UserStatus
+  readonly role?: RoleName
+  readonly groupSlot?: number
+  readonly departmentSlot?: number
+  readonly idSlots?: ReadonlyArray<number>
+}
+
+// Each filter but q is absent three times in four, so most runs list a sizeable set over several pages.
+const sometimes = <A>(arbitrary: fc.Arbitrary<A>, weight = 1): fc.Arbitrary<A | undefined> =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight, arbitrary })
+
+const filterSpec: fc.Arbitrary<FilterSpec> = fc
+  .record({
+    q: sometimes(
+      fc.oneof(
+        {
+          weight: 3,
+          arbitrary: fc.record({
+            user: fc.nat(30),
+            field: fc.constantFrom("first" as const, "full" as const, "display" as const, "email" as const)
+          })
+        },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom("a", "ÉMI", "zo", "  ada ", "@", ".co", "nobody-matches-this")
+        }
+      ),
+      3
+    ),
+    status: sometimes(arbitraries.userStatus),
+    role: sometimes(arbitraries.roleName("wetrack")),
+    groupSlot: sometimes(fc.integer({ min: 0, max: GROUPS - 1 })),
+    departmentSlot: sometimes(fc.integer({ min: 0, max: DEPARTMENTS - 1 })),
+    idSlots: sometimes(fc.array(fc.nat(30), { maxLength: 12 }))
+  })
+  .map((spec) => Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) as FilterSpec)
+
+/** A substring of a user's searchable text, cut at random and re-cased at random. */
+const needleFrom = (user: User, field: "first" | "full" | "display" | "email", seed: number): string => {
+  const text =
+    field === "first"
+      ? user.firstName
+      : field === "full"
+        ? `${user.firstName} ${user.lastName}`
+        : field === "display"
+          ? (user.displayName ?? user.lastName)
+          : user.email
+  // One to six characters: long enough, often, to match one field of one user only.
+  const start = seed % text.length
+  const end = Math.min(text.length, start + 1 + (Math.floor(seed / 7) % 6))
+  // Flip the case of the characters at the seed's set bits.
+  return Array.from(text.slice(start, end), (c, i) =>
+    (seed >> (i % 30)) & 1 ? (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) : c
+  ).join("")
+}
+
+const toQuery = (
+  filter: FilterSpec,
+  users: ReadonlyArray<User>,
+  groups: ReadonlyArray<Group>,
+  departments: ReadonlyArray<Department>,
+  seed: number
+): Omit<UserListQuery, "sort" | "limit" | "cursor"> => {
+  const pick = <A>(slot: number, rows: ReadonlyArray<A>) => rows[slot % Math.max(1, rows.length)]
+  const q =
+    filter.q === undefined || typeof filter.q === "string"
+      ? filter.q
+      : users.length === 0
+        ? "x"
+        : needleFrom(pick(filter.q.user, users)!, filter.q.field, seed)
+  return {
+    ...(q === undefined ? {} : { q }),
+    ...(filter.status === undefined ? {} : { status: filter.status }),
+    ...(filter.role === undefined ? {} : { role: filter.role }),
+    ...(filter.groupSlot === undefined ? {} : { groupId: groups[filter.groupSlot]!.id }),
+    ...(filter.departmentSlot === undefined ? {} : { departmentId: departments[filter.departmentSlot]!.id }),
+    ...(filter.idSlots === undefined ? {} : { ids: filter.idSlots.flatMap((s) => pick(s, users)?.id ?? []) })
+  }
+}
+
+const sorts: ReadonlyArray<UserSort> = ["name", "email", "created", "lastLogin"]
+
+interface Scenario {
+  readonly specs: ReadonlyArray<UserSpec>
+  readonly filter: FilterSpec
+  readonly limit: number
+  readonly seed: number
+}
+
+const scenario: fc.Arbitrary<Scenario> = fc.record({
+  specs: fc.uniqueArray(userSpec, { selector: (s) => s.fields.email, minLength: 1, maxLength: 25 }),
+  filter: filterSpec,
+  limit: fc.integer({ min: 1, max: 7 }),
+  seed: fc.nat()
+})
+
+/** Stores one scenario in a fresh tenant and checks every sort's full walk against the domain's rules. */
+const checkScenario = ({ specs, filter, limit, seed }: Scenario) =>
+  Effect.gen(function* () {
+    const repository = yield* UserRepository
+    const { tenant } = yield* freshTenant({ preset: "wetrack" })
+    const groups: Array<Group> = []
+    for (let i = 0; i < GROUPS; i++)
+      groups.push(yield* (yield* GroupRepository).insert(aGroup({ tenantId: tenant.id })))
+    const departments: Array<Department> = []
+    for (let i = 0; i < DEPARTMENTS; i++)
+      departments.push(yield* (yield* DepartmentRepository).insert(aDepartment({ tenantId: tenant.id })))
+    const users: Array<User> = []
+    for (const spec of specs) {
+      const user = aUser({
+        ...spec.fields,
+        tenantId: tenant.id,
+        groupIds: spec.groupSlots.map((slot) => groups[slot]!.id),
+        departmentId: spec.departmentSlot === null ? null : departments[spec.departmentSlot]!.id
+      })
+      users.push(yield* repository.insert(user))
+    }
+    const query = toQuery(filter, users, groups, departments, seed)
+    for (const sort of sorts) {
+      const expected = users.filter((u) => matches(u, { ...query, sort, limit })).sort(compareUsers(sort))
+      const walked = yield* walkPages(limit, (cursor) =>
+        repository.list(tenant.id, { ...query, sort, limit, ...(cursor === undefined ? {} : { cursor }) })
+      )
+      assert.deepStrictEqual(
+        idsOf(walked.rows),
+        idsOf(expected),
+        `sort ${sort}, query ${JSON.stringify(query)}`
+      )
+      assert.strictEqual(walked.total, expected.length, `total for sort ${sort}`)
+    }
+  })
+
+/**
+ * The listing guarantee as a property: for random users and filters, walking every page of every sort yields
+ * exactly the users `matches` accepts, in the order of `compareUsers`, with `total` on every page.
+ */
+export const userListingTests = (it: ContractIt): void => {
+  it.effect(
+    "list: every sort walks the filtered set in compareUsers order, no repeats or skips (property)",
+    () =>
+      Effect.gen(function* () {
+        const run = Effect.runPromiseWith(yield* Effect.context<Repositories>())
+        yield* Effect.promise(() =>
+          fc.assert(
+            fc.asyncProperty(scenario, (input) => run(checkScenario(input))),
+            { numRuns: 25 }
+          )
+        )
+      }),
+    120_000
+  )
+
+  it.effect("list with no filter and a large limit returns everything on one page", () =>
+    Effect.gen(function* () {
+      const repository = yield* UserRepository
+      const { tenant } = yield* freshTenant()
+      const stored: Array<User> = []
+      for (let i = 0; i < 5; i++) stored.push(yield* repository.insert(aUser({ tenantId: tenant.id })))
+      const page = yield* repository.list(tenant.id, { sort: "name", limit: 200 })
+      assert.deepStrictEqual(idsOf(page.items), idsOf([...stored].sort(compareUsers("name"))))
+      assert.strictEqual(page.total, 5)
+      assert.isNull(page.nextCursor)
+    })
+  )
+
+  it.effect("q matches first name, last name, 'first last', display name and email, ignoring case", () =>
+    Effect.gen(function* () {
+      const repository = yield* UserRepository
+      const { tenant } = yield* freshTenant()
+      const add = (overrides: Partial<User>) =>
+        repository.insert(aUser({ ...overrides, tenantId: tenant.id }))
+      const first = yield* add({ firstName: "Émilie", lastName: "Zola" })
+      const last = yield* add({ firstName: "Ann", lastName: "Ångström" })
+      const display = yield* add({ firstName: "Bo", lastName: "Li", displayName: "Chief Wizard" })
+      const email = yield* add({ email: `wizardry-${tenant.slug}@example.com` as Email })
+      yield* add({ firstName: "Nobody", lastName: "Else" })
+      const search = (q: string) =>
+        Effect.map(repository.list(tenant.id, { q, sort: "email", limit: 50 }), (page) =>
+          [...idsOf(page.items)].sort()
+        )
+      const ids = (...users: ReadonlyArray<User>) => [...idsOf(users)].sort()
+      assert.deepStrictEqual(yield* search("éMIL"), ids(first))
+      assert.deepStrictEqual(yield* search("ÅNGSTR"), ids(last))
+      assert.deepStrictEqual(yield* search("lie zo"), ids(first))
+      assert.deepStrictEqual(yield* search("WIZARD"), ids(display, email))
+      assert.deepStrictEqual(yield* search("chief"), ids(display))
+      assert.deepStrictEqual(yield* search(`WIZARDRY-${tenant.slug.toUpperCase()}@`), ids(email))
+    })
+  )
+}

@@ -1,0 +1,3 @@
+import { layerRepositories, repositoryContracts } from "../src/index.ts"
+
+repositoryContracts("in-memory", layerRepositories)
