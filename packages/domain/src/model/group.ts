@@ -1,14 +1,20 @@
 import { Schema } from "effect"
 import { DepartmentId, GroupId, TenantId } from "./ids.ts"
+import { isFreeText, isSingleLineText } from "./text.ts"
 
-export const GroupName = Schema.String.check(Schema.isTrimmed(), Schema.isBetweenLength(1, 100))
+/** A group or department name: trimmed, 1 to 100 characters, one line without control characters. */
+export const GroupName = Schema.String.check(
+  Schema.isTrimmed(),
+  Schema.isBetweenLength(1, 100),
+  isSingleLineText()
+)
 
 /** A named set of users (many-to-many); names are unique per tenant, case-insensitively. */
 export const Group = Schema.Struct({
   id: GroupId,
   tenantId: TenantId,
   name: GroupName,
-  description: Schema.NullOr(Schema.String.check(Schema.isMaxLength(1000))),
+  description: Schema.NullOr(Schema.String.check(Schema.isMaxLength(1000), isFreeText())),
   createdAt: Schema.Date,
   updatedAt: Schema.Date
 })

@@ -5,6 +5,7 @@ import { Language } from "./language.ts"
 import { ModulePermission } from "./permission.ts"
 import { PhoneNumber } from "./phone.ts"
 import { RoleName } from "./role.ts"
+import { isFreeText, isSingleLineText } from "./text.ts"
 
 /**
  * pending (setup not completed, shown as NEW) -> active <-> disabled; active | disabled -> deactivated (soft
@@ -13,8 +14,14 @@ import { RoleName } from "./role.ts"
 export const UserStatus = Schema.Literals(["pending", "active", "disabled", "deactivated"])
 export type UserStatus = typeof UserStatus.Type
 
-export const PersonName = Schema.String.check(Schema.isTrimmed(), Schema.isBetweenLength(1, 100))
-export const AdminNotes = Schema.String.check(Schema.isMaxLength(4000))
+/** A first, last or display name: trimmed, 1 to 100 characters, one line without control characters. */
+export const PersonName = Schema.String.check(
+  Schema.isTrimmed(),
+  Schema.isBetweenLength(1, 100),
+  isSingleLineText()
+)
+/** Notes for admins: up to 4000 characters; tabs and line breaks allowed, other control characters not. */
+export const AdminNotes = Schema.String.check(Schema.isMaxLength(4000), isFreeText())
 
 export const User = Schema.Struct({
   id: UserId,

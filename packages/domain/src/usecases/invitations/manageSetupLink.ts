@@ -1,14 +1,13 @@
 import { Effect, Option } from "effect"
-import { RoleEscalation } from "../../errors/authorization.ts"
 import { UserNotFound } from "../../errors/notFound.ts"
 import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { missingForGrant } from "../../rules/permissions.ts"
 import { type ActorContext, authenticate, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
+import { guardOutranks } from "../users/guards.ts"
 import { UserNotPending } from "./errors.ts"
 import { issueSetupInvitation } from "./issueSetupInvitation.ts"
 
@@ -25,12 +24,7 @@ const invitableUser = Effect.fnUntraced(function* (context: ActorContext, userId
   if (Option.isNone(found)) return yield* new UserNotFound({ userId })
   const user = found.value
   if (user.status !== "pending") return yield* new UserNotPending({ userId, status: user.status })
-  const roles = yield* loadRoles(context.tenant.id)
-  const missing = missingForGrant(context.permissions.tenant, [
-    ...(roles.tenant(user.role)?.permissions ?? []),
-    ...user.modulePermissions
-  ])
-  if (missing.length > 0) return yield* new RoleEscalation({ missing })
+  yield* guardOutranks(context, (yield* loadRoles(context.tenant.id)).all, user)
   return user
 })
 

@@ -1,4 +1,4 @@
-import { Effect, Option, Schema } from "effect"
+import { Effect, Option, type Redacted, Schema } from "effect"
 import { RoleEscalation } from "../../errors/authorization.ts"
 import { RoleNotFound } from "../../errors/notFound.ts"
 import { InvalidInput } from "../../errors/validation.ts"
@@ -13,6 +13,7 @@ import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
 import { missingForGrant } from "../../rules/permissions.ts"
+import { issueSetupInvitation } from "../invitations/issueSetupInvitation.ts"
 import { decodeInput } from "../organizations/validation.ts"
 import { authenticate, loadRoles, requirePermissionIn } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -33,16 +34,23 @@ export type AddMemberInput = typeof AddMemberInput.Type
 export interface AddedMember {
   readonly membership: Membership
   readonly user: MemberUser
-  /** A new (pending) user was created; their setup invitation is issued separately. */
+  /** A new (pending) user was created, and sent a setup invitation. */
   readonly created: boolean
+  /** When `created`: the one-time setup link (also emailed), shown once to whoever added the member. */
+  readonly setupUrl?: Redacted.Redacted<string>
+  /** When `created`: when the setup link stops working (not the membership's own `expiresAt`). */
+  readonly expiresAt?: Date
+  /** When `created`: false when the mail system refused the message (the link is still returned). */
+  readonly emailSent?: boolean
 }
 
 /**
  * Adds a person to an organization with an organization role. Needs `members:manage` tenant-wide or in that
  * organization (an organization Admin manages their own organization's members); the actor must hold every
  * permission of the role there (rule 4). An unknown email creates a pending user with the preset's
- * `memberRole` and no password; a known one (any casing) is added as is, names untouched. `AlreadyMember`
- * comes from the store: an email is a member of an organization at most once.
+ * `memberRole` and no password, and issues their setup invitation in the same transaction (emailed, and the
+ * link returned once); a known one (any casing) is added as is, names untouched, and gets no new link.
+ * `AlreadyMember` comes from the store: an email is a member of an organization at most once.
  */
 export const addMember = Effect.fn("addMember")(function* (
   actor: Actor,
@@ -123,6 +131,18 @@ export const addMember = Effect.fn("addMember")(function* (
           expiresAt: expiresAt?.toISOString() ?? null
         }
       })
+      if (created) {
+        const link = yield* issueSetupInvitation(context.tenant, user, actor)
+        const added: AddedMember = {
+          membership,
+          user: toMemberUser(user),
+          created,
+          setupUrl: link.setupUrl,
+          expiresAt: link.expiresAt,
+          emailSent: link.emailSent
+        }
+        return added
+      }
       const added: AddedMember = { membership, user: toMemberUser(user), created }
       return added
     })

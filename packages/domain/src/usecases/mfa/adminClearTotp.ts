@@ -6,9 +6,10 @@ import type { UserId } from "../../model/ids.ts"
 import { TotpRepository } from "../../ports/TotpRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
-import { authenticate, isSelf, requirePermission } from "../shared/ActorContext.ts"
+import { authenticate, isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
+import { guardOutranks } from "../users/guards.ts"
 
 /**
  * An admin (users:write) clears the TOTP of a locked-out user of their tenant: secret, pending enrolment and
@@ -27,6 +28,8 @@ export const adminClearTotp = Effect.fn("adminClearTotp")(function* (actor: Acto
       const users = yield* UserRepository
       const target = yield* users.findById(context.tenant.id, userId)
       if (Option.isNone(target)) return yield* new UserNotFound({ userId })
+      // Clearing a second factor hands the account to whoever knows its password: only for those the actor outranks.
+      yield* guardOutranks(context, (yield* loadRoles(context.tenant.id)).all, target.value)
       yield* (yield* TotpRepository).delete(context.tenant.id, userId)
       if (target.value.totpEnabled) {
         yield* users.update(

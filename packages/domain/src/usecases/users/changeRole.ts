@@ -11,13 +11,14 @@ import { holds, missingForGrant } from "../../rules/permissions.ts"
 import { isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { authenticateLocked, findUser, guardLastAdmin, type WriteServices } from "./guards.ts"
+import { authenticateLocked, findUser, guardLastAdmin, guardOutranks, type WriteServices } from "./guards.ts"
 import { type UserDetails, userDetails } from "./userView.ts"
 
 /**
  * `PUT /v1/users/{id}/role`: gives a user another tenant role. Needs `users:roles`; never one's own role
- * (rule 3); never a role with a permission the actor lacks (rule 4); never the demotion of the last active
- * holder of `users:roles` (rule 5, under the tenant lock). Giving the role the user already has is a no-op.
+ * (rule 3); never a role with a permission the actor lacks (rule 4), nor a user who holds one now (a lesser
+ * admin does not demote a greater one); never the demotion of the last active holder of `users:roles` (rule 5,
+ * under the tenant lock). Giving the role the user already has is a no-op.
  */
 export const changeRole = Effect.fn("changeRole")(function* (
   actor: Actor,
@@ -44,6 +45,7 @@ export const changeRole = Effect.fn("changeRole")(function* (
       const roles = yield* loadRoles(context.tenant.id)
       const role = roles.tenant(roleName)
       if (role === undefined) return yield* new RoleNotFound({ role: roleName, scope: "tenant" })
+      yield* guardOutranks(context, roles.all, target)
       const missing = missingForGrant(context.permissions.tenant, role.permissions)
       if (missing.length > 0) return yield* new RoleEscalation({ missing })
       const includeAdminNotes = holds(context.permissions, "users:write")

@@ -1,4 +1,4 @@
-import { Effect, Option, type Redacted, Schema } from "effect"
+import { Effect, Option, type Redacted, Schema, Struct } from "effect"
 import { RoleEscalation } from "../../errors/authorization.ts"
 import { DepartmentNotFound, GroupNotFound, RoleNotFound } from "../../errors/notFound.ts"
 import { InvalidInput } from "../../errors/validation.ts"
@@ -20,9 +20,11 @@ import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
+import { issueSetupInvitation } from "../invitations/issueSetupInvitation.ts"
 import { authenticate, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
+import { toInvalidInput } from "./guards.ts"
 import { toUserView, type UserView } from "./userView.ts"
 
 /** How the new user gets in: a password typed by the admin, one generated for them, or a setup invitation. */
@@ -49,27 +51,42 @@ export const CreateUserInput = Schema.Struct({
 })
 export type CreateUserInput = typeof CreateUserInput.Type
 
+// Everything but the credential, decoded again in the domain: an embedding caller may pass a name with a NUL
+// in it, which the store cannot hold. The credential is a Redacted value already, checked by the policy.
+const decodeProfile = Schema.decodeUnknownEffect(
+  Schema.Struct(Struct.omit(CreateUserInput.fields, ["credential"]))
+)
+
 export interface CreatedUser {
   /** Never the password hash; admin notes for holders of `users:write`. */
   readonly user: UserView
   /** Shown once to the admin who created the user; never stored. */
   readonly generatedPassword?: Redacted.Redacted<string>
+  /** With an invitation: the one-time setup link (also emailed), shown once to the admin. */
+  readonly setupUrl?: Redacted.Redacted<string>
+  /** With an invitation: when the setup link stops working. */
+  readonly expiresAt?: Date
+  /** With an invitation: false when the mail system refused the message (the admin passes the link on). */
+  readonly emailSent?: boolean
 }
 
 /**
  * Creates a user of the actor's tenant. Needs `users:write` (or `users:invite` for an invitation); the role
  * and module permissions given must all be held by the actor (rule 4). A typed or generated password makes
- * an active user who must change it at first login; an invitation makes a pending user.
+ * an active user who must change it at first login; an invitation makes a pending user and issues their setup
+ * invitation in the same transaction (the link is emailed and returned once).
  */
-export const createUser = Effect.fn("createUser")(function* (actor: Actor, input: CreateUserInput) {
+export const createUser = Effect.fn("createUser")(function* (actor: Actor, given: CreateUserInput) {
   return yield* transactional(
     Effect.gen(function* () {
       const context = yield* authenticate(actor)
-      const invite = input.credential._tag === "Invite"
+      const invite = given.credential._tag === "Invite"
       yield* requirePermission(
         context,
         invite && !context.permissions.tenant.has("users:write") ? "users:invite" : "users:write"
       )
+      const { credential, ...profile } = given
+      const input = { ...(yield* decodeProfile(profile).pipe(Effect.mapError(toInvalidInput))), credential }
       if (!invite && presets[context.tenant.preset].inviteOnly) {
         return yield* new InvalidInput({
           errors: [{ path: "credential", message: "This tenant creates users by invitation only" }]
@@ -147,6 +164,16 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, input
         details: { role: user.role, credential: input.credential._tag.toLowerCase(), status: user.status }
       })
       const view = toUserView(user, { includeAdminNotes: holds(context.permissions, "users:write") })
+      if (invite) {
+        const link = yield* issueSetupInvitation(context.tenant, user, actor)
+        const created: CreatedUser = {
+          user: view,
+          setupUrl: link.setupUrl,
+          expiresAt: link.expiresAt,
+          emailSent: link.emailSent
+        }
+        return created
+      }
       const created: CreatedUser =
         input.credential._tag === "Generate" && password !== undefined
           ? { user: view, generatedPassword: password }

@@ -1,28 +1,38 @@
 import { Effect } from "effect"
-import { CannotDeleteSelf, type Forbidden } from "../../errors/authorization.ts"
+import { CannotDeleteSelf, type Forbidden, type RoleEscalation } from "../../errors/authorization.ts"
 import type { LastAdmin } from "../../errors/conflicts.ts"
 import type { StoreUnavailable } from "../../errors/infrastructure.ts"
 import type { UserNotFound } from "../../errors/notFound.ts"
 import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
+import { endAllSessions } from "../sessions/endAllSessions.ts"
 import { isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { authenticateLocked, findUser, guardLastAdmin, type WriteServices } from "./guards.ts"
+import {
+  authenticateLocked,
+  findUser,
+  guardLastAdmin,
+  guardLastOrganizationAdmins,
+  guardOutranks,
+  type SessionEndingServices
+} from "./guards.ts"
 
 /**
- * `DELETE /v1/users/{id}`: removes the user for good, with their memberships and group links. Needs
- * `users:delete`; never oneself (rule 3), never the last active holder of `users:roles` (rule 5). The audit
- * trail keeps the user's id: past events stay, and `user.deleted` names the id as its target.
+ * `DELETE /v1/users/{id}`: removes the user for good, with their memberships and group links, and ends their
+ * sessions (ASVS 7.4.2). Needs `users:delete` and every permission the target holds (`RoleEscalation`); never
+ * oneself (rule 3), never the last active holder of `users:roles` nor an organization's last permanent Admin
+ * (rule 5). The audit trail keeps the user's id: past events stay, and `user.deleted` names the id as its
+ * target.
  */
 export const deleteUser = Effect.fn("deleteUser")(function* (
   actor: Actor,
   userId: UserId
 ): Effect.fn.Return<
   void,
-  Forbidden | CannotDeleteSelf | UserNotFound | LastAdmin | StoreUnavailable,
-  WriteServices
+  Forbidden | CannotDeleteSelf | UserNotFound | RoleEscalation | LastAdmin | StoreUnavailable,
+  SessionEndingServices
 > {
   return yield* transactional(
     Effect.gen(function* () {
@@ -31,15 +41,18 @@ export const deleteUser = Effect.fn("deleteUser")(function* (
       if (isSelf(context, userId)) return yield* new CannotDeleteSelf()
       const target = yield* findUser(context.tenant.id, userId)
       const roles = yield* loadRoles(context.tenant.id)
+      yield* guardOutranks(context, roles.all, target)
       yield* guardLastAdmin(roles.all, target, undefined)
-      // sessions: end every session of the user here (a later issue).
+      yield* guardLastOrganizationAdmins(context, target)
+      // Counted before the user goes: a store may drop a deleted user's sessions with them.
+      const sessionsEnded = yield* endAllSessions(context.tenant.id, target.id)
       yield* (yield* UserRepository).delete(context.tenant.id, target.id)
       // No name or email in the details: a hard delete leaves no personal data behind.
       yield* auditBy(context, {
         action: "user.deleted",
         targetType: "user",
         targetId: target.id,
-        details: { role: target.role, status: target.status }
+        details: { role: target.role, status: target.status, sessionsEnded }
       })
     })
   )

@@ -2,16 +2,16 @@ import { Effect } from "effect"
 import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import { type ChangeStatusError, changeStatus, enableTransition } from "./changeStatus.ts"
-import type { WriteServices } from "./guards.ts"
+import type { SessionEndingServices } from "./guards.ts"
 import type { UserDetails } from "./userView.ts"
 
 /**
  * `POST /v1/users/{id}/enable`, needs `users:write`: disabled -> active. A pending user completes setup
- * instead (`InvalidStatusTransition`).
+ * instead (`InvalidStatusTransition`). Never a user holding a permission the actor lacks (`RoleEscalation`).
  */
 export const enableUser = Effect.fn("enableUser")(function* (
   actor: Actor,
   userId: UserId
-): Effect.fn.Return<UserDetails, ChangeStatusError, WriteServices> {
+): Effect.fn.Return<UserDetails, ChangeStatusError, SessionEndingServices> {
   return yield* changeStatus(enableTransition, actor, userId)
 })

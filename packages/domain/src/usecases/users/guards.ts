@@ -1,5 +1,5 @@
 import { Effect, Option, type Schema, SchemaIssue } from "effect"
-import { Forbidden } from "../../errors/authorization.ts"
+import { Forbidden, RoleEscalation } from "../../errors/authorization.ts"
 import { LastAdmin } from "../../errors/conflicts.ts"
 import { UserNotFound } from "../../errors/notFound.ts"
 import { InvalidInput } from "../../errors/validation.ts"
@@ -8,14 +8,16 @@ import type { TenantId, UserId } from "../../model/ids.ts"
 import type { Role } from "../../model/role.ts"
 import type { User, UserStatus } from "../../model/user.ts"
 import type { AuditLog } from "../../ports/AuditLog.ts"
-import type { MembershipRepository } from "../../ports/MembershipRepository.ts"
+import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import type { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
 import type { RoleRepository } from "../../ports/RoleRepository.ts"
 import type { SecureRandom } from "../../ports/SecureRandom.ts"
+import type { SessionRepository } from "../../ports/SessionRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import type { Transactor } from "../../ports/Transactor.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { adminRoles, TENANT_ADMIN_PERMISSION } from "../../rules/permissions.ts"
+import { adminRoles, missingForGrant, TENANT_ADMIN_PERMISSION } from "../../rules/permissions.ts"
+import { guardLastOrganizationAdmin } from "../memberships/memberAccess.ts"
 import { type ActorContext, authenticate } from "../shared/ActorContext.ts"
 
 /** What `authenticate` reads. */
@@ -26,6 +28,9 @@ export type ReadServices = ActorServices | OrganizationRepository | Transactor
 
 /** What a mutation with its audit event needs. */
 export type WriteServices = ReadServices | AuditLog | SecureRandom
+
+/** What a mutation that ends the target's sessions needs (disable, deactivate, delete, password reset). */
+export type SessionEndingServices = WriteServices | SessionRepository
 
 /**
  * Takes the tenant's lock, then resolves the actor: every read of a use case that guards the last admin
@@ -75,6 +80,40 @@ export const guardLastAdmin = Effect.fnUntraced(function* (
   if (next !== undefined && next.status === "active" && admin.includes(next.role)) return
   const holders = yield* (yield* UserRepository).countActiveWithRole(target.tenantId, admin)
   if (holders <= 1) return yield* new LastAdmin({ scope: "tenant", id: target.tenantId })
+})
+
+/**
+ * Fails with `RoleEscalation` when `target` holds a tenant permission (from their role or as a direct module
+ * permission) that the actor lacks. Acting on such a user (disable, enable, deactivate, restore, delete, change
+ * their role, edit their admin-only fields, set their password) would let a lesser admin take power over, or
+ * the place of, a greater one: a wetrack "Admin" never touches the "Account Admin". The target's role is read
+ * whatever their status, so a disabled greater admin cannot be re-enabled by a lesser one either.
+ */
+export const guardOutranks = (
+  context: ActorContext,
+  roles: ReadonlyArray<Role>,
+  target: User
+): Effect.Effect<void, RoleEscalation> => {
+  const role = roles.find((r) => r.scope === "tenant" && r.name === target.role)
+  const missing = missingForGrant(context.permissions.tenant, [
+    ...(role?.permissions ?? []),
+    ...target.modulePermissions
+  ])
+  return missing.length > 0 ? Effect.fail(new RoleEscalation({ missing })) : Effect.void
+}
+
+/**
+ * Rule 5 for organizations, seen from the user: fails with `LastAdmin` (scope "organization") when `target`
+ * is an organization Admin in effect somewhere and disabling, deactivating or deleting them would leave that
+ * organization without an Admin whose membership never expires (see `guardLastOrganizationAdmin`). Call it
+ * after `authenticateLocked`, inside the transaction of the write.
+ */
+export const guardLastOrganizationAdmins = Effect.fnUntraced(function* (context: ActorContext, target: User) {
+  const memberships = yield* (yield* MembershipRepository).listByUser(target.tenantId, target.id)
+  for (const membership of memberships) {
+    // The user leaves every organization at once: each membership is judged as if removed.
+    yield* guardLastOrganizationAdmin(context, membership, target, undefined)
+  }
 })
 
 const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1()

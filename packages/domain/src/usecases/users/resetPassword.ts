@@ -1,5 +1,5 @@
 import { Effect, type Redacted, Schema } from "effect"
-import { Forbidden, RoleEscalation } from "../../errors/authorization.ts"
+import { Forbidden, type RoleEscalation } from "../../errors/authorization.ts"
 import type { VersionConflict } from "../../errors/conflicts.ts"
 import type { StoreUnavailable } from "../../errors/infrastructure.ts"
 import type { UserNotFound } from "../../errors/notFound.ts"
@@ -9,14 +9,16 @@ import type { UserId } from "../../model/ids.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { enforcePassword } from "../../password/checkPassword.ts"
 import { generatePassword } from "../../password/generatePassword.ts"
+import type { FailedAttempts } from "../../ports/FailedAttempts.ts"
 import type { PasswordBlocklist } from "../../ports/PasswordBlocklist.ts"
 import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { missingForGrant } from "../../rules/permissions.ts"
+import { clearFailedAttempts } from "../auth/throttling.ts"
+import { endAllSessions } from "../sessions/endAllSessions.ts"
 import { authenticate, isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { findUser, type WriteServices } from "./guards.ts"
+import { findUser, guardOutranks, type SessionEndingServices } from "./guards.ts"
 
 /** `POST /v1/users/{id}/password`: a password chosen by the admin, or one generated for them. */
 export const ResetPasswordInput = Schema.Union([
@@ -35,6 +37,8 @@ export interface PasswordReset {
  * Not for oneself: changing one's own password needs the current one (self change-password). The password
  * must pass the tenant's policy with the target's context words. An admin cannot reset the password of a
  * user holding a permission the admin lacks (`RoleEscalation`): knowing it would let them act as that user.
+ * Every session of the user ends (ASVS 7.4.3: whoever knew the old password is out), and the failed-attempt
+ * counter is cleared: the reset is the only way to lift a lock.
  */
 export const resetPassword = Effect.fn("resetPassword")(function* (
   actor: Actor,
@@ -43,7 +47,7 @@ export const resetPassword = Effect.fn("resetPassword")(function* (
 ): Effect.fn.Return<
   PasswordReset,
   Forbidden | UserNotFound | RoleEscalation | PasswordPolicyViolation | VersionConflict | StoreUnavailable,
-  WriteServices | PasswordHasher | PasswordBlocklist
+  SessionEndingServices | FailedAttempts | PasswordHasher | PasswordBlocklist
 > {
   return yield* transactional(
     Effect.gen(function* () {
@@ -54,11 +58,7 @@ export const resetPassword = Effect.fn("resetPassword")(function* (
       }
       const target = yield* findUser(context.tenant.id, userId)
       const roles = yield* loadRoles(context.tenant.id)
-      const missing = missingForGrant(context.permissions.tenant, [
-        ...(roles.tenant(target.role)?.permissions ?? []),
-        ...target.modulePermissions
-      ])
-      if (missing.length > 0) return yield* new RoleEscalation({ missing })
+      yield* guardOutranks(context, roles.all, target)
 
       const policy = context.tenant.passwordPolicy
       const words = {
@@ -80,12 +80,13 @@ export const resetPassword = Effect.fn("resetPassword")(function* (
         { ...target, passwordHash, mustChangePassword: true, updatedAt: context.now },
         target.version
       )
-      // sessions: end every session of the user here, the ones already open included (a later issue).
+      const sessionsEnded = yield* endAllSessions(context.tenant.id, target.id)
+      yield* clearFailedAttempts(context.tenant.id, target.id)
       yield* auditBy(context, {
         action: "user.password_reset",
         targetType: "user",
         targetId: target.id,
-        details: { generated: !("password" in input) }
+        details: { generated: !("password" in input), sessionsEnded }
       })
       const reset: PasswordReset = "password" in input ? {} : { generatedPassword: password }
       return reset

@@ -14,10 +14,10 @@ import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import { GroupRepository } from "../../ports/GroupRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
-import { authenticate, isSelf, requirePermission } from "../shared/ActorContext.ts"
+import { authenticate, isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { findUser, toInvalidInput, type WriteServices } from "./guards.ts"
+import { findUser, guardOutranks, toInvalidInput, type WriteServices } from "./guards.ts"
 import { type UserDetails, userDetails } from "./userView.ts"
 
 /**
@@ -85,7 +85,9 @@ const pickEditable = (patch: UserPatch): Partial<Pick<User, EditableField>> =>
 /**
  * Edits a user's profile at `expectedVersion` (the `If-Match` of the HTTP API). The user themselves may set
  * names, phone and language; everything else needs `users:write`. Granting module permissions the actor does
- * not hold is `RoleEscalation` (rule 4); email never changes (rule 6). A changed phone number is no longer
+ * not hold is `RoleEscalation` (rule 4), and so is setting an admin-only field of a user who holds a permission
+ * the actor lacks (a lesser admin does not turn off a greater one's TOTP requirement); email never changes
+ * (rule 6). A changed phone number is no longer
  * verified unless the same patch says so. A patch that changes nothing writes nothing and audits nothing.
  */
 export const updateUser = Effect.fn("updateUser")(function* (
@@ -121,6 +123,8 @@ export const updateUser = Effect.fn("updateUser")(function* (
       }
 
       const target = yield* findUser(context.tenant.id, userId)
+      if (adminOnly.length > 0)
+        yield* guardOutranks(context, (yield* loadRoles(context.tenant.id)).all, target)
       if (target.version !== expectedVersion) {
         return yield* new VersionConflict({ expected: expectedVersion, actual: target.version })
       }

@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { addMember, type Email, MembershipRepository, presets } from "@gatehouse/domain"
-import { seedTenant, seedUser } from "@gatehouse/testkit"
-import { Effect } from "effect"
+import { AuditLog, addMember, type Email, MembershipRepository, presets, startSetup } from "@gatehouse/domain"
+import { memory, seedTenant, seedUser } from "@gatehouse/testkit"
+import { Effect, Redacted } from "effect"
+import { followSetupLink, theInvitationEmail, tokenOfLink } from "../users/setupMail.ts"
 import {
   actorOf,
   auditTrail,
@@ -46,7 +47,7 @@ describe("addMember", () => {
       const events = yield* auditTrail
       assert.deepStrictEqual(
         events.map((e) => e.action),
-        ["user.created", "membership.added"]
+        ["user.created", "membership.added", "invitation.issued"]
       )
       assert.isTrue(events.every((e) => e.actorId === admin.id && e.targetId === added.user.id))
     }).pipe(provide)
@@ -76,6 +77,9 @@ describe("addMember", () => {
         (yield* auditTrail).map((e) => e.action),
         ["membership.added"]
       )
+      // An existing person is not sent a setup link.
+      assert.isUndefined(added.setupUrl)
+      assert.lengthOf(yield* memory.Mailer.outbox, 0)
     }).pipe(provide)
   )
 
@@ -184,5 +188,67 @@ describe("addMember", () => {
       )
       assert.strictEqual(badEmail._tag, "InvalidInput")
     }).pipe(provide)
+  )
+
+  it.effect(
+    "a new member is sent a setup invitation in the same call: one email with the link, which the person follows to become active",
+    () =>
+      Effect.gen(function* () {
+        const { tenant } = yield* seedTenant()
+        const organization = yield* seedOrganization(tenant)
+        // An organization Admin, not a tenant admin, invites a colleague (the customer portal's Users page).
+        const { actor } = yield* seedMember(tenant, organization.id, { role: "Admin" })
+        const expiresAt = new Date(Date.UTC(2030, 0, 1))
+        const added = yield* addMember(actor, organization.id, {
+          ...person("colleague@example.com", "Limited"),
+          expiresAt
+        })
+        assert.isTrue(added.created)
+        assert.isDefined(added.setupUrl)
+        assert.isTrue(Redacted.isRedacted(added.setupUrl))
+        assert.isTrue(added.emailSent)
+        // The link's expiry is the invitation's, not the membership's.
+        assert.strictEqual(added.membership.expiresAt?.getTime(), expiresAt.getTime())
+        assert.isDefined(added.expiresAt)
+        assert.notStrictEqual(added.expiresAt?.getTime(), expiresAt.getTime())
+
+        const { mail, link } = yield* theInvitationEmail
+        assert.strictEqual(mail.to, "colleague@example.com")
+        assert.strictEqual(link, Redacted.value(added.setupUrl!))
+        const started = yield* startSetup({ token: tokenOfLink(link) })
+        assert.strictEqual(started.email, "colleague@example.com")
+        yield* followSetupLink(link)
+        const stored = yield* findUser(tenant, email("colleague@example.com"))
+        assert.strictEqual(stored?.status, "active")
+      }).pipe(provide)
+  )
+
+  it.effect(
+    "the invitation is part of the transaction: a failure while issuing it leaves no user, no membership, no email",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, adminActor } = yield* seedTenant()
+        const organization = yield* seedOrganization(tenant)
+        const log = yield* AuditLog
+        const before = yield* snapshot
+        const exit = yield* Effect.exit(
+          addMember(adminActor, organization.id, person("ghost@example.com")).pipe(
+            Effect.provideService(
+              AuditLog,
+              AuditLog.of({
+                ...log,
+                append: (event) =>
+                  event.action === "invitation.issued"
+                    ? Effect.die(new Error("disk full"))
+                    : log.append(event)
+              })
+            )
+          )
+        )
+        assert.strictEqual(exit._tag, "Failure")
+        assert.deepStrictEqual(yield* snapshot, before)
+        assert.lengthOf(yield* memory.Mailer.outbox, 0)
+        assert.isUndefined(yield* findUser(tenant, email("ghost@example.com")))
+      }).pipe(provide)
   )
 })

@@ -12,11 +12,14 @@ import {
   platformActor,
   presets,
   RoleRepository,
-  type TenantSlug
+  startSetup,
+  type TenantSlug,
+  UserRepository
 } from "@gatehouse/domain"
-import { seedTenant } from "@gatehouse/testkit"
-import { Effect, Redacted } from "effect"
+import { memory, seedTenant } from "@gatehouse/testkit"
+import { Effect, Option, Redacted } from "effect"
 import { auditTrail, email, provide, snapshot } from "../memberships/support.ts"
+import { followSetupLink, theInvitationEmail, tokenOfLink } from "../users/setupMail.ts"
 
 const input = (
   slug: string,
@@ -88,6 +91,45 @@ describe("createTenant", () => {
     }).pipe(provide)
   )
 
+  it.effect(
+    "with invite, the first admin is emailed a setup link, returned once, and completes setup (with the TOTP the role requires)",
+    () =>
+      Effect.gen(function* () {
+        const created = yield* createTenant(platformActor, input("invited", "weavestream", { invite: true }))
+        assert.isDefined(created.setupUrl)
+        assert.isTrue(Redacted.isRedacted(created.setupUrl))
+        assert.isTrue(created.emailSent)
+        assert.strictEqual(
+          created.expiresAt?.getTime(),
+          created.tenant.createdAt.getTime() + presets.weavestream.invitationTtlHours * 3_600_000
+        )
+        const { mail, link } = yield* theInvitationEmail
+        assert.strictEqual(mail.to, "grace.hopper@example.com")
+        assert.strictEqual(link, Redacted.value(created.setupUrl!))
+        const issued = (yield* auditTrail).find((e) => e.action === "invitation.issued")
+        assert.deepStrictEqual([issued?.actorKind, issued?.targetId], ["platform", created.admin.id])
+
+        const started = yield* startSetup({ token: tokenOfLink(link) })
+        assert.isTrue(started.requiresTotp)
+        const done = yield* followSetupLink(link)
+        assert.strictEqual(done.userId, created.admin.id)
+        const admin = Option.getOrThrow(
+          yield* (yield* UserRepository).findById(created.tenant.id, created.admin.id)
+        )
+        assert.strictEqual(admin.status, "active")
+        assert.isTrue(admin.totpEnabled)
+      }).pipe(provide)
+  )
+
+  it.effect("without invite no email is sent and no link returned", () =>
+    Effect.gen(function* () {
+      const created = yield* createTenant(platformActor, input("plain", "weevio"))
+      assert.isUndefined(created.setupUrl)
+      assert.isUndefined(created.expiresAt)
+      assert.lengthOf(yield* memory.Mailer.outbox, 0)
+    }).pipe(provide)
+  )
+
   it.effect("normalises the admin's email", () =>
     Effect.gen(function* () {
       const created = yield* createTenant(platformActor, {
@@ -155,5 +197,31 @@ describe("createTenant", () => {
       assert.isTrue(exit._tag === "Failure")
       assert.deepStrictEqual(yield* snapshot, before)
     }).pipe(provide)
+  )
+
+  it.effect(
+    "with invite, the invitation is in the same transaction: failing to issue it leaves no tenant and no email",
+    () =>
+      Effect.gen(function* () {
+        const log = yield* AuditLog
+        const before = yield* snapshot
+        const exit = yield* Effect.exit(
+          createTenant(platformActor, input("half-invited", "weevio", { invite: true })).pipe(
+            Effect.provideService(
+              AuditLog,
+              AuditLog.of({
+                ...log,
+                append: (event) =>
+                  event.action === "invitation.issued"
+                    ? Effect.die(new Error("disk full"))
+                    : log.append(event)
+              })
+            )
+          )
+        )
+        assert.isTrue(exit._tag === "Failure")
+        assert.deepStrictEqual(yield* snapshot, before)
+        assert.lengthOf(yield* memory.Mailer.outbox, 0)
+      }).pipe(provide)
   )
 })

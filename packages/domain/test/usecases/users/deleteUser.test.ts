@@ -56,17 +56,27 @@ describe("deleteUser", () => {
     }).pipe(provide)
   )
 
-  it.effect("the last active holder of users:roles cannot be deleted; with a second it works", () =>
-    Effect.gen(function* () {
-      const { tenant, admin } = yield* seedTenant()
-      // A tenant-defined role that may delete users but not manage roles.
-      yield* seedRole(tenant, "Janitor", ["users:read", "users:delete"])
-      const janitor = yield* seedActor(tenant, { role: role("Janitor") })
-      assert.strictEqual((yield* failsUnchanged(deleteUser(janitor.actor, admin.id)))._tag, "LastAdmin")
-      yield* seedUser(tenant, { role: role("Admin") })
-      yield* deleteUser(janitor.actor, admin.id)
-      assert.isTrue(Option.isNone(yield* (yield* UserRepository).findById(tenant.id, admin.id)))
-    }).pipe(provide)
+  it.effect(
+    "a role that may delete users but holds less than the target cannot delete them (RoleEscalation); an equal can",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, admin } = yield* seedTenant()
+        // A tenant-defined role that may delete users but not manage roles.
+        yield* seedRole(tenant, "Janitor", ["users:read", "users:delete"])
+        const janitor = yield* seedActor(tenant, { role: role("Janitor") })
+        const error = yield* failsUnchanged(deleteUser(janitor.actor, admin.id))
+        assert.strictEqual(error._tag, "RoleEscalation")
+        if (error._tag === "RoleEscalation") assert.include(error.missing, "users:roles")
+        // A peer Admin is a second holder of users:roles: the deletion goes through.
+        const peer = yield* seedActor(tenant, { role: role("Admin") })
+        const { event } = yield* auditsExactly(deleteUser(peer.actor, admin.id), {
+          action: "user.deleted",
+          targetId: admin.id,
+          actorId: peer.user.id
+        })
+        assert.deepStrictEqual(event.details, { role: "Admin", status: "active", sessionsEnded: 0 })
+        assert.isTrue(Option.isNone(yield* (yield* UserRepository).findById(tenant.id, admin.id)))
+      }).pipe(provide)
   )
 
   it.effect("a user of another tenant is not found", () =>

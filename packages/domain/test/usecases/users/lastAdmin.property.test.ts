@@ -15,8 +15,9 @@ import { Cause, Effect, Exit, Layer } from "effect"
 import fc from "fast-check"
 import { actorOf, role } from "./support.ts"
 
-// wetrack: two roles hold users:roles; "Admin" manages people (users:write) without it, so it can reach the
-// holders through disable / deactivate, which only the LastAdmin guard stops.
+// wetrack: two roles hold users:roles. "Admin" manages people (users:write) without it and gets RoleEscalation
+// on the holders; the holders act on each other concurrently, which only the LastAdmin guard (under the tenant
+// lock) stops from leaving the tenant without one.
 const ROLES_ADMIN = ["Account Admin", "User Admin"] as const
 const ROLES_ALL = [...ROLES_ADMIN, "Admin", "General"] as const
 

@@ -36,7 +36,7 @@ describe("resetPassword", () => {
         assert.isAtLeast(Redacted.value(generated!).length, tenant.passwordPolicy.generatedLength)
         assert.isTrue(yield* verifies(user, generated!))
         assert.isTrue((yield* stored(user)).mustChangePassword)
-        assert.deepStrictEqual(event.details, { generated: true })
+        assert.deepStrictEqual(event.details, { generated: true, sessionsEnded: 0 })
         assert.notInclude(JSON.stringify((yield* snapshot).audit), Redacted.value(generated!))
       }).pipe(provide)
   )

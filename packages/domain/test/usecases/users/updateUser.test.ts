@@ -142,11 +142,11 @@ describe("updateUser", () => {
   it.effect("no escalation through module permissions (rule 4)", () =>
     Effect.gen(function* () {
       const { tenant } = yield* seedTenant({ preset: "wetrack" })
-      // The wetrack Admin holds users:write and some modules, but not billing.
+      // The wetrack Admin holds users:write and the wetrack modules, but not tickets nor billing.
       const lesserAdmin = yield* seedActor(tenant, { role: role("Admin") })
-      const user = yield* seedUser(tenant, { role: role("General"), modulePermissions: ["module:billing"] })
+      const user = yield* seedUser(tenant, { role: role("General"), modulePermissions: ["module:reports"] })
       const error = yield* failsUnchanged(
-        updateUser(lesserAdmin.actor, user.id, { modulePermissions: ["module:tickets"] }, 1)
+        updateUser(lesserAdmin.actor, user.id, { modulePermissions: ["module:reports", "module:tickets"] }, 1)
       )
       assert.strictEqual(error._tag, "RoleEscalation")
       assert.deepStrictEqual((error as { missing: ReadonlyArray<string> }).missing, ["module:tickets"])
@@ -154,11 +154,33 @@ describe("updateUser", () => {
       const kept = yield* updateUser(
         lesserAdmin.actor,
         user.id,
-        { modulePermissions: ["module:billing", "module:reports"] },
+        { modulePermissions: ["module:reports", "module:dashboard"] },
         1
       )
-      assert.deepStrictEqual(kept.modulePermissions, ["module:billing", "module:reports"])
+      assert.deepStrictEqual(kept.modulePermissions, ["module:reports", "module:dashboard"])
     }).pipe(provide)
+  )
+
+  it.effect(
+    "a user holding a module the actor lacks is out of reach for admin-only fields; their own profile fields are not",
+    () =>
+      Effect.gen(function* () {
+        const { tenant } = yield* seedTenant({ preset: "wetrack" })
+        const lesserAdmin = yield* seedActor(tenant, { role: role("Admin") })
+        const user = yield* seedUser(tenant, { role: role("General"), modulePermissions: ["module:billing"] })
+        for (const patch of [
+          { modulePermissions: [] },
+          { adminNotes: "watch this one" },
+          { requireTotp: false },
+          { emailVerified: true }
+        ]) {
+          const error = yield* failsUnchanged(updateUser(lesserAdmin.actor, user.id, patch, 1))
+          assert.strictEqual(error._tag, "RoleEscalation", JSON.stringify(patch))
+          assert.deepStrictEqual((error as { missing: ReadonlyArray<string> }).missing, ["module:billing"])
+        }
+        const renamed = yield* updateUser(lesserAdmin.actor, user.id, { firstName: "Renamed" }, 1)
+        assert.strictEqual(renamed.firstName, "Renamed")
+      }).pipe(provide)
   )
 
   it.effect("a stale version is a VersionConflict and changes nothing", () =>
