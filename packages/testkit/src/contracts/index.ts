@@ -1,14 +1,21 @@
 import { describe } from "@effect/vitest"
 import type { Layer } from "effect"
 import { auditLogTests } from "./auditLog.ts"
+import { type AuthContractTests, type AuthRepositories, registerAuthContract } from "./authSupport.ts"
 import { departmentRepositoryTests } from "./departmentRepository.ts"
+import { externalCredentialRepositoryTests } from "./externalCredentialRepository.ts"
+import { failedAttemptsTests } from "./failedAttempts.ts"
 import { groupRepositoryTests } from "./groupRepository.ts"
+import { invitationRepositoryTests } from "./invitationRepository.ts"
 import { membershipRepositoryTests } from "./membershipRepository.ts"
 import { organizationRepositoryTests } from "./organizationRepository.ts"
 import { roleRepositoryTests } from "./roleRepository.ts"
+import { sessionRepositoryTests } from "./sessionRepository.ts"
 import { type ContractTests, type Repositories, registerContract } from "./support.ts"
 import { tenantRepositoryTests } from "./tenantRepository.ts"
+import { totpRepositoryTests } from "./totpRepository.ts"
 import { transactorTests } from "./transactor.ts"
+import { userBulkInsertTests } from "./userBulkInsert.ts"
 import { userRepositoryTests } from "./userRepository.ts"
 
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
@@ -29,6 +36,7 @@ export {
 } from "./support.ts"
 export { tenantRepositoryContract, tenantRepositoryTests } from "./tenantRepository.ts"
 export { transactorContract, transactorTests } from "./transactor.ts"
+export { userBulkInsertContract, userBulkInsertTests } from "./userBulkInsert.ts"
 export { userListingTests } from "./userListing.ts"
 export { userRepositoryContract, userRepositoryTests } from "./userRepository.ts"
 
@@ -36,6 +44,7 @@ const suites: ReadonlyArray<readonly [string, ContractTests]> = [
   ["TenantRepository", tenantRepositoryTests],
   ["RoleRepository", roleRepositoryTests],
   ["UserRepository", userRepositoryTests],
+  ["UserRepository.insertMany", userBulkInsertTests],
   ["OrganizationRepository", organizationRepositoryTests],
   ["MembershipRepository", membershipRepositoryTests],
   ["GroupRepository", groupRepositoryTests],
@@ -52,4 +61,40 @@ const suites: ReadonlyArray<readonly [string, ContractTests]> = [
 export const repositoryContracts = (name: string, implementation: Layer.Layer<Repositories, unknown>): void =>
   registerContract(`repository contracts (${name})`, implementation, (it) => {
     for (const [port, tests] of suites) describe(port, () => tests(it))
+  })
+
+export {
+  type AuthContractIt,
+  type AuthContractTests,
+  type AuthRepositories,
+  registerAuthContract,
+  tenantWithUsers
+} from "./authSupport.ts"
+export {
+  externalCredentialRepositoryContract,
+  externalCredentialRepositoryTests
+} from "./externalCredentialRepository.ts"
+export { failedAttemptsContract, failedAttemptsTests } from "./failedAttempts.ts"
+export { invitationRepositoryContract, invitationRepositoryTests } from "./invitationRepository.ts"
+export { sessionRepositoryContract, sessionRepositoryTests } from "./sessionRepository.ts"
+export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts"
+
+const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
+  ["SessionRepository", sessionRepositoryTests],
+  ["InvitationRepository", invitationRepositoryTests],
+  ["ExternalCredentialRepository", externalCredentialRepositoryTests],
+  ["FailedAttempts", failedAttemptsTests],
+  ["TotpRepository", totpRepositoryTests]
+]
+
+/**
+ * Registers the contract suites of the authentication ports (sessions, invitations, external credentials,
+ * failed attempts, TOTP) against one implementation, built once like `repositoryContracts`.
+ */
+export const authRepositoryContracts = (
+  name: string,
+  implementation: Layer.Layer<AuthRepositories, unknown>
+): void =>
+  registerAuthContract(`auth repository contracts (${name})`, implementation, (it) => {
+    for (const [port, tests] of authSuites) describe(port, () => tests(it))
   })

@@ -4,6 +4,8 @@ import { MemoryStore, ok, table, withTable } from "./MemoryStore.ts"
 
 type Attempts = ReadonlyMap<string, AttemptState & { readonly tenantId: string }>
 const TABLE = "failedAttempts"
+// Keyed by tenant and user, as a table with a (tenant_id, user_id) key would be.
+const keyOf = (tenantId: string, userId: string) => `${tenantId}/${userId}`
 const none: AttemptState = { failures: 0, lastFailureAt: null }
 
 export const layerMemory: Layer.Layer<FailedAttempts, never, MemoryStore> = Layer.effect(
@@ -11,7 +13,7 @@ export const layerMemory: Layer.Layer<FailedAttempts, never, MemoryStore> = Laye
   Effect.gen(function* () {
     const store = yield* MemoryStore
     const read = (tenantId: string, userId: string) => (attempts: Attempts) => {
-      const row = attempts.get(userId)
+      const row = attempts.get(keyOf(tenantId, userId))
       return row === undefined || row.tenantId !== tenantId
         ? none
         : { failures: row.failures, lastFailureAt: row.lastFailureAt }
@@ -21,14 +23,14 @@ export const layerMemory: Layer.Layer<FailedAttempts, never, MemoryStore> = Laye
         store.write((s) => {
           const attempts = table<Attempts>(s, TABLE, new Map())
           const next = { failures: read(tenantId, userId)(attempts).failures + 1, lastFailureAt: at }
-          return ok(next, withTable(s, TABLE, new Map(attempts).set(userId, { ...next, tenantId })))
+          return ok(next, withTable(s, TABLE, new Map(attempts).set(keyOf(tenantId, userId), { ...next, tenantId })))
         }),
       get: (tenantId, userId) =>
         store.read((s) => read(tenantId, userId)(table<Attempts>(s, TABLE, new Map()))),
       reset: (tenantId, userId) =>
         store.write((s) => {
           const attempts = new Map(table<Attempts>(s, TABLE, new Map()))
-          if (attempts.get(userId)?.tenantId === tenantId) attempts.delete(userId)
+          attempts.delete(keyOf(tenantId, userId))
           return ok(undefined, withTable(s, TABLE, attempts))
         })
     })

@@ -5,14 +5,15 @@ import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
 type Enrollments = ReadonlyMap<string, TotpEnrollment>
 const TABLE = "totp"
 const rows = (s: State) => table<Enrollments>(s, TABLE, new Map())
+// Keyed by tenant and user, as a table with a (tenant_id, user_id) key would be.
+const keyOf = (tenantId: string, userId: string) => `${tenantId}/${userId}`
 
 export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Layer.effect(
   TotpRepository,
   Effect.gen(function* () {
     const store = yield* MemoryStore
     const own = (s: State, tenantId: string, userId: string) => {
-      const row = rows(s).get(userId)
-      return row !== undefined && row.tenantId === tenantId ? row : undefined
+      return rows(s).get(keyOf(tenantId, userId))
     }
     const change = (
       tenantId: string,
@@ -23,14 +24,14 @@ export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Laye
         const row = own(s, tenantId, userId)
         const next = row === undefined ? undefined : f(row)
         if (row === undefined || next === undefined) return ok(false, s)
-        return ok(true, withTable(s, TABLE, new Map(rows(s)).set(userId, next)))
+        return ok(true, withTable(s, TABLE, new Map(rows(s)).set(keyOf(tenantId, userId), next)))
       })
     return TotpRepository.of({
       savePending: (enrollment) =>
         store.write((s) => {
-          const current = rows(s).get(enrollment.userId)
-          if (current?.confirmed === true) return ok(false, s)
-          return ok(true, withTable(s, TABLE, new Map(rows(s)).set(enrollment.userId, enrollment)))
+          const key = keyOf(enrollment.tenantId, enrollment.userId)
+          if (rows(s).get(key)?.confirmed === true) return ok(false, s)
+          return ok(true, withTable(s, TABLE, new Map(rows(s)).set(key, enrollment)))
         }),
       find: (tenantId, userId) => store.read((s) => Option.fromNullishOr(own(s, tenantId, userId))),
       confirm: (tenantId, userId, recoveryCodeHashes, step) =>
@@ -53,7 +54,7 @@ export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Laye
         store.write((s) => {
           if (own(s, tenantId, userId) === undefined) return ok(undefined, s)
           const next = new Map(rows(s))
-          next.delete(userId)
+          next.delete(keyOf(tenantId, userId))
           return ok(undefined, withTable(s, TABLE, next))
         })
     })

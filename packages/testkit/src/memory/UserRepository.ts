@@ -26,6 +26,20 @@ export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Laye
             ? fail(new EmailTaken({ email: user.email }))
             : ok(user, { ...s, users: setIn(s.users, user.id, user) })
         ),
+      // One write: every email is checked against the tenant's users and the earlier users of the call before
+      // anything is stored, so a failure leaves the store as it was.
+      insertMany: (users) =>
+        store.write((s) => {
+          const taken = new Set([...s.users.values()].map((u) => `${u.tenantId}/${u.email}`))
+          for (const user of users) {
+            const key = `${user.tenantId}/${user.email}`
+            if (taken.has(key)) return fail(new EmailTaken({ email: user.email }))
+            taken.add(key)
+          }
+          const next = new Map(s.users)
+          for (const user of users) next.set(user.id, user)
+          return ok(undefined, { ...s, users: next })
+        }),
       findById: (tenantId, id) =>
         store.read((s) =>
           Option.fromNullishOr(s.users.get(id)).pipe(Option.filter((u) => u.tenantId === tenantId))

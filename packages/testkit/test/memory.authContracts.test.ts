@@ -1,0 +1,3 @@
+import { authRepositoryContracts, layerRepositories } from "../src/index.ts"
+
+authRepositoryContracts("in-memory", layerRepositories)
