@@ -8,6 +8,7 @@ import type { TenantId, UserId } from "../../model/ids.ts"
 import type { Role } from "../../model/role.ts"
 import type { User, UserStatus } from "../../model/user.ts"
 import type { AuditLog } from "../../ports/AuditLog.ts"
+import type { ExternalCredentialRepository } from "../../ports/ExternalCredentialRepository.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import type { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
 import type { RoleRepository } from "../../ports/RoleRepository.ts"
@@ -24,7 +25,7 @@ import { type ActorContext, authenticate } from "../shared/ActorContext.ts"
 export type ActorServices = TenantRepository | UserRepository | RoleRepository | MembershipRepository
 
 /** What a read of one user needs (the actor, the user, their memberships and organizations). */
-export type ReadServices = ActorServices | OrganizationRepository | Transactor
+export type ReadServices = ActorServices | OrganizationRepository | ExternalCredentialRepository | Transactor
 
 /** What a mutation with its audit event needs. */
 export type WriteServices = ReadServices | AuditLog | SecureRandom

@@ -5,8 +5,12 @@ import { isInEffect } from "../../model/membership.ts"
 import { OrganizationName } from "../../model/organization.ts"
 import { RoleName } from "../../model/role.ts"
 import { AdminNotes, User } from "../../model/user.ts"
+import type { ExternalCredentialRepository } from "../../ports/ExternalCredentialRepository.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
+import { TenantRepository } from "../../ports/TenantRepository.ts"
+import { presets } from "../../presets/index.ts"
+import { externalCredentialSummary } from "../credentials/getExternalCredentials.ts"
 
 /**
  * A user as the outside sees them: never the password hash; `adminNotes` only for actors holding
@@ -29,10 +33,20 @@ export const UserMembershipView = Schema.Struct({
 })
 export type UserMembershipView = typeof UserMembershipView.Type
 
-/** `GET /v1/users/{id}`: the user and their memberships. */
+/** Presence and status of the user's credentials for one external system of the tenant's preset (never the password). */
+export const ExternalCredentialPresence = Schema.Struct({
+  system: Schema.String,
+  present: Schema.Boolean,
+  username: Schema.NullOr(Schema.String),
+  status: Schema.NullOr(Schema.Literals(["saved", "connected"]))
+})
+export type ExternalCredentialPresence = typeof ExternalCredentialPresence.Type
+
+/** `GET /v1/users/{id}`: the user, their memberships, and the presence of their external credentials. */
 export const UserDetails = Schema.Struct({
   ...UserView.fields,
-  memberships: Schema.Array(UserMembershipView)
+  memberships: Schema.Array(UserMembershipView),
+  externalCredentials: Schema.Array(ExternalCredentialPresence)
 })
 export type UserDetails = typeof UserDetails.Type
 
@@ -75,7 +89,24 @@ export const userDetails = Effect.fnUntraced(function* (
   user: User,
   at: Date,
   options: { readonly includeAdminNotes: boolean }
-): Effect.fn.Return<UserDetails, never, MembershipRepository | OrganizationRepository> {
+): Effect.fn.Return<
+  UserDetails,
+  never,
+  MembershipRepository | OrganizationRepository | TenantRepository | ExternalCredentialRepository
+> {
   const memberships = yield* userMembershipViews(user.tenantId, user.id, at)
-  return { ...toUserView(user, options), memberships }
+  const tenant = yield* (yield* TenantRepository).findById(user.tenantId)
+  const systems = Option.isSome(tenant) ? presets[tenant.value.preset].externalSystems : []
+  const externalCredentials = yield* Effect.forEach(systems, (system) =>
+    Effect.map(
+      externalCredentialSummary(user.tenantId, user.id, system),
+      ({ present, username, status }) => ({
+        system,
+        present,
+        username,
+        status
+      })
+    )
+  )
+  return { ...toUserView(user, options), memberships, externalCredentials }
 })
