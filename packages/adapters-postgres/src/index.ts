@@ -1,1 +1,16 @@
-export {}
+export { Database, makeDatabase, type OnUnique } from "./Database.ts"
+export { APP_ROLE, type Connection, type Driver, type QueryResult } from "./driver/Driver.ts"
+export { makePgDriver, type PgDriverConfig } from "./driver/pg.ts"
+export { makePgliteDriver, type PgliteDriverConfig } from "./driver/pglite.ts"
+export { makePoolDriver, type PoolDriverOptions } from "./driver/pool.ts"
+export {
+  type LayerOptions,
+  layerDatabase,
+  layerPg,
+  layerPglite,
+  layerRepositories,
+  type Repositories
+} from "./layers.ts"
+export { type MigrationReport, migrate } from "./migrate.ts"
+export { type Migration, migrations } from "./migrations/index.ts"
+export { SqlFailure, type SqlFailureKind } from "./SqlFailure.ts"

@@ -1,0 +1,227 @@
+/**
+ * Listing figures on a PostgreSQL server: bulk-loads N users into one tenant (plus a small second tenant),
+ * then times `UserRepository.list` (page query + total) for the documented sorts and searches, and prints the
+ * plan of the rare-term search. Not part of `npm test`.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
+ *     node --experimental-transform-types --conditions=@gatehouse/source bench/listing.ts 100000
+ *
+ * A fresh database `gatehouse_bench_<random>` is created and dropped afterwards (KEEP=1 keeps it).
+ */
+import {
+  type Email,
+  encodeCursor,
+  type RoleName,
+  type Tenant,
+  type TenantId,
+  TenantRepository,
+  type User,
+  type UserId,
+  type UserListQuery,
+  UserRepository
+} from "@gatehouse/domain"
+import { Effect, Layer } from "effect"
+import pg from "pg"
+import { Database, layerPg } from "../src/index.ts"
+import { listingSql } from "../src/repositories/userListing.ts"
+
+const rows = Number(process.argv[2] ?? 100_000)
+const admin = process.env.DATABASE_URL
+if (admin === undefined) throw new Error("Set DATABASE_URL (the admin connection)")
+
+const FIRST = [
+  "Ada",
+  "Alan",
+  "Anna",
+  "Bjarne",
+  "Brian",
+  "Carla",
+  "Chen",
+  "Dana",
+  "Edsger",
+  "Emma",
+  "Grace",
+  "Hedy"
+]
+const LAST = [
+  "Lovelace",
+  "Turing",
+  "Hopper",
+  "Liskov",
+  "Knuth",
+  "Ritchie",
+  "Thompson",
+  "Hamilton",
+  "Dijkstra"
+]
+const RARE = "Quetzalcoatl"
+
+const uuid = () => globalThis.crypto.randomUUID()
+const epoch = Date.UTC(2026, 0, 1)
+
+const aUser = (tenantId: TenantId, i: number): User => {
+  // A pseudo-random spread of names, creation times and last logins (a third never logged in).
+  const first = i % 9_973 === 0 ? RARE : `${FIRST[i % FIRST.length]}${(i * 7919) % 1000}`
+  const last = `${LAST[(i * 31) % LAST.length]}${(i * 104_729) % 10_000}`
+  return {
+    id: uuid() as UserId,
+    tenantId,
+    email: `${first}.${last}.${i}@example.com`.toLowerCase() as Email,
+    firstName: first,
+    lastName: last,
+    displayName: i % 5 === 0 ? `${first} ${last[0]}.` : null,
+    phone: null,
+    language: null,
+    adminNotes: null,
+    role: (i % 50 === 0 ? "Admin" : "Regular") as RoleName,
+    modulePermissions: [],
+    departmentId: null,
+    groupIds: [],
+    status: i % 10 === 0 ? "disabled" : "active",
+    emailVerified: true,
+    phoneVerified: false,
+    mustChangePassword: false,
+    requireTotp: false,
+    totpEnabled: false,
+    passwordHash: null,
+    lastLoginAt: i % 3 === 0 ? null : new Date(epoch + ((i * 15_485_863) % 10_000_000) * 1000),
+    createdAt: new Date(epoch + i * 1000),
+    updatedAt: new Date(epoch + i * 1000),
+    version: 1
+  }
+}
+
+const aTenant = (slug: string): Tenant =>
+  ({
+    id: uuid(),
+    slug,
+    name: slug,
+    preset: "weevio",
+    passwordPolicy: {
+      preset: "nist",
+      minLength: 15,
+      minLengthWithMfa: 8,
+      maxLength: 128,
+      requireLowercase: false,
+      requireUppercase: false,
+      requireDigit: false,
+      requireSymbol: false,
+      generatedLength: 20
+    },
+    settings: { invitationTtlHours: 72 },
+    createdAt: new Date(epoch),
+    updatedAt: new Date(epoch),
+    version: 1
+  }) as Tenant
+
+const percentile = (sorted: ReadonlyArray<number>, p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+
+/** p50 and p99 of `runs` runs of `effect`, in ms, after one warm-up run. */
+const measure = <A, E, R>(runs: number, effect: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    yield* effect
+    const samples: Array<number> = []
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now()
+      yield* effect
+      samples.push(performance.now() - started)
+    }
+    samples.sort((a, b) => a - b)
+    return { p50: percentile(samples, 50), p99: percentile(samples, 99) }
+  })
+
+const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`
+
+const program = Effect.gen(function* () {
+  const tenants = yield* TenantRepository
+  const users = yield* UserRepository
+  const db = yield* Database
+  const tenant = aTenant(`bench-${Date.now()}`)
+  const other = aTenant(`bench-other-${Date.now()}`)
+  yield* tenants.insert(tenant)
+  yield* tenants.insert(other)
+  yield* users.insertMany(Array.from({ length: 1_000 }, (_, i) => aUser(other.id, i)))
+
+  const started = performance.now()
+  const batch = 20_000
+  for (let start = 0; start < rows; start += batch) {
+    const chunk = Array.from({ length: Math.min(batch, rows - start) }, (_, i) => aUser(tenant.id, start + i))
+    yield* users.insertMany(chunk)
+  }
+  const seconds = (performance.now() - started) / 1000
+  console.info(
+    `loaded ${rows} users in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s, unnest)`
+  )
+  const owner = yield* Effect.promise(() => db.driver.connect({ owner: true }))
+  yield* Effect.promise(() => owner.query("VACUUM ANALYZE"))
+  owner.release()
+
+  const list = (query: Omit<UserListQuery, "limit">) => users.list(tenant.id, { limit: 50, ...query })
+  // A cursor in the middle of the name order: the page after it must not walk there row by row.
+  const middle = yield* db.query<{ name_key: string; id: string }>(
+    tenant.id,
+    "SELECT name_key, id::text FROM users WHERE tenant_id = $1 ORDER BY name_key, id OFFSET $2 LIMIT 1",
+    [tenant.id, Math.floor(rows / 2)]
+  )
+  const cursor = encodeCursor({ key: middle[0]!.name_key, id: middle[0]!.id })
+  const runs = 50
+  const cases: ReadonlyArray<readonly [string, Omit<UserListQuery, "limit">]> = [
+    ["sort name, first page", { sort: "name" }],
+    ["sort name, page after the middle", { sort: "name", cursor }],
+    ["sort lastLogin, first page", { sort: "lastLogin" }],
+    ["sort created, status disabled", { sort: "created", status: "disabled" }],
+    [`q "${RARE.toLowerCase()}" (rare), sort name`, { sort: "name", q: RARE }],
+    [`q "ada1" (common), sort name`, { sort: "name", q: "ada1" }],
+    ["role Admin, sort email", { sort: "email", role: "Admin" as RoleName }]
+  ]
+  console.info(`\nUserRepository.list, limit 50, ${rows} users in the tenant, ${runs} runs each:`)
+  console.info(`${"".padEnd(40)} list (page + total) p50 / p99      page alone p50   total alone p50`)
+  for (const [label, query] of cases) {
+    const sql = listingSql(tenant.id, { limit: 50, ...query })
+    const whole = yield* measure(runs, list(query))
+    const page = yield* measure(
+      runs,
+      db.query(
+        tenant.id,
+        `SELECT u.id FROM users u WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT 51`,
+        sql.params
+      )
+    )
+    const total = yield* measure(
+      runs,
+      db.query(tenant.id, `SELECT count(*) FROM users u WHERE ${sql.where}`, sql.filterParams)
+    )
+    console.info(
+      `${label.padEnd(40)} ${ms(whole.p50)} / ${ms(whole.p99)}   ${ms(page.p50)}    ${ms(total.p50)}`
+    )
+  }
+
+  const sql = listingSql(tenant.id, { sort: "name", limit: 50, q: RARE })
+  const plan = yield* db.query<{ "QUERY PLAN": string }>(
+    tenant.id,
+    `EXPLAIN (ANALYZE, COSTS OFF) SELECT u.id FROM users u WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT 51`,
+    sql.params
+  )
+  console.info(`\nplan of the rare-term page:\n${plan.map((row) => row["QUERY PLAN"]).join("\n")}`)
+})
+
+const main = async () => {
+  const name = `gatehouse_bench_${uuid().replaceAll("-", "")}`
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  await client.query(`CREATE DATABASE ${name}`)
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  try {
+    await Effect.runPromise(
+      program.pipe(Effect.provide(Layer.fresh(layerPg({ connectionString: url.toString() }))), Effect.scoped)
+    )
+  } finally {
+    if (process.env.KEEP !== "1") await client.query(`DROP DATABASE ${name} WITH (FORCE)`)
+    else console.info(`kept ${name}`)
+    await client.end()
+  }
+}
+
+await main()

@@ -1,0 +1,273 @@
+import { StoreUnavailable } from "@gatehouse/domain"
+import { type Cause, Context, Effect, Exit } from "effect"
+import type { Connection, Driver } from "./driver/Driver.ts"
+import { SqlFailure, toSqlFailure } from "./SqlFailure.ts"
+
+/** The transaction a fiber runs inside: its session, and the tenant its policies currently admit. */
+interface TransactionHandle {
+  readonly driver: Driver
+  readonly connection: Connection
+  /** The value of `app.tenant_id` set in this transaction (set again only when it changes). */
+  tenant: string | null
+  /** Statements of one transaction run one at a time, also when fibers of the use case run concurrently. */
+  tail: Promise<unknown>
+}
+
+/**
+ * The current fiber's transaction. Fiber-local: forked fibers inherit it, so the repositories called inside
+ * `withTransaction` find the session without any parameter, and a nested `withTransaction` joins.
+ */
+const CurrentTransaction = Context.Reference<TransactionHandle | undefined>(
+  "@gatehouse/adapters-postgres/CurrentTransaction",
+  { defaultValue: () => undefined }
+)
+
+/** A unique violation is mapped to this typed conflict, or is a defect when `undefined`. */
+export type OnUnique<E> = (constraint: string | undefined) => E | undefined
+
+/**
+ * The query interface the repositories use. Every statement names the tenant whose rows it touches (`null` for
+ * the global tables): the transaction sets `app.tenant_id` to it, which is what the row-level security
+ * policies admit.
+ */
+export class Database extends Context.Service<
+  Database,
+  {
+    readonly driver: Driver
+    /** Runs `effect` in one transaction (joins the current one); see the Transactor port for guarantees. */
+    readonly transaction: <A, E, R>(
+      effect: Effect.Effect<A, E, R>
+    ) => Effect.Effect<A, E | StoreUnavailable, R>
+    /** One statement; any failure is a defect (the Transactor turns a lost session into StoreUnavailable). */
+    readonly query: <Row = Record<string, unknown>>(
+      tenantId: string | null,
+      sql: string,
+      params?: ReadonlyArray<unknown>
+    ) => Effect.Effect<ReadonlyArray<Row>>
+    /**
+     * Runs `effect` all or nothing: under a savepoint inside a transaction (a failure undoes its writes only
+     * and leaves the transaction usable), in a transaction of its own otherwise.
+     */
+    readonly atomic: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+    /**
+     * One statement that may violate a unique constraint. The violation fails with the conflict `onUnique`
+     * names and, inside a transaction, leaves the transaction usable (the statement runs under a savepoint).
+     */
+    readonly guarded: <E, Row = Record<string, unknown>>(
+      tenantId: string | null,
+      sql: string,
+      params: ReadonlyArray<unknown>,
+      onUnique: OnUnique<E>
+    ) => Effect.Effect<ReadonlyArray<Row>, E>
+  }
+>()("@gatehouse/adapters-postgres/Database") {}
+
+const SET_TENANT = "SELECT set_config('app.tenant_id', $1, true)"
+const MAX_ATTEMPTS = 5
+
+/** Marks an attempt that lost a serialization conflict or a deadlock: the whole transaction runs again. */
+class RetrySignal {
+  constructor(readonly failure: SqlFailure) {}
+}
+
+const exclusive = <A>(handle: TransactionHandle, f: () => Promise<A>): Promise<A> => {
+  const run = handle.tail.then(f, f)
+  handle.tail = run.then(
+    () => undefined,
+    () => undefined
+  )
+  return run
+}
+
+const execute = <Row>(
+  handle: TransactionHandle,
+  tenantId: string | null,
+  sql: string,
+  params: ReadonlyArray<unknown> | undefined,
+  options: { readonly savepoint: boolean }
+) =>
+  exclusive(handle, async () => {
+    const connection = handle.connection
+    // Set outside the savepoint: rolling back to a savepoint would also undo the setting.
+    if (tenantId !== null && handle.tenant !== tenantId) {
+      await connection.query(SET_TENANT, [tenantId])
+      handle.tenant = tenantId
+    }
+    if (!options.savepoint) return (await connection.query<Row>(sql, params)).rows
+    await connection.query("SAVEPOINT gatehouse_statement")
+    try {
+      const result = await connection.query<Row>(sql, params)
+      await connection.query("RELEASE SAVEPOINT gatehouse_statement")
+      return result.rows
+    } catch (error) {
+      await connection.query("ROLLBACK TO SAVEPOINT gatehouse_statement").catch(() => undefined)
+      throw error
+    }
+  })
+
+const sqlFailureIn = (cause: Cause.Cause<unknown>): SqlFailure | undefined => {
+  for (const reason of cause.reasons) {
+    const value = reason._tag === "Fail" ? reason.error : reason._tag === "Die" ? reason.defect : undefined
+    if (value instanceof SqlFailure && (value.kind === "unavailable" || value.kind === "retryable"))
+      return value
+  }
+  return undefined
+}
+
+/** What a failed attempt means: StoreUnavailable, another attempt, or the failure as it is. */
+const outcome = <E>(cause: Cause.Cause<E>): Effect.Effect<never, E | StoreUnavailable | RetrySignal> => {
+  const failure = sqlFailureIn(cause)
+  if (failure?.kind === "unavailable")
+    return Effect.fail(new StoreUnavailable({ message: `The database is unavailable: ${failure.message}` }))
+  if (failure?.kind === "retryable") return Effect.fail(new RetrySignal(failure))
+  return Effect.failCause(cause)
+}
+
+const attempt = <T>(f: () => Promise<T>) => Effect.tryPromise({ try: f, catch: toSqlFailure })
+
+/** A failure of the transaction's own statements (connect, BEGIN, COMMIT): classified, else a defect. */
+const infrastructure = (
+  cause: Cause.Cause<SqlFailure>
+): Effect.Effect<never, StoreUnavailable | RetrySignal> =>
+  Effect.catch(outcome(cause), (error) =>
+    error instanceof StoreUnavailable || error instanceof RetrySignal ? Effect.fail(error) : Effect.die(error)
+  )
+
+// Backoff with jitter between attempts, in real time: a test's TestClock must not stall a retry.
+const backoff = (attemptNumber: number) =>
+  Effect.promise(
+    () => new Promise<void>((resolve) => setTimeout(resolve, (2 ** attemptNumber + Math.random() * 10) * 2))
+  )
+
+/** The Database on a driver. */
+export const makeDatabase = (driver: Driver): Database["Service"] => {
+  const rollback = (handle: TransactionHandle) =>
+    Effect.promise(() =>
+      exclusive(handle, () => handle.connection.query("ROLLBACK")).then(
+        () => handle.connection.release(),
+        () => handle.connection.release({ broken: true })
+      )
+    )
+
+  const once = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Effect.uninterruptibleMask((restore) =>
+      Effect.gen(function* () {
+        const connected = yield* Effect.exit(attempt(() => driver.connect()))
+        if (Exit.isFailure(connected)) return yield* infrastructure(connected.cause)
+        const connection = connected.value
+        const handle: TransactionHandle = { driver, connection, tenant: null, tail: Promise.resolve() }
+        const began = yield* Effect.exit(attempt(() => connection.query("BEGIN")))
+        if (Exit.isFailure(began)) {
+          connection.release({ broken: true })
+          return yield* infrastructure(began.cause)
+        }
+        const exit = yield* Effect.exit(restore(Effect.provideService(effect, CurrentTransaction, handle)))
+        if (Exit.isFailure(exit)) {
+          yield* rollback(handle)
+          return yield* outcome(exit.cause)
+        }
+        const committed = yield* Effect.exit(
+          attempt(() => exclusive(handle, () => connection.query("COMMIT")))
+        )
+        if (Exit.isFailure(committed)) {
+          yield* rollback(handle)
+          return yield* infrastructure(committed.cause)
+        }
+        connection.release()
+        return exit.value
+      })
+    )
+
+  const withRetries = <A, E, R>(
+    effect: Effect.Effect<A, E, R>,
+    attemptNumber: number
+  ): Effect.Effect<A, E | StoreUnavailable, R> =>
+    once(effect).pipe(
+      Effect.catch((error) => {
+        if (!(error instanceof RetrySignal)) return Effect.fail(error)
+        if (attemptNumber >= MAX_ATTEMPTS) return Effect.die(error.failure)
+        return Effect.andThen(backoff(attemptNumber), withRetries(effect, attemptNumber + 1))
+      })
+    ) as Effect.Effect<A, E | StoreUnavailable, R>
+
+  const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | StoreUnavailable, R> =>
+    Effect.flatMap(CurrentTransaction, (current) =>
+      current !== undefined && current.driver === driver ? effect : withRetries(effect, 1)
+    )
+
+  // Outside a transaction a statement runs in a short one of its own: the tenant setting is transaction-local,
+  // so it can never leak to the next user of the pooled session.
+  const exec = <Row>(
+    tenantId: string | null,
+    sql: string,
+    params: ReadonlyArray<unknown> | undefined,
+    options: { readonly savepoint: boolean }
+  ): Effect.Effect<ReadonlyArray<Row>, SqlFailure | StoreUnavailable> =>
+    Effect.flatMap(CurrentTransaction, (current) =>
+      current !== undefined && current.driver === driver
+        ? attempt(() => execute<Row>(current, tenantId, sql, params, options))
+        : transaction(
+            Effect.flatMap(CurrentTransaction, (handle) =>
+              attempt(() => execute<Row>(handle!, tenantId, sql, params, { savepoint: false }))
+            )
+          )
+    )
+
+  const query = <Row = Record<string, unknown>>(
+    tenantId: string | null,
+    sql: string,
+    params?: ReadonlyArray<unknown>
+  ): Effect.Effect<ReadonlyArray<Row>> => Effect.orDie(exec<Row>(tenantId, sql, params, { savepoint: false }))
+
+  const guarded = <E, Row = Record<string, unknown>>(
+    tenantId: string | null,
+    sql: string,
+    params: ReadonlyArray<unknown>,
+    onUnique: OnUnique<E>
+  ): Effect.Effect<ReadonlyArray<Row>, E> =>
+    exec<Row>(tenantId, sql, params, { savepoint: true }).pipe(
+      Effect.catch((failure): Effect.Effect<never, E> => {
+        if (failure instanceof SqlFailure && failure.kind === "unique") {
+          const conflict = onUnique(failure.constraint)
+          if (conflict !== undefined) return Effect.fail(conflict)
+        }
+        return Effect.die(failure)
+      })
+    )
+
+  let savepoints = 0
+  const atomic = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    Effect.flatMap(CurrentTransaction, (current) => {
+      if (current === undefined || current.driver !== driver)
+        return Effect.catch(transaction(effect), (error) =>
+          error instanceof StoreUnavailable ? Effect.die(error) : Effect.fail(error as E)
+        )
+      const name = `gatehouse_atomic_${++savepoints}`
+      let tenantBefore: string | null = null
+      const run = (f: () => Promise<unknown>) => Effect.orDie(attempt(() => exclusive(current, f)))
+      return Effect.uninterruptibleMask((restore) =>
+        Effect.gen(function* () {
+          yield* run(async () => {
+            tenantBefore = current.tenant
+            await current.connection.query(`SAVEPOINT ${name}`)
+          })
+          const exit = yield* Effect.exit(restore(effect))
+          if (Exit.isSuccess(exit)) {
+            yield* run(() => current.connection.query(`RELEASE SAVEPOINT ${name}`))
+            return exit.value
+          }
+          // Rolling back to the savepoint also restores the tenant setting of that moment.
+          yield* Effect.ignore(
+            run(async () => {
+              await current.connection.query(`ROLLBACK TO SAVEPOINT ${name}`)
+              await current.connection.query(`RELEASE SAVEPOINT ${name}`)
+              current.tenant = tenantBefore
+            })
+          )
+          return yield* Effect.failCause(exit.cause)
+        })
+      )
+    })
+
+  return Database.of({ driver, transaction, query, guarded, atomic })
+}

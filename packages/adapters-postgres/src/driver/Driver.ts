@@ -1,0 +1,33 @@
+/** The rows of one statement. */
+export interface QueryResult<Row> {
+  readonly rows: ReadonlyArray<Row>
+  readonly rowCount: number
+}
+
+/** One session of the store, held by one caller at a time (a transaction lives on exactly one). */
+export interface Connection {
+  readonly query: <Row = Record<string, unknown>>(
+    sql: string,
+    params?: ReadonlyArray<unknown>
+  ) => Promise<QueryResult<Row>>
+  /** Hands the session back to the pool; a broken one (lost, or left in an unknown state) is discarded. */
+  readonly release: (options?: { readonly broken?: boolean }) => void
+}
+
+/**
+ * The small query interface both stores implement with the same SQL: a `pg` Pool on a PostgreSQL server, or
+ * PGlite (PostgreSQL in WASM) in-process.
+ */
+export interface Driver {
+  readonly kind: "pg" | "pglite"
+  /**
+   * A session for the application: it runs as the application role, which the row-level security policies
+   * bind. `owner: true` gives a session with the privileges of the connecting user instead (migrations).
+   */
+  readonly connect: (options?: { readonly owner?: boolean }) => Promise<Connection>
+  /** Closes every session (and, for PGlite, the database). */
+  readonly close: () => Promise<void>
+}
+
+/** The role the application runs as; created by the migrations, without BYPASSRLS. */
+export const APP_ROLE = "gatehouse_app"

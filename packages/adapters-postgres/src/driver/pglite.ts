@@ -1,0 +1,21 @@
+import { PGlite } from "@electric-sql/pglite"
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm"
+import { createPgConfig } from "@electric-sql/pglite/node-postgres"
+import pg from "pg"
+import type { Driver } from "./Driver.ts"
+import { makePoolDriver } from "./pool.ts"
+
+export interface PgliteDriverConfig {
+  /** A folder to persist the database in; in memory when absent. */
+  readonly dataDir?: string | undefined
+}
+
+/**
+ * A Driver on PGlite (PostgreSQL 18 in WASM, in-process), through PGlite's node-postgres connection so the
+ * adapter speaks `pg` to both stores. PGlite has one session: the pool holds a single connection, so
+ * transactions run one after another.
+ */
+export const makePgliteDriver = async (config: PgliteDriverConfig = {}): Promise<Driver> => {
+  const db = await PGlite.create(config.dataDir, { extensions: { pg_trgm } })
+  return makePoolDriver(new pg.Pool(createPgConfig(db)), { kind: "pglite", onClose: () => db.close() })
+}

@@ -1,0 +1,17 @@
+import { initial } from "./0001_initial.ts"
+import { rowLevelSecurity } from "./0002_row_level_security.ts"
+import { authentication } from "./0003_authentication.ts"
+
+/** One forward-only schema change. Versions only grow; an applied migration is never edited. */
+export interface Migration {
+  readonly version: number
+  readonly name: string
+  readonly sql: string
+}
+
+/** Every migration, in order. SQL kept in TS modules so the bundle carries it. */
+export const migrations: ReadonlyArray<Migration> = [
+  { version: 1, name: "initial", sql: initial },
+  { version: 2, name: "row_level_security", sql: rowLevelSecurity },
+  { version: 3, name: "authentication", sql: authentication }
+]

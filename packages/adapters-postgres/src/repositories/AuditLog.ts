@@ -1,0 +1,86 @@
+import { AuditLog, encodeCursor, parseCursor } from "@gatehouse/domain"
+import { Effect, Layer } from "effect"
+import { Database } from "../Database.ts"
+import { AUDIT_COLUMNS, type AuditRow, isUuid, toAuditEvent } from "./rows.ts"
+
+/**
+ * The audit trail on PostgreSQL. The application role may only insert and read `audit_events`, so events are
+ * never changed nor removed; `append` runs in the caller's transaction.
+ */
+export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
+  AuditLog,
+  Effect.gen(function* () {
+    const db = yield* Database
+    return AuditLog.of({
+      append: (event) =>
+        db
+          .query(
+            event.tenantId,
+            `INSERT INTO audit_events (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [
+              event.tenantId,
+              event.id,
+              event.at,
+              event.actorKind,
+              event.actorId,
+              event.action,
+              event.targetType,
+              event.targetId,
+              JSON.stringify(event.details)
+            ]
+          )
+          .pipe(Effect.asVoid),
+      // Newest first: time descending, then id descending.
+      query: (tenantId, query) =>
+        Effect.gen(function* () {
+          if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
+          const params: Array<unknown> = [tenantId]
+          const param = (value: unknown) => {
+            params.push(value)
+            return `$${params.length}`
+          }
+          const filters = ["tenant_id = $1"]
+          if (query.actorId !== undefined)
+            filters.push(isUuid(query.actorId) ? `actor_id = ${param(query.actorId)}` : "false")
+          if (query.targetId !== undefined) filters.push(`target_id = ${param(query.targetId)}`)
+          if (query.action !== undefined) filters.push(`action = ${param(query.action)}`)
+          const where = filters.join(" AND ")
+          const filterParams = [...params]
+          const position = query.cursor === undefined ? undefined : parseCursor(query.cursor)
+          if (query.cursor !== undefined && position === undefined)
+            return yield* Effect.die(new Error("Invalid cursor reached the repository"))
+          let pageWhere = where
+          if (position !== undefined) {
+            const at = new Date(Number(position.key))
+            pageWhere = Number.isNaN(at.getTime())
+              ? `${where} AND false`
+              : isUuid(position.id)
+                ? `${where} AND (at, id) < (${param(at.toISOString())}::timestamptz, ${param(position.id)}::uuid)`
+                : `${where} AND (at < ${param(at.toISOString())}::timestamptz
+                     OR (at = $${params.length}::timestamptz AND id::text < ${param(position.id)} COLLATE "C"))`
+          }
+          const limit = Math.max(0, Math.floor(query.limit))
+          const rows = yield* db.query<AuditRow>(
+            tenantId,
+            `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE ${pageWhere} ORDER BY at DESC, id DESC LIMIT ${limit + 1}`,
+            params
+          )
+          const total = yield* db.query<{ count: number }>(
+            tenantId,
+            `SELECT count(*)::int AS count FROM audit_events WHERE ${where}`,
+            filterParams
+          )
+          const items = rows.slice(0, limit).map(toAuditEvent)
+          const last = items.at(-1)
+          return {
+            items,
+            total: total[0]?.count ?? 0,
+            nextCursor:
+              rows.length > limit && last !== undefined
+                ? encodeCursor({ key: last.at.getTime(), id: last.id })
+                : null
+          }
+        })
+    })
+  })
+)

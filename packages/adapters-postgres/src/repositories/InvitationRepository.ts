@@ -1,0 +1,96 @@
+import { type Invitation, InvitationRepository } from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { Database } from "../Database.ts"
+import { isUuid } from "./rows.ts"
+
+interface InvitationRow {
+  readonly tenant_id: string
+  readonly id: string
+  readonly user_id: string
+  readonly secret_hash: string
+  readonly state: string
+  readonly expires_at: Date
+  readonly created_at: Date
+  readonly accepted_at: Date | null
+}
+
+const COLUMNS = "tenant_id, id, user_id, secret_hash, state, expires_at, created_at, accepted_at"
+
+const toInvitation = (row: InvitationRow): Invitation =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    secretHash: row.secret_hash,
+    state: row.state,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    acceptedAt: row.accepted_at
+  }) as Invitation
+
+/**
+ * Setup invitations on PostgreSQL. `accept` is one conditional UPDATE (`state = 'pending' AND expires_at >
+ * at`): a concurrent caller waits for the winner's row lock and then finds the invitation accepted.
+ */
+export const layer: Layer.Layer<InvitationRepository, never, Database> = Layer.effect(
+  InvitationRepository,
+  Effect.gen(function* () {
+    const db = yield* Database
+    const keyed = (tenantId: string, id: string) => isUuid(tenantId) && isUuid(id)
+    return InvitationRepository.of({
+      insert: (i) =>
+        db
+          .query(i.tenantId, `INSERT INTO invitations (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+            i.tenantId,
+            i.id,
+            i.userId,
+            i.secretHash,
+            i.state,
+            i.expiresAt,
+            i.createdAt,
+            i.acceptedAt
+          ])
+          .pipe(Effect.as(i)),
+      // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy.
+      findById: (id) =>
+        isUuid(id)
+          ? db
+              .query<InvitationRow>(null, `SELECT ${COLUMNS} FROM gatehouse_invitation_by_id($1)`, [id])
+              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toInvitation))))
+          : Effect.succeed(Option.none()),
+      listByUser: (tenantId, userId) =>
+        keyed(tenantId, userId)
+          ? db
+              .query<InvitationRow>(
+                tenantId,
+                `SELECT ${COLUMNS} FROM invitations WHERE tenant_id = $1 AND user_id = $2
+                 ORDER BY created_at DESC, id DESC`,
+                [tenantId, userId]
+              )
+              .pipe(Effect.map((rows) => rows.map(toInvitation)))
+          : Effect.succeed([]),
+      accept: (tenantId, id, at) =>
+        keyed(tenantId, id)
+          ? db
+              .query(
+                tenantId,
+                `UPDATE invitations SET state = 'accepted', accepted_at = $3
+                 WHERE tenant_id = $1 AND id = $2 AND state = 'pending' AND expires_at > $3 RETURNING id`,
+                [tenantId, id, at]
+              )
+              .pipe(Effect.map((rows) => rows.length === 1))
+          : Effect.succeed(false),
+      revokePendingForUser: (tenantId, userId) =>
+        keyed(tenantId, userId)
+          ? db
+              .query(
+                tenantId,
+                `UPDATE invitations SET state = 'revoked'
+                 WHERE tenant_id = $1 AND user_id = $2 AND state = 'pending' RETURNING id`,
+                [tenantId, userId]
+              )
+              .pipe(Effect.map((rows) => rows.length))
+          : Effect.succeed(0)
+    })
+  })
+)

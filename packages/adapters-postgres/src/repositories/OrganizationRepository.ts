@@ -1,0 +1,150 @@
+import {
+  encodeCursor,
+  type Organization,
+  OrganizationNotFound,
+  OrganizationRepository,
+  parseCursor,
+  VersionConflict
+} from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { Database } from "../Database.ts"
+import { isUuid, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganization } from "./rows.ts"
+import { containsPattern } from "./userListing.ts"
+
+const nameKey = (organization: Organization) => organization.name.toLowerCase()
+
+/** Organizations on PostgreSQL; memberships go with a deleted organization (the foreign key cascades). */
+export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer.effect(
+  OrganizationRepository,
+  Effect.gen(function* () {
+    const db = yield* Database
+    return OrganizationRepository.of({
+      insert: (organization) =>
+        db
+          .query(
+            organization.tenantId,
+            `INSERT INTO organizations (${ORGANIZATION_COLUMNS}, name_key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [
+              organization.tenantId,
+              organization.id,
+              organization.name,
+              organization.pimsCustomerCode,
+              organization.pimsCustomerName,
+              organization.priceCode,
+              organization.createdAt,
+              organization.updatedAt,
+              organization.version,
+              nameKey(organization)
+            ]
+          )
+          .pipe(Effect.as(organization)),
+      findById: (tenantId, id) =>
+        isUuid(tenantId) && isUuid(id)
+          ? db
+              .query<OrganizationRow>(
+                tenantId,
+                `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2`,
+                [tenantId, id]
+              )
+              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toOrganization))))
+          : Effect.succeed(Option.none()),
+      update: (organization, expectedVersion) =>
+        Effect.gen(function* () {
+          const { tenantId, id } = organization
+          if (!isUuid(tenantId) || !isUuid(id)) return yield* new OrganizationNotFound({ organizationId: id })
+          const rows = yield* db.query(
+            tenantId,
+            `UPDATE organizations SET name = $4, name_key = $5, pims_customer_code = $6, pims_customer_name = $7,
+               price_code = $8, created_at = $9, updated_at = $10, version = $3 + 1
+             WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id`,
+            [
+              tenantId,
+              id,
+              expectedVersion,
+              organization.name,
+              nameKey(organization),
+              organization.pimsCustomerCode,
+              organization.pimsCustomerName,
+              organization.priceCode,
+              organization.createdAt,
+              organization.updatedAt
+            ]
+          )
+          if (rows.length === 1) return { ...organization, version: expectedVersion + 1 }
+          const current = yield* db.query<{ version: number }>(
+            tenantId,
+            "SELECT version FROM organizations WHERE tenant_id = $1 AND id = $2",
+            [tenantId, id]
+          )
+          if (current[0] === undefined) return yield* new OrganizationNotFound({ organizationId: id })
+          return yield* new VersionConflict({ expected: expectedVersion, actual: current[0].version })
+        }),
+      delete: (tenantId, id) =>
+        (isUuid(tenantId) && isUuid(id)
+          ? db.query(tenantId, "DELETE FROM organizations WHERE tenant_id = $1 AND id = $2 RETURNING id", [
+              tenantId,
+              id
+            ])
+          : Effect.succeed([])
+        ).pipe(
+          Effect.flatMap((rows) =>
+            rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
+          )
+        ),
+      list: (tenantId, query) =>
+        Effect.gen(function* () {
+          if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
+          const params: Array<unknown> = [tenantId]
+          const param = (value: unknown) => {
+            params.push(value)
+            return `$${params.length}`
+          }
+          const filters = ["tenant_id = $1"]
+          if (query.ids !== undefined) filters.push(`id = ANY(${param(query.ids.filter(isUuid))}::uuid[])`)
+          const needle = query.q?.trim().toLowerCase() ?? ""
+          if (needle !== "") {
+            const p = param(containsPattern(needle))
+            filters.push(
+              `(name_key LIKE ${p} OR lower(pims_customer_code) LIKE ${p} OR lower(pims_customer_name) LIKE ${p}
+                OR lower(price_code) LIKE ${p})`
+            )
+          }
+          const where = filters.join(" AND ")
+          const filterParams = [...params]
+          const position = query.cursor === undefined ? undefined : parseCursor(query.cursor)
+          if (query.cursor !== undefined && position === undefined)
+            return yield* Effect.die(new Error("Invalid cursor reached the repository"))
+          const pageWhere =
+            position === undefined
+              ? where
+              : isUuid(position.id)
+                ? `${where} AND (name_key, id) > (${param(String(position.key))}, ${param(position.id)}::uuid)`
+                : `${where} AND (name_key > ${param(String(position.key))}
+                     OR (name_key = $${params.length} AND id::text > ${param(position.id)} COLLATE "C"))`
+          const limit = Math.max(0, Math.floor(query.limit))
+          const rows = yield* db.query<OrganizationRow>(
+            tenantId,
+            `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE ${pageWhere}
+             ORDER BY name_key, id LIMIT ${limit + 1}`,
+            params
+          )
+          const total = yield* db.query<{ count: number }>(
+            tenantId,
+            `SELECT count(*)::int AS count FROM organizations WHERE ${where}`,
+            filterParams
+          )
+          const items = rows.slice(0, limit).map(toOrganization)
+          const last = items.at(-1)
+          return {
+            items,
+            total: total[0]?.count ?? 0,
+            nextCursor:
+              rows.length > limit && last !== undefined
+                ? encodeCursor({ key: nameKey(last), id: last.id })
+                : null
+          }
+        })
+    })
+  })
+)

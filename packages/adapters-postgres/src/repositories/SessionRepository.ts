@@ -1,0 +1,114 @@
+import { type Session, SessionRepository } from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { Database } from "../Database.ts"
+import { isUuid } from "./rows.ts"
+
+interface SessionRow {
+  readonly tenant_id: string
+  readonly id: string
+  readonly user_id: string
+  readonly secret_hash: string
+  readonly scope: string
+  readonly created_at: Date
+  readonly last_seen_at: Date
+  readonly expires_at: Date
+  readonly revoked_at: Date | null
+}
+
+const COLUMNS = "tenant_id, id, user_id, secret_hash, scope, created_at, last_seen_at, expires_at, revoked_at"
+
+const toSession = (row: SessionRow): Session =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    secretHash: row.secret_hash,
+    scope: row.scope,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at
+  }) as Session
+
+/**
+ * Sessions on PostgreSQL. Revocation and touch are conditional updates (`revoked_at IS NULL`), so a revoked
+ * session never changes again and of concurrent revokes exactly one reports true.
+ */
+export const layer: Layer.Layer<SessionRepository, never, Database> = Layer.effect(
+  SessionRepository,
+  Effect.gen(function* () {
+    const db = yield* Database
+    const keyed = (tenantId: string, id: string) => isUuid(tenantId) && isUuid(id)
+    return SessionRepository.of({
+      insert: (s) =>
+        db
+          .query(
+            s.tenantId,
+            `INSERT INTO sessions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [
+              s.tenantId,
+              s.id,
+              s.userId,
+              s.secretHash,
+              s.scope,
+              s.createdAt,
+              s.lastSeenAt,
+              s.expiresAt,
+              s.revokedAt
+            ]
+          )
+          .pipe(Effect.asVoid),
+      // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy.
+      findById: (id) =>
+        isUuid(id)
+          ? db
+              .query<SessionRow>(null, `SELECT ${COLUMNS} FROM gatehouse_session_by_id($1)`, [id])
+              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toSession))))
+          : Effect.succeed(Option.none()),
+      touch: (tenantId, id, at) =>
+        keyed(tenantId, id)
+          ? db
+              .query(
+                tenantId,
+                `UPDATE sessions SET last_seen_at = $3
+                 WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL AND last_seen_at < $3`,
+                [tenantId, id, at]
+              )
+              .pipe(Effect.asVoid)
+          : Effect.void,
+      revoke: (tenantId, id, at) =>
+        keyed(tenantId, id)
+          ? db
+              .query(
+                tenantId,
+                `UPDATE sessions SET revoked_at = $3
+                 WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`,
+                [tenantId, id, at]
+              )
+              .pipe(Effect.map((rows) => rows.length === 1))
+          : Effect.succeed(false),
+      revokeAllForUser: (tenantId, userId, at) =>
+        keyed(tenantId, userId)
+          ? db
+              .query(
+                tenantId,
+                `UPDATE sessions SET revoked_at = $3
+                 WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+                [tenantId, userId, at]
+              )
+              .pipe(Effect.map((rows) => rows.length))
+          : Effect.succeed(0),
+      listByUser: (tenantId, userId) =>
+        keyed(tenantId, userId)
+          ? db
+              .query<SessionRow>(
+                tenantId,
+                `SELECT ${COLUMNS} FROM sessions WHERE tenant_id = $1 AND user_id = $2
+                 ORDER BY created_at DESC, id DESC`,
+                [tenantId, userId]
+              )
+              .pipe(Effect.map((rows) => rows.map(toSession)))
+          : Effect.succeed([])
+    })
+  })
+)

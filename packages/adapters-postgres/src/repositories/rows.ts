@@ -1,0 +1,256 @@
+import {
+  type AuditEvent,
+  type Department,
+  fullName,
+  type Group,
+  type Membership,
+  type Organization,
+  type Role,
+  type Tenant,
+  type User
+} from "@gatehouse/domain"
+
+// Rows as node-postgres returns them: uuid and text as strings, timestamptz as Date, jsonb parsed, arrays
+// as arrays. Each mapper builds exactly the domain object (no extra keys), so a stored value reads back equal.
+
+export interface TenantRow {
+  readonly id: string
+  readonly slug: string
+  readonly name: string
+  readonly preset: string
+  readonly password_policy: unknown
+  readonly settings: unknown
+  readonly created_at: Date
+  readonly updated_at: Date
+  readonly version: number
+}
+
+export const TENANT_COLUMNS =
+  "id, slug, name, preset, password_policy, settings, created_at, updated_at, version"
+
+export const toTenant = (row: TenantRow): Tenant =>
+  ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    preset: row.preset,
+    passwordPolicy: row.password_policy,
+    settings: row.settings,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version
+  }) as Tenant
+
+export interface RoleRow {
+  readonly tenant_id: string
+  readonly scope: string
+  readonly name: string
+  readonly permissions: ReadonlyArray<string>
+  readonly requires_totp: boolean
+  readonly built_in: boolean
+}
+
+export const ROLE_COLUMNS = "tenant_id, scope, name, permissions, requires_totp, built_in"
+
+export const toRole = (row: RoleRow): Role =>
+  ({
+    tenantId: row.tenant_id,
+    name: row.name,
+    scope: row.scope,
+    permissions: row.permissions,
+    requiresTotp: row.requires_totp,
+    builtIn: row.built_in
+  }) as Role
+
+export interface UserRow {
+  readonly tenant_id: string
+  readonly id: string
+  readonly email: string
+  readonly first_name: string
+  readonly last_name: string
+  readonly display_name: string | null
+  readonly phone: string | null
+  readonly language: string | null
+  readonly admin_notes: string | null
+  readonly role: string
+  readonly module_permissions: ReadonlyArray<string>
+  readonly department_id: string | null
+  readonly group_ids: ReadonlyArray<string>
+  readonly status: string
+  readonly email_verified: boolean
+  readonly phone_verified: boolean
+  readonly must_change_password: boolean
+  readonly require_totp: boolean
+  readonly totp_enabled: boolean
+  readonly password_hash: string | null
+  readonly last_login_at: Date | null
+  readonly created_at: Date
+  readonly updated_at: Date
+  readonly version: number
+}
+
+/** The columns of `users u` plus the user's groups, in the order they were stored. */
+export const USER_COLUMNS = `u.tenant_id, u.id, u.email, u.first_name, u.last_name, u.display_name, u.phone,
+  u.language, u.admin_notes, u.role, u.module_permissions, u.department_id, u.status, u.email_verified,
+  u.phone_verified, u.must_change_password, u.require_totp, u.totp_enabled, u.password_hash, u.last_login_at,
+  u.created_at, u.updated_at, u.version,
+  ARRAY(SELECT ug.group_id::text FROM user_groups ug
+        WHERE ug.tenant_id = u.tenant_id AND ug.user_id = u.id ORDER BY ug.position) AS group_ids`
+
+export const toUser = (row: UserRow): User =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName: row.display_name,
+    phone: row.phone,
+    language: row.language,
+    adminNotes: row.admin_notes,
+    role: row.role,
+    modulePermissions: row.module_permissions,
+    departmentId: row.department_id,
+    groupIds: row.group_ids,
+    status: row.status,
+    emailVerified: row.email_verified,
+    phoneVerified: row.phone_verified,
+    mustChangePassword: row.must_change_password,
+    requireTotp: row.require_totp,
+    totpEnabled: row.totp_enabled,
+    passwordHash: row.password_hash,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version
+  }) as User
+
+/** The sort and search keys of a user, computed with JavaScript's `toLowerCase` like the domain's rules. */
+export const userKeys = (user: User): { readonly nameKey: string; readonly displayKey: string } => ({
+  nameKey: fullName(user).toLowerCase(),
+  displayKey: (user.displayName ?? "").toLowerCase()
+})
+
+/** Group ids without repeats, first occurrence first (the join table holds each link once). */
+export const distinctGroupIds = (user: User): ReadonlyArray<string> => [...new Set(user.groupIds)]
+
+export interface OrganizationRow {
+  readonly tenant_id: string
+  readonly id: string
+  readonly name: string
+  readonly pims_customer_code: string | null
+  readonly pims_customer_name: string | null
+  readonly price_code: string | null
+  readonly created_at: Date
+  readonly updated_at: Date
+  readonly version: number
+}
+
+export const ORGANIZATION_COLUMNS =
+  "tenant_id, id, name, pims_customer_code, pims_customer_name, price_code, created_at, updated_at, version"
+
+export const toOrganization = (row: OrganizationRow): Organization =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    pimsCustomerCode: row.pims_customer_code,
+    pimsCustomerName: row.pims_customer_name,
+    priceCode: row.price_code,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version
+  }) as Organization
+
+export interface MembershipRow {
+  readonly tenant_id: string
+  readonly organization_id: string
+  readonly user_id: string
+  readonly role: string
+  readonly active: boolean
+  readonly expires_at: Date | null
+  readonly created_at: Date
+  readonly updated_at: Date
+}
+
+export const MEMBERSHIP_COLUMNS =
+  "tenant_id, organization_id, user_id, role, active, expires_at, created_at, updated_at"
+
+export const toMembership = (row: MembershipRow): Membership =>
+  ({
+    tenantId: row.tenant_id,
+    organizationId: row.organization_id,
+    userId: row.user_id,
+    role: row.role,
+    active: row.active,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }) as Membership
+
+export interface GroupRow {
+  readonly tenant_id: string
+  readonly id: string
+  readonly name: string
+  readonly description: string | null
+  readonly created_at: Date
+  readonly updated_at: Date
+}
+
+export const GROUP_COLUMNS = "tenant_id, id, name, description, created_at, updated_at"
+
+export const toGroup = (row: GroupRow): Group =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    description: row.description,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }) as Group
+
+export type DepartmentRow = Omit<GroupRow, "description">
+
+export const DEPARTMENT_COLUMNS = "tenant_id, id, name, created_at, updated_at"
+
+export const toDepartment = (row: DepartmentRow): Department =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }) as Department
+
+export interface AuditRow {
+  readonly tenant_id: string
+  readonly id: string
+  readonly at: Date
+  readonly actor_kind: string
+  readonly actor_id: string | null
+  readonly action: string
+  readonly target_type: string | null
+  readonly target_id: string | null
+  readonly details: Record<string, unknown>
+}
+
+export const AUDIT_COLUMNS =
+  "tenant_id, id, at, actor_kind, actor_id, action, target_type, target_id, details"
+
+export const toAuditEvent = (row: AuditRow): AuditEvent =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    at: row.at,
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    details: row.details
+  }) as AuditEvent
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Whether a string can be a stored id; anything else matches no row (and must not reach a uuid cast). */
+export const isUuid = (value: string): boolean => UUID.test(value)
