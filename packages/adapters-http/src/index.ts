@@ -1,1 +1,8 @@
+export type { KnownError } from "./errors/knownError.ts"
+export { PROBLEM_CONTENT_TYPE, type Problem } from "./errors/problem.ts"
+export type { ProblemEntry } from "./errors/problemEntry.ts"
+export { problemTable } from "./errors/problemTable.ts"
+export { requestProblems } from "./errors/requestProblems.ts"
+export { gatehouseLogRedaction } from "./logging.ts"
 export { type GatehouseOptions, gatehouse } from "./plugin.ts"
+export type { GatehouseServices } from "./services.ts"

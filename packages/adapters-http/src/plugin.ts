@@ -1,17 +1,94 @@
+import cookie from "@fastify/cookie"
+import helmet from "@fastify/helmet"
+import rateLimit from "@fastify/rate-limit"
+import swagger from "@fastify/swagger"
+import swaggerUi from "@fastify/swagger-ui"
+import type { ManagedRuntime, Redacted } from "effect"
 import type { FastifyPluginAsync } from "fastify"
 import fp from "fastify-plugin"
+import { errorHandler, notFoundHandler } from "./errors/problem.ts"
+import { openApiOptions } from "./openapi.ts"
+import { auditRoutes } from "./routes/audit.ts"
+import { authRoutes } from "./routes/auth.ts"
+import { catalogueRoutes } from "./routes/catalogue.ts"
+import { meRoutes } from "./routes/me.ts"
+import { memberRoutes } from "./routes/members.ts"
+import { operationRoutes } from "./routes/operations.ts"
+import { organizationRoutes } from "./routes/organizations.ts"
+import { passwordPolicyRoutes } from "./routes/passwordPolicy.ts"
+import type { RouteDeps } from "./routes/route.ts"
+import { settingsRoutes } from "./routes/settings.ts"
+import { setupRoutes } from "./routes/setup.ts"
+import { tenantRoutes } from "./routes/tenants.ts"
+import { userActionRoutes } from "./routes/userActions.ts"
+import { userRoutes } from "./routes/users.ts"
+import type { GatehouseServices } from "./services.ts"
 
 export interface GatehouseOptions {
+  /** The domain, composed by the caller (apps/server, or a test on in-memory layers). */
+  readonly runtime: ManagedRuntime.ManagedRuntime<GatehouseServices, never>
+  /** `GATEHOUSE_PLATFORM_TOKEN`: the bearer token of `POST /v1/tenants`. Unset: tenant creation is off. */
+  readonly platformToken?: Redacted.Redacted<string> | undefined
+  /** Mark the session cookie `Secure` (set when served over https). Default false. */
+  readonly secureCookies?: boolean | undefined
+  /** Per-IP limit of the auth and setup routes; `false` switches it off. Default 30 per minute. */
+  readonly rateLimit?: { readonly max: number; readonly timeWindow: string | number } | false | undefined
   /** Answers `/readyz`: whether the store is reachable. */
-  readonly isReady?: () => Promise<boolean>
+  readonly isReady?: (() => Promise<boolean>) | undefined
 }
 
+const DEFAULT_RATE_LIMIT = { max: 30, timeWindow: "1 minute" } as const
+
 const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
-  app.get("/healthz", async () => ({ status: "ok" }))
-  app.get("/readyz", async (_request, reply) => {
-    const ready = options.isReady === undefined ? true : await options.isReady()
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable" })
+  const deps: RouteDeps = {
+    runtime: options.runtime,
+    platformToken: options.platformToken,
+    secureCookies: options.secureCookies ?? false,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT
+  }
+
+  // The API speaks JSON only: a text/plain body is a 415, not a string for the decoder to puzzle over.
+  app.removeContentTypeParser("text/plain")
+  app.setErrorHandler(errorHandler)
+  app.setNotFoundHandler(notFoundHandler)
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("X-Request-Id", request.id)
   })
+
+  await app.register(helmet, {
+    // The docs UI (swagger-ui) runs its own scripts and styles from /docs/static.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "validator.swagger.io"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // the server also runs on plain http (local use): no forced upgrade of the docs' assets
+        upgradeInsecureRequests: null
+      }
+    }
+  })
+  await app.register(cookie)
+  if (deps.rateLimit !== false) {
+    // Per IP, only on the routes that ask for it (auth and setup): the domain throttles per account on top.
+    await app.register(rateLimit, { global: false })
+  }
+  await app.register(swagger, openApiOptions)
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true })
+
+  operationRoutes(app, deps, options.isReady)
+  authRoutes(app, deps)
+  meRoutes(app, deps)
+  passwordPolicyRoutes(app, deps)
+  userRoutes(app, deps)
+  userActionRoutes(app, deps)
+  setupRoutes(app, deps)
+  organizationRoutes(app, deps)
+  memberRoutes(app, deps)
+  settingsRoutes(app, deps)
+  catalogueRoutes(app, deps)
+  auditRoutes(app, deps)
+  tenantRoutes(app, deps)
 }
 
 /** The Gatehouse v1 API as one Fastify plugin. */

@@ -41,8 +41,10 @@ export class UserRepository extends Context.Service<
     /**
      * Inserts many users of one or more tenants (the bulk import's path; callers pass batches of about a
      * thousand). All or nothing: when any email is taken in its tenant, or appears twice in `users` for one
-     * tenant, nothing of the call is stored and it fails with `EmailTaken` naming one such email. The same
-     * uniqueness as `insert`, enforced by the store (never check-then-insert); an empty array stores nothing.
+     * tenant, nothing of the call is stored and it fails with `EmailTaken` naming one such email; inside a
+     * transaction, that failure leaves the transaction usable (the caller may insert the others and commit).
+     * The same uniqueness as `insert`, enforced by the store (never check-then-insert); an empty array stores
+     * nothing.
      */
     readonly insertMany: (users: ReadonlyArray<User>) => Effect.Effect<void, EmailTaken>
     readonly findById: (tenantId: TenantId, id: UserId) => Effect.Effect<Option.Option<User>>

@@ -63,22 +63,24 @@ export const userBulkInsertTests = (it: ContractIt): void => {
     })
   )
 
-  it.effect("an email taken in the tenant fails EmailTaken naming it, and nothing of the call is stored", () =>
-    Effect.gen(function* () {
-      const users = yield* UserRepository
-      const { tenant } = yield* freshTenant()
-      const existing = yield* users.insert(aUser({ tenantId: tenant.id }))
-      const batch = [
-        aUser({ tenantId: tenant.id, email: uniqueEmail("before") }),
-        aUser({ tenantId: tenant.id, email: existing.email }),
-        aUser({ tenantId: tenant.id, email: uniqueEmail("after") })
-      ]
-      const error = yield* Effect.flip(users.insertMany(batch))
-      assert.strictEqual(error._tag, "EmailTaken")
-      assert.strictEqual(error.email, existing.email)
-      assert.strictEqual(yield* stored(batch), 0)
-      assert.strictEqual((yield* users.list(tenant.id, { sort: "email", limit: 10 })).total, 1)
-    })
+  it.effect(
+    "an email taken in the tenant fails EmailTaken naming it, and nothing of the call is stored",
+    () =>
+      Effect.gen(function* () {
+        const users = yield* UserRepository
+        const { tenant } = yield* freshTenant()
+        const existing = yield* users.insert(aUser({ tenantId: tenant.id }))
+        const batch = [
+          aUser({ tenantId: tenant.id, email: uniqueEmail("before") }),
+          aUser({ tenantId: tenant.id, email: existing.email }),
+          aUser({ tenantId: tenant.id, email: uniqueEmail("after") })
+        ]
+        const error = yield* Effect.flip(users.insertMany(batch))
+        assert.strictEqual(error._tag, "EmailTaken")
+        assert.strictEqual(error.email, existing.email)
+        assert.strictEqual(yield* stored(batch), 0)
+        assert.strictEqual((yield* users.list(tenant.id, { sort: "email", limit: 10 })).total, 1)
+      })
   )
 
   it.effect("an email twice in one call fails EmailTaken and stores nothing", () =>
@@ -113,7 +115,10 @@ export const userBulkInsertTests = (it: ContractIt): void => {
       yield* users.insertMany(batch)
       assert.strictEqual(yield* stored(batch), 3)
       assert.strictEqual(Option.getOrThrow(yield* users.findByEmail(other.id, theirs.email)).id, theirs.id)
-      assert.strictEqual(Option.getOrThrow(yield* users.findByEmail(tenant.id, theirs.email)).id, batch[2]!.id)
+      assert.strictEqual(
+        Option.getOrThrow(yield* users.findByEmail(tenant.id, theirs.email)).id,
+        batch[2]!.id
+      )
     })
   )
 
@@ -144,22 +149,47 @@ export const userBulkInsertTests = (it: ContractIt): void => {
     })
   )
 
-  it.effect("of two concurrent calls sharing one email, exactly one stores its users, the other nothing", () =>
+  it.effect("inside a transaction, a call that fails EmailTaken leaves the transaction usable", () =>
     Effect.gen(function* () {
       const users = yield* UserRepository
       const { tenant } = yield* freshTenant()
-      const contested = uniqueEmail("contested")
-      const batches = [0, 1].map(() => [
-        ...Array.from({ length: 20 }, () => aUser({ tenantId: tenant.id, email: uniqueEmail("own") })),
-        aUser({ tenantId: tenant.id, email: contested })
-      ])
-      const { successes, failures } = yield* race(2, (i) => users.insertMany(batches[i]!))
-      assert.strictEqual(successes.length, 1)
-      assert.strictEqual(failures.length, 1)
-      assert.strictEqual(failures[0]!._tag, "EmailTaken")
-      const counts = [yield* stored(batches[0]!), yield* stored(batches[1]!)].sort()
-      assert.deepStrictEqual(counts, [0, 21])
+      const existing = yield* users.insert(aUser({ tenantId: tenant.id }))
+      const rejected = [aUser({ tenantId: tenant.id }), aUser({ tenantId: tenant.id, email: existing.email })]
+      const retried = [rejected[0]!, aUser({ tenantId: tenant.id })]
+      const error = yield* (yield* Transactor).withTransaction(
+        Effect.gen(function* () {
+          const failed = yield* Effect.flip(users.insertMany(rejected))
+          yield* users.insertMany(retried)
+          return failed
+        })
+      )
+      assert.strictEqual(error._tag, "EmailTaken")
+      assert.strictEqual(yield* stored(retried), 2)
+      assert.strictEqual(
+        Option.getOrThrow(yield* users.findByEmail(tenant.id, existing.email)).id,
+        existing.id
+      )
     })
+  )
+
+  it.effect(
+    "of two concurrent calls sharing one email, exactly one stores its users, the other nothing",
+    () =>
+      Effect.gen(function* () {
+        const users = yield* UserRepository
+        const { tenant } = yield* freshTenant()
+        const contested = uniqueEmail("contested")
+        const batches = [0, 1].map(() => [
+          ...Array.from({ length: 20 }, () => aUser({ tenantId: tenant.id, email: uniqueEmail("own") })),
+          aUser({ tenantId: tenant.id, email: contested })
+        ])
+        const { successes, failures } = yield* race(2, (i) => users.insertMany(batches[i]!))
+        assert.strictEqual(successes.length, 1)
+        assert.strictEqual(failures.length, 1)
+        assert.strictEqual(failures[0]!._tag, "EmailTaken")
+        const counts = [yield* stored(batches[0]!), yield* stored(batches[1]!)].sort()
+        assert.deepStrictEqual(counts, [0, 21])
+      })
   )
 }
 

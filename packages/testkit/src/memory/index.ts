@@ -16,6 +16,7 @@ import * as PasswordHasher from "./PasswordHasher.ts"
 import * as RoleRepository from "./RoleRepository.ts"
 import * as SecretBox from "./SecretBox.ts"
 import * as SessionRepository from "./SessionRepository.ts"
+import * as ShopifySettingsRepository from "./ShopifySettingsRepository.ts"
 import * as TenantRepository from "./TenantRepository.ts"
 import * as TotpRepository from "./TotpRepository.ts"
 import * as Transactor from "./Transactor.ts"
@@ -38,6 +39,7 @@ export {
   RoleRepository,
   SecretBox,
   SessionRepository,
+  ShopifySettingsRepository,
   TenantRepository,
   TotpRepository,
   Transactor,
@@ -60,7 +62,8 @@ export const layerRepositories = Layer.mergeAll(
   SessionRepository.layerMemory,
   InvitationRepository.layerMemory,
   Mailer.layerMemory,
-  ExternalCredentialRepository.layerMemory
+  ExternalCredentialRepository.layerMemory,
+  ShopifySettingsRepository.layerMemory
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
 /**

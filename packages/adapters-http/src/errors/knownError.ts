@@ -1,0 +1,118 @@
+import type {
+  AlreadyMember,
+  CannotChangeOwnRole,
+  CannotDeleteSelf,
+  CannotDisableSelf,
+  ConfirmationMismatch,
+  CredentialsInvalid,
+  CredentialsLocked,
+  DepartmentNotFound,
+  EmailImmutable,
+  EmailTaken,
+  EshopAlreadyActive,
+  EshopCustomerCodeMissing,
+  EshopMemberInactive,
+  EshopNotConfigured,
+  EshopNotInvited,
+  EshopTagConflict,
+  ExternalCredentialsRequired,
+  ExternalSystemNotFound,
+  Forbidden,
+  GroupNotFound,
+  ImportFailed,
+  InvalidBase32,
+  InvalidCredentials,
+  InvalidCurrentPassword,
+  InvalidInput,
+  InvalidStatusTransition,
+  InvalidTotpCode,
+  LastAdmin,
+  MailDeliveryFailed,
+  MembershipNotFound,
+  MfaRequired,
+  NameTaken,
+  OrganizationNotFound,
+  PasswordPolicyViolation,
+  RoleEscalation,
+  RoleNotFound,
+  SecretBoxError,
+  SessionInvalid,
+  SessionNotFound,
+  ShopifyRejected,
+  ShopifyUnavailable,
+  SlugTaken,
+  StoreUnavailable,
+  TenantNotFound,
+  TokenExpired,
+  TokenInvalid,
+  TokenUsed,
+  TooManyAttempts,
+  TotpAlreadyEnabled,
+  TotpNotEnabled,
+  TotpNotPending,
+  UserNotFound,
+  UserNotPending,
+  VerifierUnavailable,
+  VersionConflict
+} from "@gatehouse/domain"
+import type { PreconditionRequired, Unauthenticated } from "./httpErrors.ts"
+
+/** Every tagged failure a use case (or this adapter) can produce. */
+export type KnownError =
+  | AlreadyMember
+  | CannotChangeOwnRole
+  | CannotDeleteSelf
+  | CannotDisableSelf
+  | ConfirmationMismatch
+  | CredentialsInvalid
+  | CredentialsLocked
+  | DepartmentNotFound
+  | EmailImmutable
+  | EmailTaken
+  | EshopAlreadyActive
+  | EshopCustomerCodeMissing
+  | EshopMemberInactive
+  | EshopNotConfigured
+  | EshopNotInvited
+  | EshopTagConflict
+  | ExternalCredentialsRequired
+  | ExternalSystemNotFound
+  | Forbidden
+  | GroupNotFound
+  | ImportFailed
+  | InvalidBase32
+  | InvalidCredentials
+  | InvalidCurrentPassword
+  | InvalidInput
+  | InvalidStatusTransition
+  | InvalidTotpCode
+  | LastAdmin
+  | MailDeliveryFailed
+  | MembershipNotFound
+  | MfaRequired
+  | NameTaken
+  | OrganizationNotFound
+  | PasswordPolicyViolation
+  | PreconditionRequired
+  | RoleEscalation
+  | RoleNotFound
+  | SecretBoxError
+  | SessionInvalid
+  | SessionNotFound
+  | ShopifyRejected
+  | ShopifyUnavailable
+  | SlugTaken
+  | StoreUnavailable
+  | TenantNotFound
+  | TokenExpired
+  | TokenInvalid
+  | TokenUsed
+  | TooManyAttempts
+  | TotpAlreadyEnabled
+  | TotpNotEnabled
+  | TotpNotPending
+  | Unauthenticated
+  | UserNotFound
+  | UserNotPending
+  | VerifierUnavailable
+  | VersionConflict

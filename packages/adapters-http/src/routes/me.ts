@@ -1,0 +1,171 @@
+import {
+  ChangeOwnPasswordInput,
+  changeOwnPassword,
+  confirmTotpEnrollment,
+  disableTotp,
+  getMe,
+  getMyExternalCredentials,
+  listMySessions,
+  Me,
+  PutExternalCredentialsInput,
+  putMyExternalCredentials,
+  revokeMySession,
+  startTotpEnrollment,
+  TotpCodeInput,
+  UserDetails,
+  updateUser
+} from "@gatehouse/domain"
+import { Effect, Schema, Struct } from "effect"
+import type { FastifyInstance, FastifyReply } from "fastify"
+import { clearSessionCookie } from "../auth/sessionCookie.ts"
+import { recoveryCodesResponse, totpSecretResponse } from "../encode/responses.ts"
+import { ifMatchHeaderSchema, ifMatchVersion, setEtag } from "../http/etag.ts"
+import { MePatchBody, SessionParams, SystemParams } from "../schema/requests.ts"
+import {
+  ExternalCredentialStatusResponse,
+  list,
+  MyExternalCredentials,
+  RecoveryCodesResponse,
+  SessionInfo,
+  TotpSecretResponse
+} from "../schema/responses.ts"
+import { selfId, wholeList } from "./actor.ts"
+import { type RouteDeps, registerRoute } from "./route.ts"
+
+/** The caller's profile as `PATCH /v1/me` answers it: never admin notes, even for an admin. */
+const OwnProfile = Schema.Struct(Struct.omit(UserDetails.fields, ["adminNotes"]))
+
+/** `/v1/me/*`: the caller's own profile, password, sessions, TOTP and external credentials. */
+export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
+  // every session of the user ended, the caller's too: the browser's cookie goes with it
+  const endsSessions = {
+    onSuccess: (reply: FastifyReply, _value: unknown, { secureCookies }: RouteDeps) =>
+      clearSessionCookie(reply, { secure: secureCookies })
+  }
+
+  registerRoute(app, deps, {
+    method: "GET",
+    url: "/v1/me",
+    tag: "me",
+    summary: "The caller, their tenant permissions and memberships",
+    description: "Also answers a password_change or mfa_enrollment session. ETag = the user's version.",
+    auth: "session",
+    response: Me,
+    handle: ({ actor }) => getMe(actor),
+    onSuccess: (reply, me) => setEtag(reply, me.version)
+  })
+
+  registerRoute(app, deps, {
+    method: "PATCH",
+    url: "/v1/me",
+    tag: "me",
+    summary: "Edit one's own profile",
+    description:
+      "Names, phone and language. With If-Match the edit applies only to that version (412 VERSION_CONFLICT); " +
+      "without it, to the current one. Answers the profile with memberships (GET /v1/me adds permissions).",
+    auth: "session",
+    headers: ifMatchHeaderSchema(false),
+    body: MePatchBody,
+    response: OwnProfile,
+    handle: ({ actor, body, request }) =>
+      Effect.gen(function* () {
+        const id = yield* selfId(actor)
+        const version = (yield* ifMatchVersion(request, { required: false })) ?? (yield* getMe(actor)).version
+        return yield* updateUser(actor, id, body, version)
+      }),
+    onSuccess: (reply, profile) => setEtag(reply, profile.version)
+  })
+
+  registerRoute(app, deps, {
+    method: "POST",
+    url: "/v1/me/password",
+    tag: "me",
+    summary: "Change one's own password",
+    description: "Needs the current password. Every session of the user ends, this one too: log in again.",
+    auth: "session",
+    body: ChangeOwnPasswordInput,
+    handle: ({ actor, body }) => changeOwnPassword(actor, body),
+    ...endsSessions
+  })
+
+  registerRoute(app, deps, {
+    method: "GET",
+    url: "/v1/me/sessions",
+    tag: "me",
+    summary: "The caller's live sessions",
+    auth: "session",
+    response: list(SessionInfo),
+    handle: ({ actor }) => listMySessions(actor).pipe(Effect.map(wholeList))
+  })
+
+  registerRoute(app, deps, {
+    method: "DELETE",
+    url: "/v1/me/sessions/:sessionId",
+    tag: "me",
+    summary: "End one of the caller's sessions",
+    auth: "session",
+    params: SessionParams,
+    handle: ({ actor, params }) => revokeMySession(actor, params.sessionId)
+  })
+
+  registerRoute(app, deps, {
+    method: "POST",
+    url: "/v1/me/mfa/totp",
+    tag: "me",
+    summary: "Start TOTP enrolment",
+    description: "Answers the secret (base32) and its otpauth:// URI once; confirm with a code.",
+    auth: "session",
+    response: TotpSecretResponse,
+    handle: ({ actor }) => startTotpEnrollment(actor).pipe(Effect.map(totpSecretResponse))
+  })
+
+  registerRoute(app, deps, {
+    method: "POST",
+    url: "/v1/me/mfa/totp/confirm",
+    tag: "me",
+    summary: "Confirm TOTP enrolment with a code",
+    description: "Answers ten single-use recovery codes once. Every session of the user ends: log in again.",
+    auth: "session",
+    body: TotpCodeInput,
+    response: RecoveryCodesResponse,
+    handle: ({ actor, body }) => confirmTotpEnrollment(actor, body).pipe(Effect.map(recoveryCodesResponse)),
+    ...endsSessions
+  })
+
+  registerRoute(app, deps, {
+    method: "DELETE",
+    url: "/v1/me/mfa/totp",
+    tag: "me",
+    summary: "Turn TOTP off (with a current code or a recovery code)",
+    description: "Every session of the user ends: log in again.",
+    auth: "session",
+    body: TotpCodeInput,
+    handle: ({ actor, body }) => disableTotp(actor, body),
+    ...endsSessions
+  })
+
+  registerRoute(app, deps, {
+    method: "GET",
+    url: "/v1/me/external-credentials/:system",
+    tag: "me",
+    summary: "One's own credentials for an outside system (never the password)",
+    auth: "session",
+    params: SystemParams,
+    response: MyExternalCredentials,
+    handle: ({ actor, params }) => getMyExternalCredentials(actor, params.system)
+  })
+
+  registerRoute(app, deps, {
+    method: "PUT",
+    url: "/v1/me/external-credentials/:system",
+    tag: "me",
+    summary: "Store one's own credentials for an outside system",
+    description:
+      "With `validate`, the outside system is asked first (stored `connected`, or nothing stored).",
+    auth: "session",
+    params: SystemParams,
+    body: PutExternalCredentialsInput,
+    response: ExternalCredentialStatusResponse,
+    handle: ({ actor, params, body }) => putMyExternalCredentials(actor, params.system, body)
+  })
+}

@@ -1,0 +1,90 @@
+import {
+  CreateOrganizationInput,
+  createOrganization,
+  deleteOrganization,
+  getOrganization,
+  listOrganizations,
+  Organization,
+  UpdateOrganizationInput,
+  updateOrganization
+} from "@gatehouse/domain"
+import { Effect } from "effect"
+import type { FastifyInstance } from "fastify"
+import { ifMatchHeaderSchema, ifMatchVersion, setEtag } from "../http/etag.ts"
+import { ListOrganizationsParams, OrganizationParams } from "../schema/requests.ts"
+import { page } from "../schema/responses.ts"
+import { type RouteDeps, registerRoute } from "./route.ts"
+
+/** `/v1/organizations` and `/v1/organizations/{orgId}`. */
+export const organizationRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
+  registerRoute(app, deps, {
+    method: "GET",
+    url: "/v1/organizations",
+    tag: "organizations",
+    summary: "List organizations",
+    description: "orgs:manage sees all; a member sees the organizations where their membership is in effect.",
+    auth: "session",
+    query: ListOrganizationsParams,
+    response: page(Organization),
+    handle: ({ actor, query }) => listOrganizations(actor, query)
+  })
+
+  registerRoute(app, deps, {
+    method: "POST",
+    url: "/v1/organizations",
+    tag: "organizations",
+    summary: "Create an organization",
+    description: "Needs orgs:manage.",
+    auth: "session",
+    body: CreateOrganizationInput,
+    status: 201,
+    response: Organization,
+    handle: ({ actor, body }) => createOrganization(actor, body),
+    onSuccess: (reply, organization) => setEtag(reply, organization.version)
+  })
+
+  registerRoute(app, deps, {
+    method: "GET",
+    url: "/v1/organizations/:orgId",
+    tag: "organizations",
+    summary: "One organization",
+    description: 'ETag: W/"<version>".',
+    auth: "session",
+    params: OrganizationParams,
+    response: Organization,
+    handle: ({ actor, params }) => getOrganization(actor, params.orgId),
+    onSuccess: (reply, organization) => setEtag(reply, organization.version)
+  })
+
+  registerRoute(app, deps, {
+    method: "PATCH",
+    url: "/v1/organizations/:orgId",
+    tag: "organizations",
+    summary: "Rename an organization or change its codes",
+    description:
+      "Needs orgs:manage. With If-Match the change applies only to that version (412 VERSION_CONFLICT).",
+    auth: "session",
+    params: OrganizationParams,
+    headers: ifMatchHeaderSchema(false),
+    body: UpdateOrganizationInput,
+    response: Organization,
+    handle: ({ actor, params, body, request }) =>
+      ifMatchVersion(request, { required: false }).pipe(
+        Effect.flatMap((expectedVersion) =>
+          updateOrganization(actor, params.orgId, body, { expectedVersion })
+        )
+      ),
+    onSuccess: (reply, organization) => setEtag(reply, organization.version)
+  })
+
+  registerRoute(app, deps, {
+    method: "DELETE",
+    url: "/v1/organizations/:orgId",
+    tag: "organizations",
+    summary: "Delete an organization and its memberships",
+    description: "Needs orgs:manage.",
+    auth: "session",
+    params: OrganizationParams,
+    handle: ({ actor, params }) => deleteOrganization(actor, params.orgId)
+  })
+}

@@ -1,0 +1,174 @@
+import { type Actor, InvalidInput } from "@gatehouse/domain"
+import { Cause, Effect, Exit, type ManagedRuntime, Option, type Redacted, type Schema } from "effect"
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify"
+import { platformActorOf, sessionActor } from "../auth/authenticate.ts"
+import { entryOfFailure, sendProblem } from "../errors/problem.ts"
+import { requestProblems } from "../errors/requestProblems.ts"
+import { type InputSchema, jsonDecoder, jsonEncoder, stringTreeDecoder } from "../schema/decode.ts"
+import { type JsonSchemaObject, jsonSchemaOf } from "../schema/jsonSchema.ts"
+import { ProblemSchema } from "../schema/responses.ts"
+import type { GatehouseServices } from "../services.ts"
+
+/** What every route needs from the plugin's options. */
+export interface RouteDeps {
+  readonly runtime: ManagedRuntime.ManagedRuntime<GatehouseServices, never>
+  readonly platformToken: Redacted.Redacted<string> | undefined
+  readonly secureCookies: boolean
+  readonly rateLimit: { readonly max: number; readonly timeWindow: string | number } | false
+}
+
+/** `session`: bearer token or cookie; `platform`: the platform token; `none`: anonymous (login, setup). */
+export type AuthMode = "session" | "platform" | "none"
+
+export interface HandlerInput<Auth extends AuthMode, P, Q, B> {
+  readonly actor: Auth extends "none" ? undefined : Actor
+  readonly params: P
+  readonly query: Q
+  readonly body: B
+  readonly request: FastifyRequest
+}
+
+/**
+ * One route of the contract: its schemas (Effect Schemas: decoded with the Effect decoder, shown in OpenAPI as
+ * their derived JSON Schema) and a handler that calls one use case and maps its result to the response type.
+ */
+export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+  readonly url: string
+  readonly tag: string
+  readonly summary: string
+  readonly description?: string
+  readonly auth: Auth
+  /** Per-IP rate limit (the auth and setup routes), on top of the domain's per-account throttle. */
+  readonly rateLimited?: boolean
+  readonly params?: InputSchema<P>
+  readonly query?: InputSchema<Q>
+  readonly body?: InputSchema<B>
+  /** Request headers, for the OpenAPI document only (the handler reads them). */
+  readonly headers?: JsonSchemaObject
+  /** The success status when there is a response body (default 200); without `response` it is 204. */
+  readonly status?: 200 | 201
+  readonly response?: Schema.ConstraintCodec<R, unknown, never, never>
+  readonly handle: (input: HandlerInput<Auth, P, Q, B>) => Effect.Effect<R, unknown, GatehouseServices>
+  /** Headers and cookies of a success (ETag, the session cookie). */
+  readonly onSuccess?: (reply: FastifyReply, value: R, deps: RouteDeps) => void
+}
+
+// An empty Struct accepts any object (excess keys are only checked against declared ones), so a route without
+// parameters, query or body refuses whatever is sent with an explicit check.
+const excess = (keys: ReadonlyArray<string>) =>
+  new InvalidInput({ errors: keys.map((path) => ({ path, message: "Expected no excess property" })) })
+
+const nothingExpected = (input: unknown): Effect.Effect<{}, InvalidInput> => {
+  if (input === undefined || input === null) return Effect.succeed({})
+  if (typeof input !== "object" || Array.isArray(input)) {
+    return Effect.fail(new InvalidInput({ errors: [{ path: "", message: "Expected no request body" }] }))
+  }
+  const keys = Object.keys(input)
+  return keys.length === 0 ? Effect.succeed({}) : Effect.fail(excess(keys))
+}
+
+const SECURITY: Record<AuthMode, ReadonlyArray<Record<string, ReadonlyArray<string>>> | undefined> = {
+  session: [{ bearerAuth: [] }, { sessionCookie: [] }],
+  platform: [{ platformToken: [] }],
+  none: undefined
+}
+
+const problemResponse = {
+  description: "A problem (RFC 9457)",
+  content: { "application/problem+json": { schema: jsonSchemaOf(ProblemSchema, { open: true }) } }
+}
+
+// The Effect decoder is the only validator (Fastify's Ajv would strip unknown properties instead of refusing
+// them), and responses are encoded by their Effect Schema before they are sent.
+const acceptAll = () => (value: unknown) => ({ value })
+const stringify = () => (value: unknown) => JSON.stringify(value)
+
+/** Registers one route on `app`. */
+export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefined, R = void>(
+  app: FastifyInstance,
+  deps: RouteDeps,
+  spec: RouteSpec<Auth, P, Q, B, R>
+): void => {
+  const decodeParams = spec.params === undefined ? nothingExpected : stringTreeDecoder<unknown>(spec.params)
+  const decodeQuery = spec.query === undefined ? nothingExpected : stringTreeDecoder<unknown>(spec.query)
+  const decodeBody = spec.body === undefined ? nothingExpected : jsonDecoder<unknown>(spec.body)
+  const encode = spec.response === undefined ? undefined : jsonEncoder(spec.response)
+
+  const program = (request: FastifyRequest): Effect.Effect<R, unknown, GatehouseServices> =>
+    Effect.gen(function* () {
+      // authentication first: an anonymous caller learns nothing from validation messages
+      const actor =
+        spec.auth === "session"
+          ? yield* sessionActor(request)
+          : spec.auth === "platform"
+            ? yield* platformActorOf(request, deps.platformToken)
+            : undefined
+      const params = yield* decodeParams(request.params ?? {})
+      const query = yield* decodeQuery(request.query ?? {})
+      const body = yield* decodeBody(request.body)
+      return yield* spec.handle({
+        actor: actor as HandlerInput<Auth, P, Q, B>["actor"],
+        params: params as P,
+        query: query as Q,
+        body: (spec.body === undefined ? undefined : body) as B,
+        request
+      })
+    })
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const exit = await deps.runtime.runPromiseExit(program(request))
+    if (Exit.isSuccess(exit)) {
+      // encoded first: a value that does not fit its Schema is a 500 with no cookie or ETag set
+      const body = encode?.(exit.value)
+      spec.onSuccess?.(reply, exit.value, deps)
+      if (encode === undefined) return reply.code(204).send()
+      return reply
+        .code(spec.status ?? 200)
+        .type("application/json; charset=utf-8")
+        .send(body)
+    }
+    const failure = Cause.findErrorOption(exit.cause)
+    if (Option.isNone(failure)) {
+      request.log.error({ err: Cause.squash(exit.cause) }, "request failed")
+      return sendProblem(reply, requestProblems.internal, undefined)
+    }
+    const entry = entryOfFailure(failure.value)
+    if (entry.status >= 500) request.log.error({ err: failure.value }, "request failed")
+    return sendProblem(reply, entry, failure.value)
+  }
+
+  const success =
+    spec.response === undefined
+      ? { 204: { description: "No content", type: "null" } }
+      : {
+          [spec.status ?? 200]: {
+            description: spec.summary,
+            content: { "application/json": { schema: jsonSchemaOf(spec.response) } }
+          }
+        }
+
+  const security = SECURITY[spec.auth]
+  const options: RouteOptions = {
+    method: spec.method,
+    url: spec.url,
+    handler,
+    validatorCompiler: acceptAll,
+    serializerCompiler: stringify,
+    schema: {
+      tags: [spec.tag],
+      summary: spec.summary,
+      ...(spec.description === undefined ? {} : { description: spec.description }),
+      ...(security === undefined ? {} : { security }),
+      ...(spec.params === undefined ? {} : { params: jsonSchemaOf(spec.params) }),
+      ...(spec.query === undefined ? {} : { querystring: jsonSchemaOf(spec.query) }),
+      ...(spec.body === undefined ? {} : { body: jsonSchemaOf(spec.body) }),
+      ...(spec.headers === undefined ? {} : { headers: spec.headers }),
+      response: { ...success, default: problemResponse }
+    },
+    ...(spec.rateLimited === true && deps.rateLimit !== false
+      ? { config: { rateLimit: deps.rateLimit } }
+      : {})
+  }
+  app.route(options)
+}

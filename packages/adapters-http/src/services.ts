@@ -1,0 +1,50 @@
+import type {
+  AuditLog,
+  DepartmentRepository,
+  ExternalCredentialRepository,
+  ExternalCredentialsVerifier,
+  FailedAttempts,
+  GroupRepository,
+  InvitationRepository,
+  Mailer,
+  MembershipRepository,
+  OrganizationRepository,
+  PasswordBlocklist,
+  PasswordHasher,
+  RoleRepository,
+  SecretBox,
+  SecureRandom,
+  SessionRepository,
+  TenantRepository,
+  TotpRepository,
+  Transactor,
+  UserRepository
+} from "@gatehouse/domain"
+
+/**
+ * Every domain port the use cases behind the v1 API need. The composition root (apps/server) provides them as
+ * one `ManagedRuntime<GatehouseServices, never>`; tests build the same runtime from the testkit's in-memory
+ * layers. Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
+ * and need not be provided.
+ */
+export type GatehouseServices =
+  | AuditLog
+  | DepartmentRepository
+  | ExternalCredentialRepository
+  | ExternalCredentialsVerifier
+  | FailedAttempts
+  | GroupRepository
+  | InvitationRepository
+  | Mailer
+  | MembershipRepository
+  | OrganizationRepository
+  | PasswordBlocklist
+  | PasswordHasher
+  | RoleRepository
+  | SecretBox
+  | SecureRandom
+  | SessionRepository
+  | TenantRepository
+  | TotpRepository
+  | Transactor
+  | UserRepository

@@ -1,0 +1,89 @@
+import { Effect, Redacted } from "effect"
+import type { Tenant } from "../../model/tenant.ts"
+import type { User } from "../../model/user.ts"
+import { InvitationRepository } from "../../ports/InvitationRepository.ts"
+import { Mailer } from "../../ports/Mailer.ts"
+import { invitationEmail } from "../invitations/email.ts"
+import { DEFAULT_INVITATION_TTL_HOURS } from "../invitations/issueSetupInvitation.ts"
+import { PublicUrl, setupLink } from "../invitations/PublicUrl.ts"
+import { newSetupToken } from "../invitations/token.ts"
+
+/** An invitation issued by an import's transaction, to be emailed once the transaction has committed. */
+export interface InvitationToSend {
+  readonly user: Pick<User, "email" | "firstName">
+  readonly link: Redacted.Redacted<string>
+  readonly expiresAt: Date
+}
+
+/**
+ * Issues a setup invitation for each newly imported (pending) user, in the caller's transaction: only the
+ * SHA-256 of each token's secret is stored. The links come back to be emailed after the commit (see
+ * `sendInvitations`); nothing is sent here. No previous invitation can exist for a user created in the same
+ * transaction, so none is revoked; the import's one audit event counts the invitations.
+ */
+export const issueImportInvitations = Effect.fnUntraced(function* (
+  tenant: Tenant,
+  users: ReadonlyArray<User>,
+  at: Date
+) {
+  const invitations = yield* InvitationRepository
+  const publicUrl = yield* PublicUrl
+  const ttlHours = tenant.settings.invitationTtlHours ?? DEFAULT_INVITATION_TTL_HOURS
+  const expiresAt = new Date(at.getTime() + ttlHours * 3_600_000)
+  const issued: Array<InvitationToSend> = []
+  for (const user of users) {
+    const { id, token, secretHash } = yield* newSetupToken
+    yield* invitations.insert({
+      id,
+      tenantId: tenant.id,
+      userId: user.id,
+      secretHash,
+      state: "pending",
+      expiresAt,
+      createdAt: at,
+      acceptedAt: null
+    })
+    issued.push({
+      user: { email: user.email, firstName: user.firstName },
+      link: Redacted.make(setupLink(publicUrl, Redacted.value(token))),
+      expiresAt
+    })
+  }
+  return issued
+})
+
+/** How many invitation emails the mail system took, and how many it refused. */
+export interface SendCounts {
+  readonly sent: number
+  readonly failed: number
+}
+
+/** Messages handed to the mail system at once: enough to keep a pooled SMTP transport busy. */
+const SEND_CONCURRENCY = 8
+
+/**
+ * Emails committed invitations, a few at a time. A refused message is counted, not fatal: the invitation
+ * stands and an admin sends a new link (the bulk `invite` action or `POST /v1/users/{id}/setup-link`).
+ */
+export const sendInvitations = (
+  tenant: Pick<Tenant, "name">,
+  invitations: ReadonlyArray<InvitationToSend>
+): Effect.Effect<SendCounts, never, Mailer> =>
+  Effect.gen(function* () {
+    const mailer = yield* Mailer
+    const outcomes = yield* Effect.forEach(
+      invitations,
+      (invitation) =>
+        mailer
+          .send(
+            invitationEmail(tenant, invitation.user, Redacted.value(invitation.link), invitation.expiresAt)
+          )
+          .pipe(
+            Effect.as(true),
+            Effect.catchTag("MailDeliveryFailed", () => Effect.succeed(false))
+          ),
+      { concurrency: SEND_CONCURRENCY }
+    )
+    const sent = outcomes.filter(Boolean).length
+    return { sent, failed: outcomes.length - sent }
+  })

@@ -1,0 +1,154 @@
+import { Effect, Option } from "effect"
+import type { Email } from "../../model/email.ts"
+import type { UserId } from "../../model/ids.ts"
+import { newId } from "../../model/newId.ts"
+import type { User } from "../../model/user.ts"
+import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
+import { GroupRepository } from "../../ports/GroupRepository.ts"
+import { UserRepository } from "../../ports/UserRepository.ts"
+import { type ActorContext, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import type { ImportFieldError, ImportRowFailure } from "./errors.ts"
+import { type ColumnMapping, catalogueOf, type ImportedProfile, validateRow } from "./importRow.ts"
+import { forEachBatch, type ImportSource } from "./importSource.ts"
+
+/** Rows read, validated and written together: one `insertMany` and one set of lookups per batch. */
+export const IMPORT_BATCH_SIZE = 1_000
+
+/** A report lists at most this many failing rows (the first ones); `failedRows` counts them all. */
+export const MAX_LISTED_FAILURES = 1_000
+
+/** Importing creates pending users with invitations: `users:write`, or `users:invite` alone. */
+export const requireImporter = (context: ActorContext) =>
+  requirePermission(context, context.permissions.tenant.has("users:write") ? "users:write" : "users:invite")
+
+/** The tenant's roles, departments and groups by name, and what the actor may grant, as of now. */
+export const loadCatalogue = Effect.fnUntraced(function* (context: ActorContext) {
+  const roles = yield* loadRoles(context.tenant.id)
+  return catalogueOf({
+    roles: roles.all,
+    departments: yield* (yield* DepartmentRepository).list(context.tenant.id),
+    groups: yield* (yield* GroupRepository).list(context.tenant.id),
+    granted: context.permissions.tenant
+  })
+})
+
+/**
+ * The failing rows of an import: every failing row number (to skip them when writing) and the first
+ * `MAX_LISTED_FAILURES` failures with their errors, in row order.
+ */
+export class FailureLog {
+  readonly rows = new Set<number>()
+  private listed: Array<ImportRowFailure> = []
+
+  add(row: number, errors: ReadonlyArray<ImportFieldError>): void {
+    if (this.rows.has(row)) {
+      this.listed = this.listed.map((f) => (f.row === row ? { row, errors: [...f.errors, ...errors] } : f))
+      return
+    }
+    this.rows.add(row)
+    const last = this.listed.at(-1)
+    this.listed.push({ row, errors })
+    if (last !== undefined && last.row > row) this.listed.sort((a, b) => a.row - b.row)
+    if (this.listed.length > MAX_LISTED_FAILURES) this.listed.pop()
+  }
+
+  get failures(): ReadonlyArray<ImportRowFailure> {
+    return this.listed
+  }
+
+  /** An independent copy (a write pass that runs again must start from the validation pass's failures). */
+  copy(): FailureLog {
+    const copy = new FailureLog()
+    for (const row of this.rows) copy.rows.add(row)
+    copy.listed = [...this.listed]
+    return copy
+  }
+}
+
+/** What the validation pass keeps of a source: never the rows themselves. */
+export interface Validated {
+  /** How many records the source gave. */
+  readonly rows: number
+  /** The row of each valid email, the first one when an email repeats. */
+  readonly emails: ReadonlyMap<Email, number>
+  readonly failures: FailureLog
+}
+
+/** Lookups of existing emails in flight at once during validation. */
+const LOOKUP_CONCURRENCY = 8
+
+/**
+ * The validation pass: reads the source once in batches, validates each row, detects emails repeated in the
+ * file and emails the tenant already has. Holds the emails seen and the failures, not the rows.
+ */
+export const validateSource = Effect.fnUntraced(function* (
+  context: ActorContext,
+  source: ImportSource,
+  mapping: ColumnMapping | undefined
+) {
+  const catalogue = yield* loadCatalogue(context)
+  const users = yield* UserRepository
+  const emails = new Map<Email, number>()
+  const failures = new FailureLog()
+  const rows = yield* forEachBatch(source, IMPORT_BATCH_SIZE, (batch) =>
+    Effect.gen(function* () {
+      const candidates: Array<{ readonly row: number; readonly email: Email; readonly path: string }> = []
+      for (const { row, value } of batch) {
+        const outcome = validateRow(value, mapping, catalogue)
+        const errors = outcome._tag === "Invalid" ? [...outcome.errors] : []
+        if (outcome.email !== undefined) {
+          const first = emails.get(outcome.email)
+          if (first === undefined) emails.set(outcome.email, row)
+          else errors.push({ path: outcome.emailPath, message: `The same email as row ${first}` })
+          if (errors.length === 0) candidates.push({ row, email: outcome.email, path: outcome.emailPath })
+        }
+        if (errors.length > 0) failures.add(row, errors)
+      }
+      const existing = yield* Effect.forEach(
+        candidates,
+        (candidate) => users.findByEmail(context.tenant.id, candidate.email),
+        { concurrency: LOOKUP_CONCURRENCY }
+      )
+      candidates.forEach((candidate, i) => {
+        if (Option.isSome(existing[i]!)) {
+          failures.add(candidate.row, [
+            { path: candidate.path, message: "A user with this email already exists" }
+          ])
+        }
+      })
+    })
+  )
+  const validated: Validated = { rows, emails, failures }
+  return validated
+})
+
+/** The stored form of an imported row: pending, no password, its invitation issued alongside. */
+export const importedUser = Effect.fnUntraced(function* (context: ActorContext, profile: ImportedProfile) {
+  const user: User = {
+    id: yield* newId<UserId>(),
+    tenantId: context.tenant.id,
+    email: profile.email,
+    firstName: profile.firstName,
+    lastName: profile.lastName,
+    displayName: null,
+    phone: profile.phone,
+    language: profile.language,
+    adminNotes: null,
+    role: profile.role,
+    modulePermissions: [],
+    departmentId: profile.departmentId,
+    groupIds: [...profile.groupIds],
+    status: "pending",
+    emailVerified: false,
+    phoneVerified: false,
+    mustChangePassword: false,
+    requireTotp: false,
+    totpEnabled: false,
+    passwordHash: null,
+    lastLoginAt: null,
+    createdAt: context.now,
+    updatedAt: context.now,
+    version: 1
+  }
+  return user
+})

@@ -1,0 +1,6 @@
+export * from "./bulkUsers.ts"
+export * from "./errors.ts"
+export { IMPORT_BATCH_SIZE, MAX_LISTED_FAILURES } from "./importPasses.ts"
+export { ColumnMapping, IMPORT_FIELDS, type ImportField } from "./importRow.ts"
+export type { ImportSource } from "./importSource.ts"
+export * from "./importUsers.ts"
