@@ -1,6 +1,6 @@
 import { type AttemptState, FailedAttempts } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
-import { MemoryStore, ok, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, ok, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Attempts = ReadonlyMap<string, AttemptState & { readonly tenantId: string }>
 const TABLE = "failedAttempts"
@@ -23,15 +23,17 @@ export const layerMemory: Layer.Layer<FailedAttempts, never, MemoryStore> = Laye
         store.write((s) => {
           const attempts = table<Attempts>(s, TABLE, new Map())
           const next = { failures: read(tenantId, userId)(attempts).failures + 1, lastFailureAt: at }
-          return ok(next, withTable(s, TABLE, new Map(attempts).set(keyOf(tenantId, userId), { ...next, tenantId })))
+          return ok(
+            next,
+            withTable(s, TABLE, setIn(attempts, keyOf(tenantId, userId), { ...next, tenantId }))
+          )
         }),
       get: (tenantId, userId) =>
         store.read((s) => read(tenantId, userId)(table<Attempts>(s, TABLE, new Map()))),
       reset: (tenantId, userId) =>
         store.write((s) => {
-          const attempts = new Map(table<Attempts>(s, TABLE, new Map()))
-          attempts.delete(keyOf(tenantId, userId))
-          return ok(undefined, withTable(s, TABLE, attempts))
+          const attempts = table<Attempts>(s, TABLE, new Map())
+          return ok(undefined, withTable(s, TABLE, setIn(attempts, keyOf(tenantId, userId), undefined)))
         })
     })
   })
