@@ -14,6 +14,11 @@ export class VerifierUnavailable extends Schema.TaggedError<VerifierUnavailable>
   reason: Schema.String
 }) {}
 
+/** The tenant has not configured where credentials of this system are verified: validation cannot be asked for. */
+export class VerifierNotConfigured extends Schema.TaggedError<VerifierNotConfigured>()("VerifierNotConfigured", {
+  system: Schema.String
+}) {}
+
 /** The tenant uses shared default credentials, which lock the users' own fields. */
 export class CredentialsLocked extends Schema.TaggedError<CredentialsLocked>()("CredentialsLocked", {
   system: Schema.String,

@@ -10,7 +10,7 @@ import { SecretBox } from "../../ports/SecretBox.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { CredentialsInvalid, CredentialsLocked, VerifierUnavailable } from "./errors.ts"
+import { CredentialsInvalid, CredentialsLocked, VerifierNotConfigured, VerifierUnavailable } from "./errors.ts"
 import { lockedMessage, requireKnownSystem } from "./system.ts"
 
 /** A username as the outside system knows it: taken exactly as typed (never trimmed nor case-folded). */
@@ -39,7 +39,8 @@ const ownWritable = Effect.fnUntraced(function* (actor: Actor, system: string) {
  * Stores the actor's own credentials for an outside system (`PUT /v1/me/external-credentials/{system}`). Only
  * the owner writes them: the user comes from the session, never from input (rule 2). Without `validate` they
  * are stored as `saved`; with it the verifier is asked first: `valid` stores them `connected`, `invalid` fails
- * with `CredentialsInvalid` and `unavailable` (or no verify URL) with `VerifierUnavailable`, both storing
+ * with `CredentialsInvalid`, `unavailable` with `VerifierUnavailable` and no verify URL with
+ * `VerifierNotConfigured`, all storing
  * nothing and leaving earlier credentials as they were. The verifier's network call runs between two short
  * transactions, never inside one; the second re-checks the actor and the lock.
  */
@@ -52,7 +53,7 @@ export const putMyExternalCredentials = Effect.fn("putMyExternalCredentials")(fu
   let status: ExternalCredentialStatus = "saved"
   if (input.validate === true) {
     if (verifyUrl === null) {
-      return yield* new VerifierUnavailable({ system, reason: "No verification URL is configured" })
+      return yield* new VerifierNotConfigured({ system })
     }
     const verdict = yield* (yield* ExternalCredentialsVerifier).verify({
       system,

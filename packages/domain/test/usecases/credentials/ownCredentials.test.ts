@@ -97,11 +97,11 @@ describe("a user's own external credentials", () => {
       }).pipe(provideWithVerifier)
   )
 
-  it.effect("system unavailable, or no verify URL: VerifierUnavailable and nothing stored", () =>
+  it.effect("no verify URL: VerifierNotConfigured; system unavailable: VerifierUnavailable; nothing stored", () =>
     Effect.gen(function* () {
       const { adminActor, staffActor } = yield* staffTenant
       const noUrl = yield* Effect.flip(putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true)))
-      assert.strictEqual(noUrl._tag, "VerifierUnavailable")
+      assert.strictEqual(noUrl._tag, "VerifierNotConfigured")
       yield* putExternalCredentialSettings(adminActor, "pims", { verifyUrl: VERIFY_URL })
       yield* (yield* FakeCredentialsVerifier).answer("unavailable")
       const down = yield* Effect.flip(putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true)))
