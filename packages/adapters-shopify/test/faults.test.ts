@@ -35,7 +35,8 @@ describe("the retry policy against injected faults", () => {
       const fake = yield* FakeShopifyServer
       const shopify = yield* ShopifyCustomers
       const connection = connectionTo(fake)
-      fake.setBucket(15, 50)
+      // Slow enough that scheduling delays on a loaded machine cannot refill the bucket between the two calls.
+      fake.setBucket(15, 5)
       const customer = fake.seedCustomer({ email: "b@example.com" })
       yield* shopify.addTags(connection, customer.id, ["one"])
       yield* shopify.addTags(connection, customer.id, ["two"])
