@@ -1,5 +1,5 @@
 export type { KnownError } from "./errors/knownError.ts"
-export { PROBLEM_CONTENT_TYPE, type Problem } from "./errors/problem.ts"
+export { gatehouseFrameworkErrors, PROBLEM_CONTENT_TYPE, type Problem } from "./errors/problem.ts"
 export type { ProblemEntry } from "./errors/problemEntry.ts"
 export { problemTable } from "./errors/problemTable.ts"
 export { requestProblems } from "./errors/requestProblems.ts"

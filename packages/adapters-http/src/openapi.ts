@@ -38,6 +38,7 @@ export const openApiOptions: SwaggerOptions = {
       { name: "catalogue", description: "Roles, groups and departments" },
       { name: "audit", description: "The audit trail" },
       { name: "tenants", description: "Tenants (platform operator)" },
+      { name: "webhooks", description: "Deliveries from outside systems (Shopify), signed by them" },
       { name: "operations", description: "Health, readiness and this document" }
     ]
   }

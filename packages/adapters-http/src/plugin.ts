@@ -11,6 +11,7 @@ import { openApiOptions } from "./openapi.ts"
 import { auditRoutes } from "./routes/audit.ts"
 import { authRoutes } from "./routes/auth.ts"
 import { catalogueRoutes } from "./routes/catalogue.ts"
+import { eshopRoutes } from "./routes/eshop.ts"
 import { meRoutes } from "./routes/me.ts"
 import { memberRoutes } from "./routes/members.ts"
 import { operationRoutes } from "./routes/operations.ts"
@@ -19,9 +20,11 @@ import { passwordPolicyRoutes } from "./routes/passwordPolicy.ts"
 import type { RouteDeps } from "./routes/route.ts"
 import { settingsRoutes } from "./routes/settings.ts"
 import { setupRoutes } from "./routes/setup.ts"
+import { shopifyWebhookRoutes } from "./routes/shopifyWebhook.ts"
 import { tenantRoutes } from "./routes/tenants.ts"
 import { userActionRoutes } from "./routes/userActions.ts"
 import { userRoutes } from "./routes/users.ts"
+import { userBulkRoutes } from "./routes/usersBulk.ts"
 import type { GatehouseServices } from "./services.ts"
 
 export interface GatehouseOptions {
@@ -33,18 +36,22 @@ export interface GatehouseOptions {
   readonly secureCookies?: boolean | undefined
   /** Per-IP limit of the auth and setup routes; `false` switches it off. Default 30 per minute. */
   readonly rateLimit?: { readonly max: number; readonly timeWindow: string | number } | false | undefined
+  /** The largest `POST /v1/users/import` body (CSV or JSON) in bytes, buffered in memory. Default 50 MiB. */
+  readonly importBodyLimit?: number | undefined
   /** Answers `/readyz`: whether the store is reachable. */
   readonly isReady?: (() => Promise<boolean>) | undefined
 }
 
 const DEFAULT_RATE_LIMIT = { max: 30, timeWindow: "1 minute" } as const
+const DEFAULT_IMPORT_BODY_LIMIT = 50 * 1024 * 1024
 
 const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   const deps: RouteDeps = {
     runtime: options.runtime,
     platformToken: options.platformToken,
     secureCookies: options.secureCookies ?? false,
-    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    importBodyLimit: options.importBodyLimit ?? DEFAULT_IMPORT_BODY_LIMIT
   }
 
   // The API speaks JSON only: a text/plain body is a 415, not a string for the decoder to puzzle over.
@@ -81,10 +88,13 @@ const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   meRoutes(app, deps)
   passwordPolicyRoutes(app, deps)
   userRoutes(app, deps)
+  await userBulkRoutes(app, deps)
   userActionRoutes(app, deps)
   setupRoutes(app, deps)
   organizationRoutes(app, deps)
   memberRoutes(app, deps)
+  eshopRoutes(app, deps)
+  await shopifyWebhookRoutes(app, deps)
   settingsRoutes(app, deps)
   catalogueRoutes(app, deps)
   auditRoutes(app, deps)

@@ -1,3 +1,4 @@
+import type { WebhookDeduplication } from "@gatehouse/adapters-shopify"
 import type {
   AuditLog,
   DepartmentRepository,
@@ -15,6 +16,8 @@ import type {
   SecretBox,
   SecureRandom,
   SessionRepository,
+  ShopifyCustomers,
+  ShopifySettingsRepository,
   TenantRepository,
   TotpRepository,
   Transactor,
@@ -24,7 +27,8 @@ import type {
 /**
  * Every domain port the use cases behind the v1 API need. The composition root (apps/server) provides them as
  * one `ManagedRuntime<GatehouseServices, never>`; tests build the same runtime from the testkit's in-memory
- * layers. Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
+ * layers. The eShop routes need `ShopifyCustomers` (the Shopify adapter's `layer()`) and the Shopify webhook
+ * route its `WebhookDeduplication`. Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
  * and need not be provided.
  */
 export type GatehouseServices =
@@ -44,7 +48,10 @@ export type GatehouseServices =
   | SecretBox
   | SecureRandom
   | SessionRepository
+  | ShopifyCustomers
+  | ShopifySettingsRepository
   | TenantRepository
   | TotpRepository
   | Transactor
   | UserRepository
+  | WebhookDeduplication

@@ -4,7 +4,15 @@ import { PasswordHasher, SecureRandom } from "@gatehouse/domain"
 import { memory } from "@gatehouse/testkit"
 import { Effect, Layer, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { call, type Harness, json, makeHarness, newTenant, type TenantAdmin } from "./support/harness.ts"
+import {
+  call,
+  type Harness,
+  json,
+  makeHarness,
+  newTenant,
+  problem,
+  type TenantAdmin
+} from "./support/harness.ts"
 
 /** The answer intended for every error the domain can produce: a new domain error fails here until decided. */
 const INTENDED: Record<string, readonly [number, string]> = {
@@ -61,6 +69,7 @@ const INTENDED: Record<string, readonly [number, string]> = {
   TotpNotPending: [409, "TOTP_NOT_PENDING"],
   UserNotFound: [404, "NOT_FOUND"],
   UserNotPending: [409, "USER_NOT_PENDING"],
+  VerifierNotConfigured: [409, "VERIFIER_NOT_CONFIGURED"],
   VerifierUnavailable: [502, "VERIFIER_UNAVAILABLE"],
   VersionConflict: [412, "VERSION_CONFLICT"]
 }
@@ -186,6 +195,15 @@ describe("client mistakes are 4xx problem+json, never a 5xx", () => {
     const response = await call(h.app, "GET", "/v1/users/not-a-uuid", { token: admin.token })
     expect(response.statusCode).toBe(400)
     expect(expectProblem(response).errors[0].path).toBe("id")
+  })
+
+  it("answers what the router refuses (undecodable path, parameter too long) as problems too", async () => {
+    const undecodable = await call(h.app, "GET", "/v1/users/%ff%fe", { token: admin.token })
+    expect(problem(undecodable)).toMatchObject({ status: 400, code: "BAD_REQUEST" })
+    expect(undecodable.headers["content-type"]).toMatch(/^application\/problem\+json/)
+    const tooLong = await call(h.app, "GET", `/v1/users/${"a".repeat(101)}`, { token: admin.token })
+    expect(problem(tooLong)).toMatchObject({ status: 414, code: "URI_TOO_LONG" })
+    expect(tooLong.headers["content-type"]).toMatch(/^application\/problem\+json/)
   })
 
   it("answers malformed JSON with 400 MALFORMED_JSON", async () => {

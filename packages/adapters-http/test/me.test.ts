@@ -198,7 +198,7 @@ describe("/v1/me", () => {
     expect(read.body).not.toContain("pims-secret-2")
   })
 
-  it("external credentials: unknown system 404; validation without a verify URL is 502 VERIFIER_UNAVAILABLE", async () => {
+  it("external credentials: unknown system 404; validation without a verify URL is 409 VERIFIER_NOT_CONFIGURED", async () => {
     const user = await newUser(h.app, admin)
     expect(
       (await call(h.app, "GET", "/v1/me/external-credentials/sap", { token: user.token })).statusCode
@@ -207,7 +207,7 @@ describe("/v1/me", () => {
       token: user.token,
       body: { username: "rita", password: "pims-secret-3", validate: true }
     })
-    expect(validate.statusCode).toBe(502)
-    expect(json(validate).code).toBe("VERIFIER_UNAVAILABLE")
+    expect(validate.statusCode).toBe(409)
+    expect(json(validate).code).toBe("VERIFIER_NOT_CONFIGURED")
   })
 })

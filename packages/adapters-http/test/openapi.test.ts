@@ -58,4 +58,17 @@ describe("OpenAPI 3.1 document", () => {
     expect(Object.keys(userSchema.properties)).not.toContain("passwordHash")
     expect(user.responses.default.content["application/problem+json"]).toBeDefined()
   })
+
+  it("documents the import's two body types and the webhook's raw JSON body", async () => {
+    const document = (await harness.app.inject({ method: "GET", url: "/openapi.json" })).json()
+    const importBody = document.paths["/v1/users/import"].post.requestBody.content
+    expect(Object.keys(importBody).sort()).toEqual(["application/json", "text/csv"])
+    expect(importBody["application/json"].schema.required).toEqual(["rows"])
+    expect(importBody["text/csv"].schema.type).toBe("string")
+    const webhook = document.paths["/v1/webhooks/shopify/{tenantSlug}"].post
+    expect(webhook.security).toBeUndefined()
+    expect(Object.keys(webhook.requestBody.content)).toEqual(["application/json"])
+    const settings = document.paths["/v1/settings/shopify"].get.responses["200"].content["application/json"]
+    expect(Object.keys(settings.schema.properties)).not.toContain("accessToken")
+  })
 })

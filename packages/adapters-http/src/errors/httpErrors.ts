@@ -14,3 +14,18 @@ export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unau
 export class PreconditionRequired extends Schema.TaggedError<PreconditionRequired>()("PreconditionRequired", {
   header: Schema.String
 }) {}
+
+/**
+ * A Shopify webhook for a tenant that does not exist or has no store connected: one answer for both, so the
+ * route tells nobody which tenants have a store.
+ */
+export class WebhookUnknown extends Schema.TaggedError<WebhookUnknown>()("WebhookUnknown", {}) {}
+
+/** A Shopify webhook whose HMAC is missing or wrong, for another store, or for a tenant without a secret. */
+export class WebhookRefused extends Schema.TaggedError<WebhookRefused>()("WebhookRefused", {}) {}
+
+/** A signed Shopify webhook without a webhook id or a customer id: Shopify's retry would not be better. */
+export class WebhookMalformed extends Schema.TaggedError<WebhookMalformed>()("WebhookMalformed", {}) {}
+
+/** A signed Shopify webhook that could not be processed now (the store did not answer): Shopify retries it. */
+export class WebhookDeferred extends Schema.TaggedError<WebhookDeferred>()("WebhookDeferred", {}) {}

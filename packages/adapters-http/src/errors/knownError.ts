@@ -52,10 +52,18 @@ import type {
   TotpNotPending,
   UserNotFound,
   UserNotPending,
+  VerifierNotConfigured,
   VerifierUnavailable,
   VersionConflict
 } from "@gatehouse/domain"
-import type { PreconditionRequired, Unauthenticated } from "./httpErrors.ts"
+import type {
+  PreconditionRequired,
+  Unauthenticated,
+  WebhookDeferred,
+  WebhookMalformed,
+  WebhookRefused,
+  WebhookUnknown
+} from "./httpErrors.ts"
 
 /** Every tagged failure a use case (or this adapter) can produce. */
 export type KnownError =
@@ -114,5 +122,10 @@ export type KnownError =
   | Unauthenticated
   | UserNotFound
   | UserNotPending
+  | VerifierNotConfigured
   | VerifierUnavailable
   | VersionConflict
+  | WebhookDeferred
+  | WebhookMalformed
+  | WebhookRefused
+  | WebhookUnknown

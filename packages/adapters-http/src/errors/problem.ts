@@ -63,6 +63,8 @@ const entryOfFastifyError = (error: FastifyError): ProblemEntry<unknown> => {
       return requestProblems.routeNotFound
     case 413:
       return requestProblems.payloadTooLarge
+    case 414:
+      return requestProblems.uriTooLong
     case 415:
       return requestProblems.unsupportedMediaType
     case 429:
@@ -88,3 +90,14 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
 export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply): void => {
   void sendProblem(reply, requestProblems.routeNotFound, undefined)
 }
+
+/**
+ * For Fastify's `frameworkErrors` server option, which a plugin cannot set: the router refuses a path that does
+ * not percent-decode (400) and a parameter longer than `maxParamLength` (414) before any plugin code runs; with
+ * this option those answers are problem documents too. `Fastify({ frameworkErrors: gatehouseFrameworkErrors })`.
+ */
+export const gatehouseFrameworkErrors = (
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply
+): void => errorHandler(error, request, reply)

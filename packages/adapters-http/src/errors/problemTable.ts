@@ -227,6 +227,13 @@ export const problemTable: Table = {
     title: "Credentials refused",
     detail: "The external system refused the username and password; nothing was saved."
   },
+  VerifierNotConfigured: {
+    status: 409,
+    code: "VERIFIER_NOT_CONFIGURED",
+    title: "Verification not configured",
+    detail:
+      "This tenant has not configured where these credentials are verified; save them without validation."
+  },
   VerifierUnavailable: {
     status: 502,
     code: "VERIFIER_UNAVAILABLE",
@@ -323,6 +330,35 @@ export const problemTable: Table = {
     code: "SHOPIFY_REJECTED",
     title: "Store refused",
     detail: "The Shopify store refused the request; check the store connection settings."
+  },
+
+  // the Shopify webhook route (its caller is Shopify: a 2xx acknowledges, anything else is retried)
+  WebhookUnknown: {
+    status: 404,
+    code: "NOT_FOUND",
+    title: "Not found",
+    detail: "No store webhook is configured at this address."
+  },
+  WebhookRefused: {
+    status: 401,
+    code: "WEBHOOK_REFUSED",
+    title: "Webhook refused",
+    // one text for a wrong or missing signature, another store and no secret: nothing to probe with
+    detail: "The webhook signature is missing or not valid for this store.",
+    headers: () => ({ "WWW-Authenticate": 'HMAC-SHA256 realm="shopify-webhook"' })
+  },
+  WebhookMalformed: {
+    status: 400,
+    code: "WEBHOOK_MALFORMED",
+    title: "Malformed webhook",
+    detail: "The webhook has no webhook id or no customer id."
+  },
+  WebhookDeferred: {
+    status: 503,
+    code: "WEBHOOK_DEFERRED",
+    title: "Try again later",
+    detail: "The webhook could not be processed now; deliver it again later.",
+    headers: () => ({ "Retry-After": "60" })
   },
 
   // infrastructure

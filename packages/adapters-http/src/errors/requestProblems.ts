@@ -29,11 +29,17 @@ export const requestProblems = {
     title: "Payload too large",
     detail: "The request body is too large."
   },
+  uriTooLong: {
+    status: 414,
+    code: "URI_TOO_LONG",
+    title: "URI too long",
+    detail: "A path parameter is longer than the server accepts."
+  },
   unsupportedMediaType: {
     status: 415,
     code: "UNSUPPORTED_MEDIA_TYPE",
     title: "Unsupported media type",
-    detail: "Send the body as application/json."
+    detail: "Send the body as application/json (the users import also takes text/csv)."
   },
   rateLimited: {
     status: 429,

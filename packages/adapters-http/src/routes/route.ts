@@ -15,6 +15,8 @@ export interface RouteDeps {
   readonly platformToken: Redacted.Redacted<string> | undefined
   readonly secureCookies: boolean
   readonly rateLimit: { readonly max: number; readonly timeWindow: string | number } | false
+  /** The largest users import body in bytes. */
+  readonly importBodyLimit: number
 }
 
 /** `session`: bearer token or cookie; `platform`: the platform token; `none`: anonymous (login, setup). */
@@ -44,6 +46,15 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
   readonly params?: InputSchema<P>
   readonly query?: InputSchema<Q>
   readonly body?: InputSchema<B>
+  /**
+   * Reads a body the JSON decoder cannot take as it is (a webhook's raw bytes, a CSV upload, or either of two
+   * forms); it replaces `body`'s decoder, and `bodyContent` documents it.
+   */
+  readonly readBody?: (body: unknown) => Effect.Effect<B, InvalidInput>
+  /** The OpenAPI request body of a route with `readBody`: media type -> JSON Schema. */
+  readonly bodyContent?: Readonly<Record<string, JsonSchemaObject>>
+  /** The largest request body in bytes (an upload); Fastify's default, 1 MiB, otherwise. */
+  readonly bodyLimit?: number
   /** Request headers, for the OpenAPI document only (the handler reads them). */
   readonly headers?: JsonSchemaObject
   /** The success status when there is a response body (default 200); without `response` it is 204. */
@@ -79,6 +90,9 @@ const problemResponse = {
   content: { "application/problem+json": { schema: jsonSchemaOf(ProblemSchema, { open: true }) } }
 }
 
+const mediaTypes = (content: Readonly<Record<string, JsonSchemaObject>>) =>
+  Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }]))
+
 // The Effect decoder is the only validator (Fastify's Ajv would strip unknown properties instead of refusing
 // them), and responses are encoded by their Effect Schema before they are sent.
 const acceptAll = () => (value: unknown) => ({ value })
@@ -92,7 +106,9 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
 ): void => {
   const decodeParams = spec.params === undefined ? nothingExpected : stringTreeDecoder<unknown>(spec.params)
   const decodeQuery = spec.query === undefined ? nothingExpected : stringTreeDecoder<unknown>(spec.query)
-  const decodeBody = spec.body === undefined ? nothingExpected : jsonDecoder<unknown>(spec.body)
+  const decodeBody =
+    spec.readBody ?? (spec.body === undefined ? nothingExpected : jsonDecoder<unknown>(spec.body))
+  const hasBody = spec.readBody !== undefined || spec.body !== undefined
   const encode = spec.response === undefined ? undefined : jsonEncoder(spec.response)
 
   const program = (request: FastifyRequest): Effect.Effect<R, unknown, GatehouseServices> =>
@@ -111,7 +127,7 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
         actor: actor as HandlerInput<Auth, P, Q, B>["actor"],
         params: params as P,
         query: query as Q,
-        body: (spec.body === undefined ? undefined : body) as B,
+        body: (hasBody ? body : undefined) as B,
         request
       })
     })
@@ -162,10 +178,15 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
       ...(security === undefined ? {} : { security }),
       ...(spec.params === undefined ? {} : { params: jsonSchemaOf(spec.params) }),
       ...(spec.query === undefined ? {} : { querystring: jsonSchemaOf(spec.query) }),
-      ...(spec.body === undefined ? {} : { body: jsonSchemaOf(spec.body) }),
+      ...(spec.bodyContent !== undefined
+        ? { body: { content: mediaTypes(spec.bodyContent) } }
+        : spec.body === undefined
+          ? {}
+          : { body: jsonSchemaOf(spec.body) }),
       ...(spec.headers === undefined ? {} : { headers: spec.headers }),
       response: { ...success, default: problemResponse }
     },
+    ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
     ...(spec.rateLimited === true && deps.rateLimit !== false
       ? { config: { rateLimit: deps.rateLimit } }
       : {})

@@ -56,7 +56,8 @@ const createInput = (body: CreateUserBody, credential: InitialCredential): Creat
   }
 }
 
-const patchInput = (body: UserPatchBody): UserPatch => {
+/** `PATCH /v1/users/{id}`'s body (also a bulk update's `patch`) as the use case takes it. */
+export const patchInput = (body: UserPatchBody): UserPatch => {
   const { department, groups, ...rest } = body
   return {
     ...rest,

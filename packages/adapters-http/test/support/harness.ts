@@ -1,4 +1,11 @@
-import { type GatehouseOptions, type GatehouseServices, gatehouse } from "@gatehouse/adapters-http"
+import {
+  type GatehouseOptions,
+  type GatehouseServices,
+  gatehouse,
+  gatehouseFrameworkErrors
+} from "@gatehouse/adapters-http"
+import { type ClientOptions, layer as shopifyLayer, WebhookDeduplication } from "@gatehouse/adapters-shopify"
+import type { ShopifyCustomers } from "@gatehouse/domain"
 import { layerMemory } from "@gatehouse/testkit"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify, {
@@ -13,6 +20,31 @@ export const PLATFORM_TOKEN = "platform-token-for-tests-0123456789abcdef"
 export const PASSWORD = "Tq8!Nebula-Crane-Vortex"
 export const OTHER_PASSWORD = "Zr4?Quartz-Heron-Mosaic"
 
+/** Shopify client options for tests: the fake server's endpoint is allowed, and waits are tiny but real. */
+export const testShopifyOptions: Partial<ClientOptions> = {
+  allowEndpointOverride: true,
+  maxTries: 2,
+  baseDelay: "5 millis",
+  jitter: "2 millis",
+  maxDelay: "1 second",
+  timeout: "3 seconds"
+}
+
+/** The services outside the domain's store and crypto: the Shopify adapter and webhook de-duplication. */
+export type ShopifyServices = ShopifyCustomers | WebhookDeduplication
+
+/** The Shopify adapter (pointed at a fake by each tenant's `endpoint`) and an unshared de-duplication memory. */
+export const layerShopifyForTests = (
+  options: Partial<ClientOptions> = testShopifyOptions
+): Layer.Layer<ShopifyServices> =>
+  Layer.mergeAll(shopifyLayer(options), Layer.fresh(WebhookDeduplication.layerMemory()))
+
+/** Every service of the plugin, in memory: the testkit's `layerMemory` plus `layerShopifyForTests()`. */
+export const layerTestServices: Layer.Layer<GatehouseServices> = Layer.mergeAll(
+  layerMemory,
+  layerShopifyForTests()
+)
+
 export interface Harness {
   readonly app: FastifyInstance
   readonly runtime: ManagedRuntime.ManagedRuntime<GatehouseServices, never>
@@ -23,12 +55,16 @@ export interface Harness {
 export const makeHarness = async (
   options: Partial<GatehouseOptions> & {
     readonly fastify?: FastifyServerOptions
-    readonly layer?: Layer.Layer<GatehouseServices>
+    /** The domain's services (default `layerMemory`); the Shopify ones come from `shopify`. */
+    readonly layer?: Layer.Layer<Exclude<GatehouseServices, ShopifyServices>>
+    readonly shopify?: Layer.Layer<ShopifyServices>
   } = {}
 ): Promise<Harness> => {
-  const { fastify, layer, ...plugin } = options
-  const runtime = ManagedRuntime.make(Layer.fresh(layer ?? layerMemory))
-  const app = Fastify(fastify ?? { logger: false })
+  const { fastify, layer, shopify, ...plugin } = options
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(Layer.fresh(layer ?? layerMemory), shopify ?? layerShopifyForTests())
+  )
+  const app = Fastify(fastify ?? { logger: false, frameworkErrors: gatehouseFrameworkErrors })
   await app.register(gatehouse, {
     runtime,
     platformToken: Redacted.make(PLATFORM_TOKEN),
@@ -167,3 +203,10 @@ export const problem = (response: LightMyRequestResponse) => ({
   contentType: response.headers["content-type"],
   ...json(response)
 })
+
+/** The one-time token of a setup link (`.../setup#token=<token>`). */
+export const setupTokenOf = (setupUrl: string): string => {
+  const token = setupUrl.split("#token=")[1]
+  if (token === undefined) throw new Error(`not a setup link: ${setupUrl}`)
+  return decodeURIComponent(token)
+}

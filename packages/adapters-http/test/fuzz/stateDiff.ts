@@ -1,0 +1,79 @@
+import { isDeepStrictEqual } from "node:util"
+import type { AuditEvent } from "@gatehouse/domain"
+import type { memory } from "@gatehouse/testkit"
+
+/**
+ * The audit events a rejected request may append: each records a failed authentication (a wrong password at
+ * login or at a password change, a wrong TOTP code, a bad setup token), which ASVS 16.3.1 requires to be
+ * logged, and which the domain records in a transaction of its own so that the rejection cannot roll it back.
+ */
+export const FAILED_AUTHENTICATION_ACTIONS: ReadonlySet<string> = new Set([
+  "auth.login_failed",
+  "user.password_change_failed",
+  "mfa.totp_code_failed",
+  "setup.check_failed"
+])
+
+/**
+ * Tables a rejected request may change: `failedAttempts`, the per-account failure counters of the throttle
+ * (a failure must count even though the request is refused: Keycloak CVE-2024-4629, CVE-2026-9798).
+ */
+export const COUNTER_TABLES: ReadonlySet<string> = new Set(["failedAttempts"])
+
+type Sessions = ReadonlyMap<string, { readonly lastSeenAt: Date }>
+
+/** A table never written and an empty one are the same table. */
+const orEmpty = (table: unknown): unknown =>
+  table === undefined ||
+  (table instanceof Map && table.size === 0) ||
+  (Array.isArray(table) && table.length === 0)
+    ? undefined
+    : table
+
+/** Sessions without `lastSeenAt`: authenticating a request may touch its session, whatever the answer. */
+const untouched = (sessions: unknown): unknown =>
+  sessions instanceof Map
+    ? new Map([...(sessions as Sessions)].map(([id, row]) => [id, { ...row, lastSeenAt: null }]))
+    : sessions
+
+/**
+ * What a rejected request changed beyond what it may: empty when the store is as before, up to failure
+ * counters, appended failed-authentication audit events, and session `lastSeenAt`. Each entry names the part.
+ */
+export const forbiddenChanges = (before: memory.State, after: memory.State): ReadonlyArray<string> => {
+  if (before === after) return []
+  const changes: Array<string> = []
+  for (const key of [
+    "tenants",
+    "users",
+    "roles",
+    "organizations",
+    "memberships",
+    "groups",
+    "departments"
+  ] as const) {
+    if (!isDeepStrictEqual(before[key], after[key])) changes.push(key)
+  }
+
+  const kept = new Map<string, AuditEvent>(after.audit.map((event) => [event.id, event]))
+  for (const event of before.audit) {
+    if (!isDeepStrictEqual(kept.get(event.id), event))
+      changes.push(`audit: event ${event.action} changed or gone`)
+  }
+  const known = new Set(before.audit.map((event) => event.id))
+  for (const event of after.audit) {
+    if (!known.has(event.id) && !FAILED_AUTHENTICATION_ACTIONS.has(event.action)) {
+      changes.push(`audit: new event ${event.action}`)
+    }
+  }
+
+  const tables = new Set([...before.tables.keys(), ...after.tables.keys()])
+  for (const name of tables) {
+    if (COUNTER_TABLES.has(name)) continue
+    const [was, is] = [orEmpty(before.tables.get(name)), orEmpty(after.tables.get(name))]
+    const same =
+      name === "sessions" ? isDeepStrictEqual(untouched(was), untouched(is)) : isDeepStrictEqual(was, is)
+    if (!same) changes.push(`tables.${name}`)
+  }
+  return changes
+}
