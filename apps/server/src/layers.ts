@@ -1,0 +1,44 @@
+import { AesGcmSecretBox, Argon2PasswordHasher, CommonPasswords } from "@gatehouse/adapters-crypto"
+import type { InvalidSmtpUrl } from "@gatehouse/adapters-email"
+import type { GatehouseServices } from "@gatehouse/adapters-http"
+import { type Database, layerPg, layerPglite, type Repositories } from "@gatehouse/adapters-postgres"
+import * as Shopify from "@gatehouse/adapters-shopify"
+import { PublicUrl, SecretBox, SecureRandom, type StoreUnavailable } from "@gatehouse/domain"
+import { Layer, Redacted } from "effect"
+import * as HttpCredentialsVerifier from "./adapters/httpCredentialsVerifier.ts"
+import type { Config } from "./config.ts"
+import { dataPaths, type StartLog } from "./dataDir.ts"
+import { layerMailer } from "./mailer.ts"
+
+/** Every service of the running server: the domain's ports, and the Database for readiness and bootstrap. */
+export type ServerServices = GatehouseServices | Database
+
+/** The store: a PostgreSQL server with `DATABASE_URL`, else PGlite in the data folder; migrated when built. */
+export const layerStore = (config: Config): Layer.Layer<Repositories | Database, StoreUnavailable> =>
+  config.databaseUrl === undefined
+    ? layerPglite({ dataDir: dataPaths(config.dataDir).pglite })
+    : layerPg({ connectionString: Redacted.value(config.databaseUrl) })
+
+/**
+ * The whole composition (the only one: nothing else in the project composes production layers). Building it
+ * opens and migrates the store; disposing it closes the pool (and PGlite).
+ */
+export const layerServer = (
+  config: Config,
+  keyRing: AesGcmSecretBox.KeyRing,
+  log: StartLog
+): Layer.Layer<ServerServices, StoreUnavailable | InvalidSmtpUrl> =>
+  Layer.mergeAll(
+    layerStore(config),
+    Argon2PasswordHasher.layer(),
+    Layer.succeed(SecretBox, AesGcmSecretBox.make(keyRing)),
+    CommonPasswords.layer,
+    SecureRandom.layer,
+    layerMailer(config, log),
+    HttpCredentialsVerifier.layer(),
+    Shopify.layer(),
+    // Per process: with several nodes, a webhook delivered twice to two nodes is processed twice (the
+    // handlers are idempotent); a shared claim table is the PostgreSQL adapter's WebhookClaims, not yet a port.
+    Shopify.WebhookDeduplication.layerMemory(),
+    Layer.succeed(PublicUrl, config.publicUrl)
+  )

@@ -1,0 +1,127 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process"
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { promisify } from "node:util"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { tempDataDir } from "./support/server.ts"
+
+const SERVER = join(import.meta.dirname, "..")
+const ROOT = join(SERVER, "../..")
+const MAIN = join(SERVER, "dist/main.js")
+
+/** The newest modification time under `dir` (sources the bundle is made of). */
+const newest = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name)
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs)
+  }, 0)
+
+/**
+ * `dist/main.js` as `npm start` runs it. CI builds before testing; `npm test` alone on a fresh clone (or after
+ * a source change) builds it here, with the package's own build (tsup bundles the workspace sources).
+ */
+const ensureBuilt = async (): Promise<void> => {
+  const sources = [
+    join(SERVER, "src"),
+    ...readdirSync(join(ROOT, "packages")).map((p) => join(ROOT, "packages", p, "src"))
+  ]
+  const stale =
+    !existsSync(MAIN) || sources.some((dir) => existsSync(dir) && newest(dir) > statSync(MAIN).mtimeMs)
+  if (stale) await promisify(execFile)(join(ROOT, "node_modules/.bin/tsup"), { cwd: SERVER })
+}
+
+/** Resolves with the first match of `pattern` in the child's stdout so far or to come. */
+const waitFor = (child: ChildProcess, output: { text: string }, pattern: RegExp, millis: number) =>
+  new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no ${pattern} within ${millis} ms:\n${output.text}`)),
+      millis
+    )
+    const check = () => {
+      const match = pattern.exec(output.text)
+      if (match === null) return
+      clearTimeout(timer)
+      child.stdout?.off("data", check)
+      resolve(match)
+    }
+    child.stdout?.on("data", check)
+    check()
+  })
+
+const rssMiB = (pid: number): number | undefined => {
+  const status = `/proc/${pid}/status`
+  if (!existsSync(status)) return undefined
+  const kib = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(status, "utf8"))?.[1]
+  return kib === undefined ? undefined : Math.round(Number(kib) / 1024)
+}
+
+describe("the built server as a child process, on an empty data folder", () => {
+  const data = tempDataDir()
+  const output = { text: "" }
+  let child: ChildProcess
+  let startedAt = 0
+
+  beforeAll(async () => {
+    await ensureBuilt()
+    startedAt = performance.now()
+    child = spawn(process.execPath, [MAIN], {
+      cwd: data.dir,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: "0",
+        GATEHOUSE_DATA_DIR: join(data.dir, "data")
+      },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      output.text += chunk
+    })
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      output.text += chunk
+    })
+  }, 120_000)
+  afterAll(() => {
+    if (child.exitCode === null) child.kill("SIGKILL")
+    data.remove()
+  })
+
+  it("starts, prints the demo admin's credentials and the docs, logs in, and stops on SIGTERM with exit 0", async () => {
+    const [, url] = await waitFor(child, output, /Gatehouse listening on (http:\/\/127\.0\.0\.1:\d+)/, 60_000)
+    let ready = 0
+    while (ready !== 200) {
+      ready = await fetch(`${url}/readyz`).then(
+        (response) => response.status,
+        () => 0
+      )
+    }
+    const coldStartMillis = Math.round(performance.now() - startedAt)
+
+    const [, password] = await waitFor(child, output, /^ {2}password: (\S+) /m, 1000)
+    expect(output.text).toMatch(/^ {2}email: {4}admin@example\.com$/m)
+    expect(output.text).toContain(`API docs: ${url}/docs`)
+    // Printed once, in the banner: never in a log line.
+    expect(output.text.split(password!).length - 1).toBe(1)
+
+    const login = await fetch(`${url}/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tenant: "demo", email: "admin@example.com", password })
+    })
+    expect(login.status).toBe(200)
+    expect(((await login.json()) as { session: { scope: string } }).session.scope).toBe("password_change")
+    expect((await fetch(`${url}/docs`, { redirect: "manual" })).status).toBeLessThan(400)
+
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const idleRss = rssMiB(child.pid!)
+    console.info(
+      `built server: cold start to /readyz ${coldStartMillis} ms on PGlite (empty folder), idle RSS ${idleRss ?? "?"} MiB`
+    )
+
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
+    child.kill("SIGTERM")
+    expect(await exited).toBe(0)
+    expect(output.text).toContain("Stopped")
+    expect(existsSync(join(data.dir, "data", "pglite.lock"))).toBe(false)
+  }, 90_000)
+})
