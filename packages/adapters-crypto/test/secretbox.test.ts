@@ -228,7 +228,7 @@ describe("parseKeyRing", () => {
         ["", /empty/],
         [`k1:${keyA},k1:${keyB}`, /appears twice/],
         [`k1:${keyA},${keyB}`, /needs an id/],
-        [`a.b:${keyA}`, /Invalid key id/],
+        [`a.b:${keyA}`, /Key 1 has an invalid id/],
         ["k1:not base64!!", /not base64/]
       ]
       for (const [text, message] of cases) {
