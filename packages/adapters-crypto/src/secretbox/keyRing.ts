@@ -40,10 +40,8 @@ export const parseKeyRing = (
         return fail("Each key of a ring of several keys needs an id: kid:base64")
       const kid = colon < 0 ? DEFAULT_KEY_ID : entry.slice(0, colon).trim()
       const material = colon < 0 ? entry : entry.slice(colon + 1).trim()
-      if (!KEY_ID.test(kid))
-        if (!KEY_ID.test(kid))
-          // An invalid id may be key material pasted in the wrong place: name its position, never its text.
-          return fail(`Key ${index + 1} has an invalid id: use 1-32 of A-Z a-z 0-9 _ -`)
+      // An invalid id may be key material pasted in the wrong place: name its position, never its text.
+      if (!KEY_ID.test(kid)) return fail(`Key ${index + 1} has an invalid id: use 1-32 of A-Z a-z 0-9 _ -`)
       if (keys.has(kid)) return fail(`Key id "${kid}" appears twice`)
       if (!BASE64.test(material)) return fail(`Key "${kid}" is not base64`)
       const bytes = Buffer.from(material, "base64")
