@@ -15,9 +15,12 @@ export class VerifierUnavailable extends Schema.TaggedError<VerifierUnavailable>
 }) {}
 
 /** The tenant has not configured where credentials of this system are verified: validation cannot be asked for. */
-export class VerifierNotConfigured extends Schema.TaggedError<VerifierNotConfigured>()("VerifierNotConfigured", {
-  system: Schema.String
-}) {}
+export class VerifierNotConfigured extends Schema.TaggedError<VerifierNotConfigured>()(
+  "VerifierNotConfigured",
+  {
+    system: Schema.String
+  }
+) {}
 
 /** The tenant uses shared default credentials, which lock the users' own fields. */
 export class CredentialsLocked extends Schema.TaggedError<CredentialsLocked>()("CredentialsLocked", {

@@ -10,7 +10,12 @@ import { SecretBox } from "../../ports/SecretBox.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { CredentialsInvalid, CredentialsLocked, VerifierNotConfigured, VerifierUnavailable } from "./errors.ts"
+import {
+  CredentialsInvalid,
+  CredentialsLocked,
+  VerifierNotConfigured,
+  VerifierUnavailable
+} from "./errors.ts"
 import { lockedMessage, requireKnownSystem } from "./system.ts"
 
 /** A username as the outside system knows it: taken exactly as typed (never trimmed nor case-folded). */

@@ -97,20 +97,26 @@ describe("a user's own external credentials", () => {
       }).pipe(provideWithVerifier)
   )
 
-  it.effect("no verify URL: VerifierNotConfigured; system unavailable: VerifierUnavailable; nothing stored", () =>
-    Effect.gen(function* () {
-      const { adminActor, staffActor } = yield* staffTenant
-      const noUrl = yield* Effect.flip(putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true)))
-      assert.strictEqual(noUrl._tag, "VerifierNotConfigured")
-      yield* putExternalCredentialSettings(adminActor, "pims", { verifyUrl: VERIFY_URL })
-      yield* (yield* FakeCredentialsVerifier).answer("unavailable")
-      const down = yield* Effect.flip(putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true)))
-      assert.strictEqual(down._tag, "VerifierUnavailable")
-      assert.isFalse((yield* getMyExternalCredentials(staffActor, "pims")).present)
-      // saving without validation still works while the system is down
-      const saved = yield* putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw"))
-      assert.strictEqual(saved.status, "saved")
-    }).pipe(provideWithVerifier)
+  it.effect(
+    "no verify URL: VerifierNotConfigured; system unavailable: VerifierUnavailable; nothing stored",
+    () =>
+      Effect.gen(function* () {
+        const { adminActor, staffActor } = yield* staffTenant
+        const noUrl = yield* Effect.flip(
+          putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true))
+        )
+        assert.strictEqual(noUrl._tag, "VerifierNotConfigured")
+        yield* putExternalCredentialSettings(adminActor, "pims", { verifyUrl: VERIFY_URL })
+        yield* (yield* FakeCredentialsVerifier).answer("unavailable")
+        const down = yield* Effect.flip(
+          putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true))
+        )
+        assert.strictEqual(down._tag, "VerifierUnavailable")
+        assert.isFalse((yield* getMyExternalCredentials(staffActor, "pims")).present)
+        // saving without validation still works while the system is down
+        const saved = yield* putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw"))
+        assert.strictEqual(saved.status, "saved")
+      }).pipe(provideWithVerifier)
   )
 
   it.effect("only the owner writes: whoever calls, the row written is the caller's own", () =>
