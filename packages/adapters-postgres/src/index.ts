@@ -14,3 +14,4 @@ export {
 export { type MigrationReport, migrate } from "./migrate.ts"
 export { type Migration, migrations } from "./migrations/index.ts"
 export { SqlFailure, type SqlFailureKind } from "./SqlFailure.ts"
+export { makeWebhookClaims, type WebhookClaims, type WebhookClaimsOptions } from "./WebhookClaims.ts"

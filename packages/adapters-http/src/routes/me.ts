@@ -50,6 +50,8 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     summary: "The caller, their tenant permissions and memberships",
     description: "Also answers a password_change or mfa_enrollment session. ETag = the user's version.",
     auth: "session",
+    // A read: the session check and the use case share one transaction (the hottest authenticated route).
+    sharedTransaction: true,
     response: Me,
     handle: ({ actor }) => getMe(actor),
     onSuccess: (reply, me) => setEtag(reply, me.version)

@@ -1,4 +1,4 @@
-import { type Actor, InvalidInput } from "@gatehouse/domain"
+import { type Actor, InvalidInput, Transactor } from "@gatehouse/domain"
 import { Cause, Effect, Exit, type ManagedRuntime, Option, type Redacted, type Schema } from "effect"
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify"
 import { platformActorOf, sessionActor } from "../auth/authenticate.ts"
@@ -61,6 +61,13 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
   readonly status?: 200 | 201
   readonly response?: Schema.ConstraintCodec<R, unknown, never, never>
   readonly handle: (input: HandlerInput<Auth, P, Q, B>) => Effect.Effect<R, unknown, GatehouseServices>
+  /**
+   * With `auth: "session"`: authenticate and run the handler in ONE transaction (one BEGIN/COMMIT instead of
+   * two), for read routes. Never for a handler whose use case commits and then fails (a throttle's failed
+   * attempt: the outer transaction would roll it back), sends mail after its commit, or calls another service
+   * (a held session, and a retry would call it again).
+   */
+  readonly sharedTransaction?: boolean
   /** Headers and cookies of a success (ETag, the session cookie). */
   readonly onSuccess?: (reply: FastifyReply, value: R, deps: RouteDeps) => void
 }
@@ -132,8 +139,12 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
       })
     })
 
+  const shared = spec.auth === "session" && spec.sharedTransaction === true
+  const run = (request: FastifyRequest) =>
+    shared ? Transactor.use((transactor) => transactor.withTransaction(program(request))) : program(request)
+
   const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const exit = await deps.runtime.runPromiseExit(program(request))
+    const exit = await deps.runtime.runPromiseExit(run(request))
     if (Exit.isSuccess(exit)) {
       // encoded first: a value that does not fit its Schema is a 500 with no cookie or ETag set
       const body = encode?.(exit.value)

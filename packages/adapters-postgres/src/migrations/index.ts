@@ -1,6 +1,7 @@
 import { initial } from "./0001_initial.ts"
 import { rowLevelSecurity } from "./0002_row_level_security.ts"
 import { authentication } from "./0003_authentication.ts"
+import { webhookClaims } from "./0004_webhook_claims.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -13,5 +14,6 @@ export interface Migration {
 export const migrations: ReadonlyArray<Migration> = [
   { version: 1, name: "initial", sql: initial },
   { version: 2, name: "row_level_security", sql: rowLevelSecurity },
-  { version: 3, name: "authentication", sql: authentication }
+  { version: 3, name: "authentication", sql: authentication },
+  { version: 4, name: "webhook_claims", sql: webhookClaims }
 ]

@@ -1,6 +1,7 @@
 import { type Invitation, InvitationRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
+import { instantArray, textArray } from "./arrayLiteral.ts"
 import { isUuid } from "./rows.ts"
 
 interface InvitationRow {
@@ -28,6 +29,22 @@ const toInvitation = (row: InvitationRow): Invitation =>
     acceptedAt: row.accepted_at
   }) as Invitation
 
+// One statement per tenant of the call: each column as one array literal, unnested into rows. A taken or
+// repeated id violates the primary key and the call dies, undone whole by the savepoint around it.
+const INSERT_MANY = `INSERT INTO invitations (${COLUMNS})
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[],
+    $7::timestamptz[], $8::timestamptz[])`
+
+const byTenant = (invitations: ReadonlyArray<Invitation>): ReadonlyMap<string, Array<Invitation>> => {
+  const groups = new Map<string, Array<Invitation>>()
+  for (const invitation of invitations) {
+    const group = groups.get(invitation.tenantId)
+    if (group === undefined) groups.set(invitation.tenantId, [invitation])
+    else group.push(invitation)
+  }
+  return groups
+}
+
 /**
  * Setup invitations on PostgreSQL. `accept` is one conditional UPDATE (`state = 'pending' AND expires_at >
  * at`): a concurrent caller waits for the winner's row lock and then finds the invitation accepted.
@@ -51,6 +68,26 @@ export const layer: Layer.Layer<InvitationRepository, never, Database> = Layer.e
             i.acceptedAt
           ])
           .pipe(Effect.as(i)),
+      insertMany: (invitations) =>
+        invitations.length === 0
+          ? Effect.void
+          : db.atomic(
+              Effect.forEach(
+                byTenant(invitations),
+                ([tenantId, rows]) =>
+                  db.query(tenantId, INSERT_MANY, [
+                    textArray(rows.map((i) => i.tenantId)),
+                    textArray(rows.map((i) => i.id)),
+                    textArray(rows.map((i) => i.userId)),
+                    textArray(rows.map((i) => i.secretHash)),
+                    textArray(rows.map((i) => i.state)),
+                    instantArray(rows.map((i) => i.expiresAt)),
+                    instantArray(rows.map((i) => i.createdAt)),
+                    instantArray(rows.map((i) => i.acceptedAt))
+                  ]),
+                { discard: true }
+              )
+            ),
       // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy.
       findById: (id) =>
         isUuid(id)

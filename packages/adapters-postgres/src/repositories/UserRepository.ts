@@ -9,6 +9,7 @@ import {
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
+import { textArray } from "./arrayLiteral.ts"
 import { insertUsers } from "./bulkInsert.ts"
 import { distinctGroupIds, isUuid, toUser, USER_COLUMNS, type UserRow, userKeys } from "./rows.ts"
 import { listingSql } from "./userListing.ts"
@@ -114,6 +115,16 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
         isUuid(tenantId) && isUuid(id) ? findOne(tenantId, "u.id", id) : Effect.succeed(Option.none()),
       findByEmail: (tenantId, email) =>
         isUuid(tenantId) ? findOne(tenantId, "u.email", email) : Effect.succeed(Option.none()),
+      existingEmails: (tenantId, emails) =>
+        isUuid(tenantId) && emails.length > 0
+          ? db
+              .query<{ email: User["email"] }>(
+                tenantId,
+                "SELECT email FROM users WHERE tenant_id = $1 AND email = ANY($2::text[])",
+                [tenantId, textArray(emails)]
+              )
+              .pipe(Effect.map((rows): ReadonlySet<User["email"]> => new Set(rows.map((row) => row.email))))
+          : Effect.succeed(new Set<User["email"]>()),
       update: (user, expectedVersion) =>
         Effect.gen(function* () {
           if (!isUuid(user.tenantId) || !isUuid(user.id)) return yield* new UserNotFound({ userId: user.id })

@@ -22,7 +22,8 @@ const TENANT_TABLES = [
   "failed_attempts",
   "external_credentials",
   "external_credential_settings",
-  "shopify_settings"
+  "shopify_settings",
+  "webhook_claims"
 ]
 
 /** Everything the catalogue says about the schema, plus the migration records: equal means unchanged. */

@@ -37,6 +37,13 @@ export class InvitationRepository extends Context.Service<
   InvitationRepository,
   {
     readonly insert: (invitation: Invitation) => Effect.Effect<Invitation>
+    /**
+     * Inserts many invitations (of one or more tenants) as `insert` stores each one, every field as given: the
+     * bulk import's path, callers pass batches of about a thousand. All or nothing: an id that is taken, or
+     * given twice, is a bug (ids are fresh) and dies, storing nothing of the call. Inside a transaction the
+     * rows commit or roll back with it. An empty array stores nothing.
+     */
+    readonly insertMany: (invitations: ReadonlyArray<Invitation>) => Effect.Effect<void>
     readonly findById: (id: InvitationId) => Effect.Effect<Option.Option<Invitation>>
     /** The user's invitations, newest first. */
     readonly listByUser: (tenantId: TenantId, userId: UserId) => Effect.Effect<ReadonlyArray<Invitation>>

@@ -49,6 +49,18 @@ export class UserRepository extends Context.Service<
     readonly insertMany: (users: ReadonlyArray<User>) => Effect.Effect<void, EmailTaken>
     readonly findById: (tenantId: TenantId, id: UserId) => Effect.Effect<Option.Option<User>>
     readonly findByEmail: (tenantId: TenantId, email: Email) => Effect.Effect<Option.Option<User>>
+    /**
+     * Which of `emails` a user of the tenant has: exactly those for which `findByEmail` would find a user (emails
+     * are compared as stored, normalised), never counting another tenant's users; an email given twice is
+     * answered once, and an empty array answers an empty set. One lookup for many emails (the bulk import's
+     * path; callers pass batches of about a thousand). Inside a transaction it sees the transaction's own
+     * writes. It is a read, not a reservation: an email free now may be taken before the caller inserts it,
+     * which the store's uniqueness then reports (`insert`, `insertMany`).
+     */
+    readonly existingEmails: (
+      tenantId: TenantId,
+      emails: ReadonlyArray<Email>
+    ) => Effect.Effect<ReadonlySet<Email>>
     /** Stores `user` with `version: expectedVersion + 1` when the stored version is `expectedVersion`. */
     readonly update: (
       user: User,

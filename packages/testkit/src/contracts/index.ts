@@ -6,6 +6,7 @@ import { departmentRepositoryTests } from "./departmentRepository.ts"
 import { externalCredentialRepositoryTests } from "./externalCredentialRepository.ts"
 import { failedAttemptsTests } from "./failedAttempts.ts"
 import { groupRepositoryTests } from "./groupRepository.ts"
+import { invitationBulkInsertTests } from "./invitationBulkInsert.ts"
 import { invitationRepositoryTests } from "./invitationRepository.ts"
 import { membershipRepositoryTests } from "./membershipRepository.ts"
 import { organizationRepositoryTests } from "./organizationRepository.ts"
@@ -16,6 +17,7 @@ import { tenantRepositoryTests } from "./tenantRepository.ts"
 import { totpRepositoryTests } from "./totpRepository.ts"
 import { transactorTests } from "./transactor.ts"
 import { userBulkInsertTests } from "./userBulkInsert.ts"
+import { userExistingEmailsTests } from "./userExistingEmails.ts"
 import { userRepositoryTests } from "./userRepository.ts"
 
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
@@ -37,6 +39,7 @@ export {
 export { tenantRepositoryContract, tenantRepositoryTests } from "./tenantRepository.ts"
 export { transactorContract, transactorTests } from "./transactor.ts"
 export { userBulkInsertContract, userBulkInsertTests } from "./userBulkInsert.ts"
+export { userExistingEmailsContract, userExistingEmailsTests } from "./userExistingEmails.ts"
 export { userListingTests } from "./userListing.ts"
 export { userRepositoryContract, userRepositoryTests } from "./userRepository.ts"
 
@@ -45,6 +48,7 @@ const suites: ReadonlyArray<readonly [string, ContractTests]> = [
   ["RoleRepository", roleRepositoryTests],
   ["UserRepository", userRepositoryTests],
   ["UserRepository.insertMany", userBulkInsertTests],
+  ["UserRepository.existingEmails", userExistingEmailsTests],
   ["OrganizationRepository", organizationRepositoryTests],
   ["MembershipRepository", membershipRepositoryTests],
   ["GroupRepository", groupRepositoryTests],
@@ -75,6 +79,7 @@ export {
   externalCredentialRepositoryTests
 } from "./externalCredentialRepository.ts"
 export { failedAttemptsContract, failedAttemptsTests } from "./failedAttempts.ts"
+export { invitationBulkInsertContract, invitationBulkInsertTests } from "./invitationBulkInsert.ts"
 export { invitationRepositoryContract, invitationRepositoryTests } from "./invitationRepository.ts"
 export { sessionRepositoryContract, sessionRepositoryTests } from "./sessionRepository.ts"
 export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts"
@@ -82,6 +87,7 @@ export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts
 const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
   ["SessionRepository", sessionRepositoryTests],
   ["InvitationRepository", invitationRepositoryTests],
+  ["InvitationRepository.insertMany", invitationBulkInsertTests],
   ["ExternalCredentialRepository", externalCredentialRepositoryTests],
   ["FailedAttempts", failedAttemptsTests],
   ["TotpRepository", totpRepositoryTests]

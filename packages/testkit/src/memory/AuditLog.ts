@@ -1,6 +1,6 @@
 import { type AuditEvent, AuditLog } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
-import { MemoryStore, ok } from "./MemoryStore.ts"
+import { appendIn, MemoryStore, ok } from "./MemoryStore.ts"
 import { paginate, positionOf } from "./paginate.ts"
 
 // Newest first: time descending, then id descending.
@@ -12,7 +12,7 @@ export const layerMemory: Layer.Layer<AuditLog, never, MemoryStore> = Layer.effe
   Effect.gen(function* () {
     const store = yield* MemoryStore
     return AuditLog.of({
-      append: (event) => store.write((s) => ok(undefined, { ...s, audit: [...s.audit, event] })),
+      append: (event) => store.write((s) => ok(undefined, { ...s, audit: appendIn(s.audit, [event]) })),
       query: (tenantId, query) =>
         store.read((s) => {
           const sorted = s.audit

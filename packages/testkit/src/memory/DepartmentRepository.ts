@@ -39,11 +39,9 @@ export const layerMemory: Layer.Layer<DepartmentRepository, never, MemoryStore> 
           const current = s.departments.get(id)
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new DepartmentNotFound({ departmentId: id }))
-          const users = new Map(
-            [...s.users].map(([key, u]) =>
-              u.departmentId === id ? [key, { ...u, departmentId: null }] : [key, u]
-            )
-          )
+          let users = s.users
+          for (const u of [...s.users.values()].filter((u) => u.departmentId === id))
+            users = setIn(users, u.id, { ...u, departmentId: null })
           return ok(undefined, { ...s, departments: setIn(s.departments, id, undefined), users })
         }),
       list: (tenantId) =>

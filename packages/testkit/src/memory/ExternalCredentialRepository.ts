@@ -4,7 +4,7 @@ import {
   type ExternalCredentialSettings
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Credentials = ReadonlyMap<string, ExternalCredential>
 type Settings = ReadonlyMap<string, ExternalCredentialSettings>
@@ -30,7 +30,8 @@ export const layerMemory: Layer.Layer<ExternalCredentialRepository, never, Memor
             withTable(
               s,
               CREDENTIALS,
-              new Map(credentials(s)).set(
+              setIn(
+                credentials(s),
                 key(credential.tenantId, credential.userId, credential.system),
                 credential
               )
@@ -41,13 +42,12 @@ export const layerMemory: Layer.Layer<ExternalCredentialRepository, never, Memor
         store.read((s) => Option.fromNullishOr(live(s, credentials(s).get(key(tenantId, userId, system))))),
       delete: (tenantId, userId, system) =>
         store.write((s) => {
-          const next = new Map(credentials(s))
-          next.delete(key(tenantId, userId, system))
+          const next = setIn(credentials(s), key(tenantId, userId, system), undefined)
           return ok(undefined, withTable(s, CREDENTIALS, next))
         }),
       putSettings: (row) =>
         store.write((s) =>
-          ok(undefined, withTable(s, SETTINGS, new Map(settings(s)).set(key(row.tenantId, row.system), row)))
+          ok(undefined, withTable(s, SETTINGS, setIn(settings(s), key(row.tenantId, row.system), row)))
         ),
       findSettings: (tenantId, system) =>
         store.read((s) => Option.fromNullishOr(settings(s).get(key(tenantId, system))))

@@ -36,13 +36,9 @@ export const layerMemory: Layer.Layer<GroupRepository, never, MemoryStore> = Lay
           const current = s.groups.get(id)
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new GroupNotFound({ groupId: id }))
-          const users = new Map(
-            [...s.users].map(([key, u]) =>
-              u.groupIds.includes(id)
-                ? [key, { ...u, groupIds: u.groupIds.filter((g) => g !== id) }]
-                : [key, u]
-            )
-          )
+          let users = s.users
+          for (const u of [...s.users.values()].filter((u) => u.groupIds.includes(id)))
+            users = setIn(users, u.id, { ...u, groupIds: u.groupIds.filter((g) => g !== id) })
           return ok(undefined, { ...s, groups: setIn(s.groups, id, undefined), users })
         }),
       list: (tenantId) =>

@@ -1,6 +1,6 @@
 import { type Invitation, type InvitationId, InvitationRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Invitations = ReadonlyMap<InvitationId, Invitation>
 const TABLE = "invitations"
@@ -12,9 +12,22 @@ export const layerMemory: Layer.Layer<InvitationRepository, never, MemoryStore> 
     const store = yield* MemoryStore
     return InvitationRepository.of({
       insert: (invitation) =>
-        store.write((s) =>
-          ok(invitation, withTable(s, TABLE, new Map(rows(s)).set(invitation.id, invitation)))
-        ),
+        store.write((s) => ok(invitation, withTable(s, TABLE, setIn(rows(s), invitation.id, invitation)))),
+      // Every id is checked before anything is stored: a taken id (a bug: ids are fresh) stores nothing.
+      insertMany: (invitations) =>
+        store
+          .write((s) => {
+            const ids = new Set<InvitationId>()
+            for (const { id } of invitations) {
+              if (ids.has(id) || rows(s).has(id)) return { error: `duplicate invitation id ${id}` }
+              ids.add(id)
+            }
+            if (invitations.length === 0) return ok(undefined, s)
+            let next = rows(s)
+            for (const invitation of invitations) next = setIn(next, invitation.id, invitation)
+            return ok(undefined, withTable(s, TABLE, next))
+          })
+          .pipe(Effect.orDie),
       findById: (id) => store.read((s) => Option.fromNullishOr(rows(s).get(id))),
       listByUser: (tenantId, userId) =>
         store.read((s) =>
@@ -29,19 +42,17 @@ export const layerMemory: Layer.Layer<InvitationRepository, never, MemoryStore> 
           if (row === undefined || row.tenantId !== tenantId) return ok(false, s)
           if (row.state !== "pending" || row.expiresAt.getTime() <= at.getTime()) return ok(false, s)
           const accepted: Invitation = { ...row, state: "accepted", acceptedAt: at }
-          return ok(true, withTable(s, TABLE, new Map(rows(s)).set(id, accepted)))
+          return ok(true, withTable(s, TABLE, setIn(rows(s), id, accepted)))
         }),
       revokePendingForUser: (tenantId, userId) =>
         store.write((s) => {
-          const next = new Map(rows(s))
-          let revoked = 0
-          for (const row of next.values()) {
-            if (row.tenantId === tenantId && row.userId === userId && row.state === "pending") {
-              next.set(row.id, { ...row, state: "revoked" })
-              revoked++
-            }
-          }
-          return ok(revoked, revoked === 0 ? s : withTable(s, TABLE, next))
+          const pending = [...rows(s).values()].filter(
+            (row) => row.tenantId === tenantId && row.userId === userId && row.state === "pending"
+          )
+          if (pending.length === 0) return ok(0, s)
+          let next = rows(s)
+          for (const row of pending) next = setIn(next, row.id, { ...row, state: "revoked" })
+          return ok(pending.length, withTable(s, TABLE, next))
         })
     })
   })

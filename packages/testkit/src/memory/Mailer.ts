@@ -1,6 +1,6 @@
 import { Mailer, type MailMessage } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
-import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+import { appendIn, MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
 
 const TABLE = "outbox"
 const messages = (s: State) => table<ReadonlyArray<MailMessage>>(s, TABLE, [])
@@ -13,7 +13,8 @@ export const layerMemory: Layer.Layer<Mailer, never, MemoryStore> = Layer.effect
   Mailer,
   Effect.map(MemoryStore, (store) =>
     Mailer.of({
-      send: (message) => store.write((s) => ok(undefined, withTable(s, TABLE, [...messages(s), message])))
+      send: (message) =>
+        store.write((s) => ok(undefined, withTable(s, TABLE, appendIn(messages(s), [message]))))
     })
   )
 )

@@ -15,7 +15,12 @@ import type {
 } from "@gatehouse/domain"
 import { Context, Effect, Exit, Layer, Ref, Semaphore } from "effect"
 
-/** Everything an in-memory Gatehouse holds: immutable snapshots, replaced whole by each write. */
+/**
+ * Everything an in-memory Gatehouse holds, as plain Maps and arrays (tests compare and filter them as such).
+ * Every state a reader, a transaction or a test has seen is immutable: a write copies a collection the first
+ * time it changes it after the state was last seen (see `setIn`) and changes its own copy in place from then
+ * on, so a run of writes (a 100,000-row import and its emails) costs one copy per collection, not one per row.
+ */
 export interface State {
   readonly tenants: ReadonlyMap<TenantId, Tenant>
   readonly users: ReadonlyMap<UserId, User>
@@ -65,6 +70,11 @@ export class MemoryStore extends Context.Service<
   MemoryStore,
   {
     readonly read: <A>(f: (state: State) => A) => Effect.Effect<A>
+    /**
+     * Runs `f` on the current state and stores the state it returns. `f` changes collections only through
+     * `setIn` / `appendIn` / `withTable`, decides to fail before it changes anything, and never returns a
+     * collection of the state as its value (it may change that collection in place later).
+     */
     readonly write: <W extends Write<unknown, unknown>>(
       f: (state: State) => W
     ) => Effect.Effect<ValueOf<W>, ErrorOf<W>>
@@ -78,14 +88,23 @@ export class MemoryStore extends Context.Service<
       const ref = yield* Ref.make(initial)
       const lock = yield* Semaphore.make(1)
       const identity = {}
+      // The collections this store's writes copied since the state was last seen: nobody else holds them, so
+      // later writes may change them in place. Whatever sees the state (a read, a snapshot, a transaction's
+      // rollback point) starts a new set: from then on the first change of each collection copies it again.
+      let owned = new WeakSet<object>()
+      const seen = (state: State): State => {
+        owned = new WeakSet()
+        return state
+      }
+      const current = Effect.map(Ref.get(ref), seen)
       const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
         Effect.flatMap(OpenTransactions, (open) => (open.has(identity) ? effect : lock.withPermit(effect)))
 
-      const read = <A>(f: (state: State) => A) => exclusive(Effect.map(Ref.get(ref), f))
+      const read = <A>(f: (state: State) => A) => exclusive(Effect.map(current, f))
       const write = <W extends Write<unknown, unknown>>(f: (state: State) => W) =>
         exclusive(
           Effect.flatMap(Ref.get(ref), (state) => {
-            const result = f(state)
+            const result = owning(owned, () => f(state))
             if ("error" in result) return Effect.fail(result.error as ErrorOf<W>)
             return Effect.as(Ref.set(ref, result.state), result.value as ValueOf<W>)
           })
@@ -94,26 +113,58 @@ export class MemoryStore extends Context.Service<
         Effect.flatMap(OpenTransactions, (open) => {
           if (open.has(identity)) return effect
           return lock.withPermit(
-            Effect.flatMap(Ref.get(ref), (before) =>
+            Effect.flatMap(current, (before) =>
               effect.pipe(
                 Effect.provideService(OpenTransactions, new Set([...open, identity])),
-                Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : Ref.set(ref, before)))
+                Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : Ref.set(ref, seen(before))))
               )
             )
           )
         })
-      return MemoryStore.of({ read, write, transaction, snapshot: exclusive(Ref.get(ref)) })
+      return MemoryStore.of({ read, write, transaction, snapshot: exclusive(current) })
     })
 
   /** A fresh, empty store each time the layer is built. */
   static readonly layer: Layer.Layer<MemoryStore> = Layer.effect(MemoryStore, MemoryStore.make())
 }
 
-/** Returns a copy of `map` with `key` set (or removed when `value` is undefined). */
+// The owned collections of the store whose write function is running (writes run synchronously, one at a time).
+let writing: WeakSet<object> | undefined
+
+const owning = <A>(owned: WeakSet<object>, f: () => A): A => {
+  const outer = writing
+  writing = owned
+  try {
+    return f()
+  } finally {
+    writing = outer
+  }
+}
+
+/** A collection this write may change in place: one it copied since the state was last seen. */
+const isOwned = (collection: object): boolean => writing?.has(collection) === true
+
+const own = <C extends object>(collection: C): C => {
+  writing?.add(collection)
+  return collection
+}
+
+/**
+ * `map` with `key` set (or removed when `value` is undefined). Inside a store's write it copies `map` only the
+ * first time after the state was last seen and changes that copy in place later on, so a write function must
+ * decide to fail before it changes anything (a failed write leaves the state as it was). Elsewhere: a copy.
+ */
 export const setIn = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V | undefined): ReadonlyMap<K, V> => {
-  const next = new Map(map)
+  const next = isOwned(map) ? (map as Map<K, V>) : own(new Map(map))
   if (value === undefined) next.delete(key)
   else next.set(key, value)
+  return next
+}
+
+/** `array` with `items` appended; copies like `setIn` (only the first time after the state was last seen). */
+export const appendIn = <A>(array: ReadonlyArray<A>, items: ReadonlyArray<A>): ReadonlyArray<A> => {
+  const next = isOwned(array) ? (array as Array<A>) : own([...array])
+  for (const item of items) next.push(item)
   return next
 }
 

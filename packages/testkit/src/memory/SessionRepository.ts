@@ -1,6 +1,6 @@
 import { type Session, type SessionId, SessionRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Sessions = ReadonlyMap<SessionId, Session>
 const TABLE = "sessions"
@@ -22,7 +22,7 @@ export const layerMemory: Layer.Layer<SessionRepository, never, MemoryStore> = L
         store
           .write((s) => {
             if (rows(s).has(session.id)) return { error: `duplicate session id ${session.id}` }
-            return ok(undefined, withTable(s, TABLE, new Map(rows(s)).set(session.id, session)))
+            return ok(undefined, withTable(s, TABLE, setIn(rows(s), session.id, session)))
           })
           .pipe(Effect.orDie),
       findById: (id) => store.read((s) => Option.fromNullishOr(rows(s).get(id))),
@@ -30,25 +30,23 @@ export const layerMemory: Layer.Layer<SessionRepository, never, MemoryStore> = L
         store.write((s) => {
           const row = own(s, tenantId, id)
           if (row === undefined || row.revokedAt !== null || at <= row.lastSeenAt) return ok(undefined, s)
-          return ok(undefined, withTable(s, TABLE, new Map(rows(s)).set(id, { ...row, lastSeenAt: at })))
+          return ok(undefined, withTable(s, TABLE, setIn(rows(s), id, { ...row, lastSeenAt: at })))
         }),
       revoke: (tenantId, id, at) =>
         store.write((s) => {
           const row = own(s, tenantId, id)
           if (row === undefined || row.revokedAt !== null) return ok(false, s)
-          return ok(true, withTable(s, TABLE, new Map(rows(s)).set(id, { ...row, revokedAt: at })))
+          return ok(true, withTable(s, TABLE, setIn(rows(s), id, { ...row, revokedAt: at })))
         }),
       revokeAllForUser: (tenantId, userId, at) =>
         store.write((s) => {
-          const next = new Map(rows(s))
-          let count = 0
-          for (const row of next.values()) {
-            if (row.tenantId === tenantId && row.userId === userId && row.revokedAt === null) {
-              next.set(row.id, { ...row, revokedAt: at })
-              count++
-            }
-          }
-          return ok(count, count === 0 ? s : withTable(s, TABLE, next))
+          const live = [...rows(s).values()].filter(
+            (row) => row.tenantId === tenantId && row.userId === userId && row.revokedAt === null
+          )
+          if (live.length === 0) return ok(0, s)
+          let next = rows(s)
+          for (const row of live) next = setIn(next, row.id, { ...row, revokedAt: at })
+          return ok(live.length, withTable(s, TABLE, next))
         }),
       listByUser: (tenantId, userId) =>
         store.read((s) =>

@@ -1,6 +1,6 @@
 import { type ShopifySettings, ShopifySettingsRepository, type TenantId } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Rows = ReadonlyMap<TenantId, ShopifySettings>
 const TABLE = "shopifySettings"
@@ -14,14 +14,10 @@ export const layerMemory: Layer.Layer<ShopifySettingsRepository, never, MemorySt
     return ShopifySettingsRepository.of({
       find: (tenantId) => store.read((s) => Option.fromNullishOr(rows(s).get(tenantId))),
       put: (settings) =>
-        store.write((s) =>
-          ok(undefined, withTable(s, TABLE, new Map(rows(s)).set(settings.tenantId, settings)))
-        ),
+        store.write((s) => ok(undefined, withTable(s, TABLE, setIn(rows(s), settings.tenantId, settings)))),
       delete: (tenantId) =>
         store.write((s) => {
-          const next = new Map(rows(s))
-          next.delete(tenantId)
-          return ok(undefined, withTable(s, TABLE, next))
+          return ok(undefined, withTable(s, TABLE, setIn(rows(s), tenantId, undefined)))
         })
     })
   })

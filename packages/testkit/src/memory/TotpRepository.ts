@@ -1,6 +1,6 @@
 import { type TotpEnrollment, TotpRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Enrollments = ReadonlyMap<string, TotpEnrollment>
 const TABLE = "totp"
@@ -24,14 +24,14 @@ export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Laye
         const row = own(s, tenantId, userId)
         const next = row === undefined ? undefined : f(row)
         if (row === undefined || next === undefined) return ok(false, s)
-        return ok(true, withTable(s, TABLE, new Map(rows(s)).set(keyOf(tenantId, userId), next)))
+        return ok(true, withTable(s, TABLE, setIn(rows(s), keyOf(tenantId, userId), next)))
       })
     return TotpRepository.of({
       savePending: (enrollment) =>
         store.write((s) => {
           const key = keyOf(enrollment.tenantId, enrollment.userId)
           if (rows(s).get(key)?.confirmed === true) return ok(false, s)
-          return ok(true, withTable(s, TABLE, new Map(rows(s)).set(key, enrollment)))
+          return ok(true, withTable(s, TABLE, setIn(rows(s), key, enrollment)))
         }),
       find: (tenantId, userId) => store.read((s) => Option.fromNullishOr(own(s, tenantId, userId))),
       confirm: (tenantId, userId, recoveryCodeHashes, step) =>
@@ -53,9 +53,7 @@ export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Laye
       delete: (tenantId, userId) =>
         store.write((s) => {
           if (own(s, tenantId, userId) === undefined) return ok(undefined, s)
-          const next = new Map(rows(s))
-          next.delete(keyOf(tenantId, userId))
-          return ok(undefined, withTable(s, TABLE, next))
+          return ok(undefined, withTable(s, TABLE, setIn(rows(s), keyOf(tenantId, userId), undefined)))
         })
     })
   })

@@ -1,9 +1,12 @@
 import {
   compareUsers,
+  type Email,
   EmailTaken,
   isAfter,
   matches,
   sortKey,
+  type User,
+  type UserId,
   UserNotFound,
   UserRepository,
   VersionConflict
@@ -12,40 +15,90 @@ import { Effect, Layer, Option } from "effect"
 import { fail, MemoryStore, ok, setIn } from "./MemoryStore.ts"
 import { paginate, positionOf } from "./paginate.ts"
 
+type Users = ReadonlyMap<UserId, User>
+
+const emailKey = (tenantId: string, email: string) => `${tenantId}\u0000${email}`
+
+// (tenant, email) -> user id of each users table looked into, so an email lookup does not scan every user. Kept
+// in step by `putUsers`/`removeUser` when they change a table in place; a table made another way (a group's
+// removal rewrites users) gets its index built on first use. Emails never change, so other edits keep it valid.
+const indexes = new WeakMap<Users, Map<string, UserId>>()
+
+const emailIndex = (users: Users): Map<string, UserId> => {
+  let index = indexes.get(users)
+  if (index === undefined) {
+    index = new Map()
+    for (const user of users.values()) index.set(emailKey(user.tenantId, user.email), user.id)
+    indexes.set(users, index)
+  }
+  return index
+}
+
+const byEmail = (users: Users, tenantId: string, email: string): User | undefined => {
+  const id = emailIndex(users).get(emailKey(tenantId, email))
+  const user = id === undefined ? undefined : users.get(id)
+  return user !== undefined && user.tenantId === tenantId && user.email === email ? user : undefined
+}
+
+/** `users` with these stored (added, or replaced keeping their email), and the email index kept in step. */
+const putUsers = (users: Users, stored: ReadonlyArray<User>): Users => {
+  const index = emailIndex(users)
+  let next = users
+  for (const user of stored) next = setIn(next, user.id, user)
+  // Changed in place: so is its index. A copy: the original keeps its own index, the copy gets one of its own.
+  const nextIndex = next === users ? index : new Map(index)
+  for (const user of stored) nextIndex.set(emailKey(user.tenantId, user.email), user.id)
+  indexes.set(next, nextIndex)
+  return next
+}
+
+const removeUser = (users: Users, user: User): Users => {
+  const index = emailIndex(users)
+  const next = setIn(users, user.id, undefined)
+  const nextIndex = next === users ? index : new Map(index)
+  nextIndex.delete(emailKey(user.tenantId, user.email))
+  indexes.set(next, nextIndex)
+  return next
+}
+
 export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Layer.effect(
   UserRepository,
   Effect.gen(function* () {
     const store = yield* MemoryStore
-    const own =
-      (tenantId: string) => (s: { readonly users: ReadonlyMap<string, import("@gatehouse/domain").User> }) =>
-        [...s.users.values()].filter((u) => u.tenantId === tenantId)
+    const own = (tenantId: string) => (s: { readonly users: Users }) =>
+      [...s.users.values()].filter((u) => u.tenantId === tenantId)
     return UserRepository.of({
       insert: (user) =>
         store.write((s) =>
-          own(user.tenantId)(s).some((u) => u.email === user.email)
+          byEmail(s.users, user.tenantId, user.email) !== undefined
             ? fail(new EmailTaken({ email: user.email }))
-            : ok(user, { ...s, users: setIn(s.users, user.id, user) })
+            : ok(user, { ...s, users: putUsers(s.users, [user]) })
         ),
       // One write: every email is checked against the tenant's users and the earlier users of the call before
       // anything is stored, so a failure leaves the store as it was.
       insertMany: (users) =>
         store.write((s) => {
-          const taken = new Set([...s.users.values()].map((u) => `${u.tenantId}/${u.email}`))
+          const inCall = new Set<string>()
           for (const user of users) {
-            const key = `${user.tenantId}/${user.email}`
-            if (taken.has(key)) return fail(new EmailTaken({ email: user.email }))
-            taken.add(key)
+            const key = emailKey(user.tenantId, user.email)
+            if (inCall.has(key) || byEmail(s.users, user.tenantId, user.email) !== undefined)
+              return fail(new EmailTaken({ email: user.email }))
+            inCall.add(key)
           }
-          const next = new Map(s.users)
-          for (const user of users) next.set(user.id, user)
-          return ok(undefined, { ...s, users: next })
+          return ok(undefined, users.length === 0 ? s : { ...s, users: putUsers(s.users, users) })
+        }),
+      existingEmails: (tenantId, emails) =>
+        store.read((s) => {
+          const found = new Set<Email>()
+          for (const email of emails) if (byEmail(s.users, tenantId, email) !== undefined) found.add(email)
+          return found
         }),
       findById: (tenantId, id) =>
         store.read((s) =>
           Option.fromNullishOr(s.users.get(id)).pipe(Option.filter((u) => u.tenantId === tenantId))
         ),
       findByEmail: (tenantId, email) =>
-        store.read((s) => Option.fromNullishOr(own(tenantId)(s).find((u) => u.email === email))),
+        store.read((s) => Option.fromNullishOr(byEmail(s.users, tenantId, email))),
       update: (user, expectedVersion) =>
         store.write((s) => {
           const current = s.users.get(user.id)
@@ -60,7 +113,7 @@ export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Laye
             tenantId: current.tenantId,
             version: expectedVersion + 1
           }
-          return ok(next, { ...s, users: setIn(s.users, user.id, next) })
+          return ok(next, { ...s, users: putUsers(s.users, [next]) })
         }),
       delete: (tenantId, id) =>
         store.write((s) => {
@@ -68,7 +121,7 @@ export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Laye
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new UserNotFound({ userId: id }))
           const memberships = new Map([...s.memberships].filter(([, m]) => m.userId !== id))
-          return ok(undefined, { ...s, users: setIn(s.users, id, undefined), memberships })
+          return ok(undefined, { ...s, users: removeUser(s.users, current), memberships })
         }),
       list: (tenantId, query) =>
         store.read((s) => {

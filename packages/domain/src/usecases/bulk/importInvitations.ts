@@ -1,9 +1,9 @@
 import { Effect, Redacted } from "effect"
 import type { Tenant } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
-import { InvitationRepository } from "../../ports/InvitationRepository.ts"
+import { type Invitation, InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { Mailer } from "../../ports/Mailer.ts"
-import { invitationEmail } from "../invitations/email.ts"
+import { InvitationEmailTemplate } from "../invitations/InvitationEmailTemplate.ts"
 import { DEFAULT_INVITATION_TTL_HOURS } from "../invitations/issueSetupInvitation.ts"
 import { PublicUrl, setupLink } from "../invitations/PublicUrl.ts"
 import { newSetupToken } from "../invitations/token.ts"
@@ -15,11 +15,15 @@ export interface InvitationToSend {
   readonly expiresAt: Date
 }
 
+/** Setup tokens made at once (each hashes its secret). */
+const TOKEN_CONCURRENCY = 16
+
 /**
- * Issues a setup invitation for each newly imported (pending) user, in the caller's transaction: only the
- * SHA-256 of each token's secret is stored. The links come back to be emailed after the commit (see
- * `sendInvitations`); nothing is sent here. No previous invitation can exist for a user created in the same
- * transaction, so none is revoked; the import's one audit event counts the invitations.
+ * Issues a setup invitation for each newly imported (pending) user, in the caller's transaction and in one
+ * `insertMany` (the caller passes one batch of users): only the SHA-256 of each token's secret is stored. The
+ * links come back to be emailed after the commit (see `sendInvitations`); nothing is sent here. No previous
+ * invitation can exist for a user created in the same transaction, so none is revoked; the import's one audit
+ * event counts the invitations.
  */
 export const issueImportInvitations = Effect.fnUntraced(function* (
   tenant: Tenant,
@@ -30,10 +34,13 @@ export const issueImportInvitations = Effect.fnUntraced(function* (
   const publicUrl = yield* PublicUrl
   const ttlHours = tenant.settings.invitationTtlHours ?? DEFAULT_INVITATION_TTL_HOURS
   const expiresAt = new Date(at.getTime() + ttlHours * 3_600_000)
+  // Hashing goes through Web Crypto's asynchronous digest: a few at once keep its thread pool busy.
+  const tokens = yield* Effect.forEach(users, () => newSetupToken, { concurrency: TOKEN_CONCURRENCY })
+  const rows: Array<Invitation> = []
   const issued: Array<InvitationToSend> = []
-  for (const user of users) {
-    const { id, token, secretHash } = yield* newSetupToken
-    yield* invitations.insert({
+  users.forEach((user, i) => {
+    const { id, token, secretHash } = tokens[i]!
+    rows.push({
       id,
       tenantId: tenant.id,
       userId: user.id,
@@ -48,7 +55,8 @@ export const issueImportInvitations = Effect.fnUntraced(function* (
       link: Redacted.make(setupLink(publicUrl, Redacted.value(token))),
       expiresAt
     })
-  }
+  })
+  if (rows.length > 0) yield* invitations.insertMany(rows)
   return issued
 })
 
@@ -62,22 +70,22 @@ export interface SendCounts {
 const SEND_CONCURRENCY = 8
 
 /**
- * Emails committed invitations, a few at a time. A refused message is counted, not fatal: the invitation
- * stands and an admin sends a new link (the bulk `invite` action or `POST /v1/users/{id}/setup-link`).
+ * Emails committed invitations, a few at a time, each written by the `InvitationEmailTemplate` in force. A
+ * refused message is counted, not fatal: the invitation stands and an admin sends a new link (the bulk `invite`
+ * action or `POST /v1/users/{id}/setup-link`).
  */
 export const sendInvitations = (
-  tenant: Pick<Tenant, "name">,
+  tenant: Pick<Tenant, "name" | "preset">,
   invitations: ReadonlyArray<InvitationToSend>
 ): Effect.Effect<SendCounts, never, Mailer> =>
   Effect.gen(function* () {
     const mailer = yield* Mailer
+    const template = yield* InvitationEmailTemplate
     const outcomes = yield* Effect.forEach(
       invitations,
       (invitation) =>
         mailer
-          .send(
-            invitationEmail(tenant, invitation.user, Redacted.value(invitation.link), invitation.expiresAt)
-          )
+          .send(template(tenant, invitation.user, Redacted.value(invitation.link), invitation.expiresAt))
           .pipe(
             Effect.as(true),
             Effect.catchTag("MailDeliveryFailed", () => Effect.succeed(false))

@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import type { Email } from "../../model/email.ts"
 import type { UserId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
@@ -11,7 +11,10 @@ import type { ImportFieldError, ImportRowFailure } from "./errors.ts"
 import { type ColumnMapping, catalogueOf, type ImportedProfile, validateRow } from "./importRow.ts"
 import { forEachBatch, type ImportSource } from "./importSource.ts"
 
-/** Rows read, validated and written together: one `insertMany` and one set of lookups per batch. */
+/**
+ * Rows read, validated and written together: per batch, one `existingEmails` lookup in the validation pass, and
+ * one `UserRepository.insertMany` and one `InvitationRepository.insertMany` in the write pass.
+ */
 export const IMPORT_BATCH_SIZE = 1_000
 
 /** A report lists at most this many failing rows (the first ones); `failedRows` counts them all. */
@@ -74,9 +77,6 @@ export interface Validated {
   readonly failures: FailureLog
 }
 
-/** Lookups of existing emails in flight at once during validation. */
-const LOOKUP_CONCURRENCY = 8
-
 /**
  * The validation pass: reads the source once in batches, validates each row, detects emails repeated in the
  * file and emails the tenant already has. Holds the emails seen and the failures, not the rows.
@@ -104,18 +104,18 @@ export const validateSource = Effect.fnUntraced(function* (
         }
         if (errors.length > 0) failures.add(row, errors)
       }
-      const existing = yield* Effect.forEach(
-        candidates,
-        (candidate) => users.findByEmail(context.tenant.id, candidate.email),
-        { concurrency: LOOKUP_CONCURRENCY }
+      if (candidates.length === 0) return
+      const existing = yield* users.existingEmails(
+        context.tenant.id,
+        candidates.map((candidate) => candidate.email)
       )
-      candidates.forEach((candidate, i) => {
-        if (Option.isSome(existing[i]!)) {
+      for (const candidate of candidates) {
+        if (existing.has(candidate.email)) {
           failures.add(candidate.row, [
             { path: candidate.path, message: "A user with this email already exists" }
           ])
         }
-      })
+      }
     })
   )
   const validated: Validated = { rows, emails, failures }

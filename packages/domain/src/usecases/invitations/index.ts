@@ -1,5 +1,6 @@
 export * from "./completeSetup.ts"
 export * from "./errors.ts"
+export * from "./InvitationEmailTemplate.ts"
 export * from "./issueSetupInvitation.ts"
 export * from "./manageSetupLink.ts"
 export * from "./PublicUrl.ts"

@@ -7,7 +7,7 @@ import { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { Mailer } from "../../ports/Mailer.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { invitationEmail } from "./email.ts"
+import { InvitationEmailTemplate } from "./InvitationEmailTemplate.ts"
 import { PublicUrl, setupLink } from "./PublicUrl.ts"
 import { newSetupToken } from "./token.ts"
 
@@ -60,7 +60,8 @@ export const issueSetupInvitation = Effect.fn("issueSetupInvitation")(function* 
       const link = setupLink(yield* PublicUrl, Redacted.value(token))
       // The message goes out after the invitation is written; a refused message does not undo it, because
       // the admin receives the link too and can pass it on.
-      const emailSent = yield* (yield* Mailer).send(invitationEmail(tenant, user, link, expiresAt)).pipe(
+      const message = (yield* InvitationEmailTemplate)(tenant, user, link, expiresAt)
+      const emailSent = yield* (yield* Mailer).send(message).pipe(
         Effect.as(true),
         Effect.catchTag("MailDeliveryFailed", () => Effect.succeed(false))
       )

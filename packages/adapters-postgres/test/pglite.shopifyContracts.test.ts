@@ -1,0 +1,5 @@
+import { shopifySettingsRepositoryContract } from "@gatehouse/testkit"
+import { layerPglite } from "../src/index.ts"
+
+// One in-memory PGlite for the whole file; the tests isolate by tenant.
+shopifySettingsRepositoryContract("PGlite", layerPglite())
