@@ -1,9 +1,15 @@
 import { AesGcmSecretBox, Argon2PasswordHasher, CommonPasswords } from "@gatehouse/adapters-crypto"
-import type { InvalidSmtpUrl } from "@gatehouse/adapters-email"
+import { type InvalidSmtpUrl, invitationMessage } from "@gatehouse/adapters-email"
 import type { GatehouseServices } from "@gatehouse/adapters-http"
 import { type Database, layerPg, layerPglite, type Repositories } from "@gatehouse/adapters-postgres"
 import * as Shopify from "@gatehouse/adapters-shopify"
-import { PublicUrl, SecretBox, SecureRandom, type StoreUnavailable } from "@gatehouse/domain"
+import {
+  InvitationEmailTemplate,
+  PublicUrl,
+  SecretBox,
+  SecureRandom,
+  type StoreUnavailable
+} from "@gatehouse/domain"
 import { Layer, Redacted } from "effect"
 import * as HttpCredentialsVerifier from "./adapters/httpCredentialsVerifier.ts"
 import type { Config } from "./config.ts"
@@ -40,5 +46,7 @@ export const layerServer = (
     // Per process: with several nodes, a webhook delivered twice to two nodes is processed twice (the
     // handlers are idempotent); a shared claim table is the PostgreSQL adapter's WebhookClaims, not yet a port.
     Shopify.WebhookDeduplication.layerMemory(),
-    Layer.succeed(PublicUrl, config.publicUrl)
+    Layer.succeed(PublicUrl, config.publicUrl),
+    // Invitation emails in each preset's words (plain text and HTML).
+    Layer.succeed(InvitationEmailTemplate, invitationMessage)
   )
