@@ -2,24 +2,13 @@ import { Effect, Option, Redacted, Schema } from "effect"
 import { InvitationId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
 import { SecureRandom } from "../../ports/SecureRandom.ts"
+import { base64url, sha256Hex } from "../shared/encoding.ts"
+
+export { sha256Hex }
 
 /** 32 random bytes: 256 bits of secret, far above the 128 a token needs (ASVS 11.5.1). */
 const SECRET_BYTES = 32
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/u
-
-const base64url = (bytes: Uint8Array): string =>
-  btoa(String.fromCharCode(...bytes))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")
-    .replace(/=+$/u, "")
-
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
-
-/** SHA-256 of a string's UTF-8 bytes, lower-case hex. */
-export const sha256Hex = (value: string): Effect.Effect<string> =>
-  Effect.promise(() => globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(value))).pipe(
-    Effect.map((digest) => hex(new Uint8Array(digest)))
-  )
 
 export interface NewSetupToken {
   readonly id: InvitationId

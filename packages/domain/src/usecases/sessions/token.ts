@@ -2,20 +2,12 @@ import { Effect, Option, Redacted, Schema } from "effect"
 import { SessionId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
 import { SecureRandom } from "../../ports/SecureRandom.ts"
+import { base64url, toHex } from "../shared/encoding.ts"
 
 /** 32 bytes = 256 bits of secret (ASVS 11.5.1 asks for at least 128). */
 const SECRET_BYTES = 32
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/
 const isSessionId = Schema.is(SessionId)
-
-const base64url = (bytes: Uint8Array): string =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "")
-
-const toHex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
 
 const fromHex = (hex: string): Uint8Array | undefined => {
   if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) return undefined
