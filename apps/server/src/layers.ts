@@ -19,7 +19,11 @@ import { layerMailer } from "./mailer.ts"
 /** Every service of the running server: the domain's ports, and the Database for readiness and bootstrap. */
 export type ServerServices = GatehouseServices | Database
 
-/** The store: a PostgreSQL server with `DATABASE_URL`, else PGlite in the data folder; migrated when built. */
+/**
+ * The store: a PostgreSQL server with `DATABASE_URL`, else PGlite in the data folder; migrated when built. It
+ * provides every repository port, `WebhookDeduplication` included (the `webhook_claims` table: nodes on one
+ * database share it).
+ */
 export const layerStore = (config: Config): Layer.Layer<Repositories | Database, StoreUnavailable> =>
   config.databaseUrl === undefined
     ? layerPglite({ dataDir: dataPaths(config.dataDir).pglite })
@@ -43,9 +47,6 @@ export const layerServer = (
     layerMailer(config, log),
     HttpCredentialsVerifier.layer(),
     Shopify.layer(),
-    // Per process: with several nodes, a webhook delivered twice to two nodes is processed twice (the
-    // handlers are idempotent); a shared claim table is the PostgreSQL adapter's WebhookClaims, not yet a port.
-    Shopify.WebhookDeduplication.layerMemory(),
     Layer.succeed(PublicUrl, config.publicUrl),
     // Invitation emails in each preset's words (plain text and HTML).
     Layer.succeed(InvitationEmailTemplate, invitationMessage)

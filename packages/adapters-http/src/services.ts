@@ -1,5 +1,5 @@
-import type { WebhookDeduplication } from "@gatehouse/adapters-shopify"
 import type {
+  ActorDirectory,
   AuditLog,
   DepartmentRepository,
   ExternalCredentialRepository,
@@ -21,17 +21,20 @@ import type {
   TenantRepository,
   TotpRepository,
   Transactor,
-  UserRepository
+  UserRepository,
+  WebhookDeduplication
 } from "@gatehouse/domain"
 
 /**
  * Every domain port the use cases behind the v1 API need. The composition root (apps/server) provides them as
  * one `ManagedRuntime<GatehouseServices, never>`; tests build the same runtime from the testkit's in-memory
  * layers. The eShop routes need `ShopifyCustomers` (the Shopify adapter's `layer()`) and the Shopify webhook
- * route its `WebhookDeduplication`. Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
+ * route `WebhookDeduplication` (the store's: the PostgreSQL adapter's layers and the testkit's `layerMemory`
+ * provide it). Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
  * and need not be provided.
  */
 export type GatehouseServices =
+  | ActorDirectory
   | AuditLog
   | DepartmentRepository
   | ExternalCredentialRepository

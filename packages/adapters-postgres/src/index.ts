@@ -13,5 +13,9 @@ export {
 } from "./layers.ts"
 export { type MigrationReport, migrate } from "./migrate.ts"
 export { type Migration, migrations } from "./migrations/index.ts"
+export {
+  layerWith as layerWebhookDeduplication,
+  make as makeWebhookDeduplication,
+  type WebhookDeduplicationOptions
+} from "./repositories/WebhookDeduplication.ts"
 export { SqlFailure, type SqlFailureKind } from "./SqlFailure.ts"
-export { makeWebhookClaims, type WebhookClaims, type WebhookClaimsOptions } from "./WebhookClaims.ts"

@@ -1,4 +1,5 @@
 import {
+  type ActorDirectory,
   type AuditLog,
   type DepartmentRepository,
   type ExternalCredentialRepository,
@@ -14,7 +15,8 @@ import {
   type TenantRepository,
   type TotpRepository,
   type Transactor,
-  type UserRepository
+  type UserRepository,
+  type WebhookDeduplication
 } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import { Database, makeDatabase } from "./Database.ts"
@@ -22,6 +24,7 @@ import type { Driver } from "./driver/Driver.ts"
 import { makePgDriver, type PgDriverConfig } from "./driver/pg.ts"
 import { makePgliteDriver, type PgliteDriverConfig } from "./driver/pglite.ts"
 import { migrate } from "./migrate.ts"
+import * as ActorDirectoryPg from "./repositories/ActorDirectory.ts"
 import * as AuditLogPg from "./repositories/AuditLog.ts"
 import * as DepartmentRepositoryPg from "./repositories/DepartmentRepository.ts"
 import * as ExternalCredentialRepositoryPg from "./repositories/ExternalCredentialRepository.ts"
@@ -37,9 +40,11 @@ import * as TenantRepositoryPg from "./repositories/TenantRepository.ts"
 import * as TotpRepositoryPg from "./repositories/TotpRepository.ts"
 import * as TransactorPg from "./repositories/Transactor.ts"
 import * as UserRepositoryPg from "./repositories/UserRepository.ts"
+import * as WebhookDeduplicationPg from "./repositories/WebhookDeduplication.ts"
 
 /** Every port this adapter implements. */
 export type Repositories =
+  | ActorDirectory
   | TenantRepository
   | RoleRepository
   | UserRepository
@@ -55,9 +60,11 @@ export type Repositories =
   | FailedAttempts
   | ExternalCredentialRepository
   | ShopifySettingsRepository
+  | WebhookDeduplication
 
 /** The repositories and the Transactor on a Database. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
+  ActorDirectoryPg.layer,
   TenantRepositoryPg.layer,
   RoleRepositoryPg.layer,
   UserRepositoryPg.layer,
@@ -72,7 +79,8 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   TotpRepositoryPg.layer,
   FailedAttemptsPg.layer,
   ExternalCredentialRepositoryPg.layer,
-  ShopifySettingsRepositoryPg.layer
+  ShopifySettingsRepositoryPg.layer,
+  WebhookDeduplicationPg.layer
 )
 
 export interface LayerOptions {

@@ -1,13 +1,13 @@
 import { describe, layer } from "@effect/vitest"
+import { actorDirectoryTests } from "./support/actorDirectoryTests.ts"
 import { adapterTests } from "./support/adapterTests.ts"
 import { arrayLiteralTests } from "./support/arrayLiteralTests.ts"
 import { DATABASE_URL, layerFreshServer } from "./support/serverDatabase.ts"
-import { webhookClaimsTests } from "./support/webhookClaimsTests.ts"
 
 describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server", () => {
   layer(layerFreshServer(), { excludeTestServices: true })("server adapter", (it) => {
     adapterTests(it)
-    webhookClaimsTests(it)
+    actorDirectoryTests(it)
     arrayLiteralTests(it)
   })
 })

@@ -8,12 +8,10 @@ import {
   type ShopifyCustomerTopic,
   ShopifySettingsRepository,
   shopifyWebhookSecretAad,
-  type TenantId
+  type TenantId,
+  WebhookDeduplication
 } from "@gatehouse/domain"
 import { Clock, Duration, Effect, Option, Redacted, Schema } from "effect"
-import { WebhookDeduplication } from "./WebhookDeduplication.ts"
-
-export { WebhookDeduplication } from "./WebhookDeduplication.ts"
 
 /**
  * A webhook delivery that is not accepted: `BadSignature` (missing or wrong HMAC; nothing was changed),
@@ -137,13 +135,12 @@ export const handleShopifyWebhook = Effect.fn("handleShopifyWebhook")(function* 
     return yield* new WebhookRejected({ reason: "MalformedPayload" })
   }
   const deduplication = yield* WebhookDeduplication
-  const key = `${delivery.tenantId}/${webhookId}`
-  if (!(yield* deduplication.claim(key))) {
+  if (!(yield* deduplication.claim(delivery.tenantId, webhookId))) {
     const duplicate: WebhookResult = { _tag: "Duplicate" }
     return duplicate
   }
   const outcome = yield* recordShopifyCustomerEvent(delivery.tenantId, { topic, webhookId, customerId }).pipe(
-    Effect.onError(() => deduplication.release(key))
+    Effect.onError(() => deduplication.release(delivery.tenantId, webhookId))
   )
   const processed: WebhookResult = { _tag: "Processed", outcome }
   return processed

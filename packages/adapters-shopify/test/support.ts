@@ -1,4 +1,4 @@
-import { type ClientOptions, layer as shopifyLayer, WebhookDeduplication } from "@gatehouse/adapters-shopify"
+import { type ClientOptions, layer as shopifyLayer } from "@gatehouse/adapters-shopify"
 import {
   type Actor,
   type Email,
@@ -34,14 +34,16 @@ export const testClientOptions: Partial<ClientOptions> = {
   timeout: "3 seconds"
 }
 
-/** Everything a test needs, fresh per test: the in-memory domain, the adapter, and its own fake Shopify. */
+/**
+ * Everything a test needs, fresh per test: the in-memory domain (with its WebhookDeduplication), the adapter,
+ * and its own fake Shopify.
+ */
 export const provideAll = (options: fakeShopify.FakeShopifyOptions = {}, client = testClientOptions) =>
   Effect.provide(
     Layer.mergeAll(
       Layer.fresh(layerMemory),
       shopifyLayer(client),
-      Layer.fresh(FakeShopifyServer.layer(options)),
-      Layer.fresh(WebhookDeduplication.layerMemory())
+      Layer.fresh(FakeShopifyServer.layer(options))
     )
   )
 

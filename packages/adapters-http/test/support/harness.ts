@@ -4,7 +4,7 @@ import {
   gatehouse,
   gatehouseFrameworkErrors
 } from "@gatehouse/adapters-http"
-import { type ClientOptions, layer as shopifyLayer, WebhookDeduplication } from "@gatehouse/adapters-shopify"
+import { type ClientOptions, layer as shopifyLayer } from "@gatehouse/adapters-shopify"
 import type { ShopifyCustomers } from "@gatehouse/domain"
 import { layerMemory } from "@gatehouse/testkit"
 import { Layer, ManagedRuntime, Redacted } from "effect"
@@ -30,14 +30,16 @@ export const testShopifyOptions: Partial<ClientOptions> = {
   timeout: "3 seconds"
 }
 
-/** The services outside the domain's store and crypto: the Shopify adapter and webhook de-duplication. */
-export type ShopifyServices = ShopifyCustomers | WebhookDeduplication
+/**
+ * The services outside the domain's store and crypto: the Shopify adapter. (Webhook de-duplication is the
+ * store's: `layerMemory` and the PostgreSQL layers provide it.)
+ */
+export type ShopifyServices = ShopifyCustomers
 
-/** The Shopify adapter (pointed at a fake by each tenant's `endpoint`) and an unshared de-duplication memory. */
+/** The Shopify adapter, pointed at a fake by each tenant's `endpoint`. */
 export const layerShopifyForTests = (
   options: Partial<ClientOptions> = testShopifyOptions
-): Layer.Layer<ShopifyServices> =>
-  Layer.mergeAll(shopifyLayer(options), Layer.fresh(WebhookDeduplication.layerMemory()))
+): Layer.Layer<ShopifyServices> => shopifyLayer(options)
 
 /** Every service of the plugin, in memory: the testkit's `layerMemory` plus `layerShopifyForTests()`. */
 export const layerTestServices: Layer.Layer<GatehouseServices> = Layer.mergeAll(

@@ -1,6 +1,7 @@
-import { AuditLog, encodeCursor, parseCursor } from "@gatehouse/domain"
+import { AuditLog } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
+import { cursorId, keysetPast, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
 import { AUDIT_COLUMNS, type AuditRow, isUuid, toAuditEvent } from "./rows.ts"
 
 /**
@@ -34,11 +35,7 @@ export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
       query: (tenantId, query) =>
         Effect.gen(function* () {
           if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
-          const params: Array<unknown> = [tenantId]
-          const param = (value: unknown) => {
-            params.push(value)
-            return `$${params.length}`
-          }
+          const { params, param } = sqlParams(tenantId)
           const filters = ["tenant_id = $1"]
           if (query.actorId !== undefined)
             filters.push(isUuid(query.actorId) ? `actor_id = ${param(query.actorId)}` : "false")
@@ -46,20 +43,15 @@ export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
           if (query.action !== undefined) filters.push(`action = ${param(query.action)}`)
           const where = filters.join(" AND ")
           const filterParams = [...params]
-          const position = query.cursor === undefined ? undefined : parseCursor(query.cursor)
-          if (query.cursor !== undefined && position === undefined)
-            return yield* Effect.die(new Error("Invalid cursor reached the repository"))
+          const position = positionOf(query.cursor)
           let pageWhere = where
           if (position !== undefined) {
             const at = new Date(Number(position.key))
             pageWhere = Number.isNaN(at.getTime())
               ? `${where} AND false`
-              : isUuid(position.id)
-                ? `${where} AND (at, id) < (${param(at.toISOString())}::timestamptz, ${param(position.id)}::uuid)`
-                : `${where} AND (at < ${param(at.toISOString())}::timestamptz
-                     OR (at = $${params.length}::timestamptz AND id::text < ${param(position.id)} COLLATE "C"))`
+              : `${where} AND ${keysetPast("at", `${param(at.toISOString())}::timestamptz`, cursorId("id", position.id, param), "<")}`
           }
-          const limit = Math.max(0, Math.floor(query.limit))
+          const limit = pageLimit(query.limit)
           const rows = yield* db.query<AuditRow>(
             tenantId,
             `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE ${pageWhere} ORDER BY at DESC, id DESC LIMIT ${limit + 1}`,
@@ -70,16 +62,12 @@ export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
             `SELECT count(*)::int AS count FROM audit_events WHERE ${where}`,
             filterParams
           )
-          const items = rows.slice(0, limit).map(toAuditEvent)
-          const last = items.at(-1)
-          return {
-            items,
+          return pageOf(rows, {
+            limit,
             total: total[0]?.count ?? 0,
-            nextCursor:
-              rows.length > limit && last !== undefined
-                ? encodeCursor({ key: last.at.getTime(), id: last.id })
-                : null
-          }
+            toItem: toAuditEvent,
+            keyOf: (event) => event.at.getTime()
+          })
         })
     })
   })

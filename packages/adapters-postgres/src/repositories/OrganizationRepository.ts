@@ -1,15 +1,13 @@
 import {
-  encodeCursor,
   type Organization,
   OrganizationNotFound,
   OrganizationRepository,
-  parseCursor,
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
+import { containsPattern, cursorId, keysetPast, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
 import { isUuid, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganization } from "./rows.ts"
-import { containsPattern } from "./userListing.ts"
 
 const nameKey = (organization: Organization) => organization.name.toLowerCase()
 
@@ -95,11 +93,7 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
       list: (tenantId, query) =>
         Effect.gen(function* () {
           if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
-          const params: Array<unknown> = [tenantId]
-          const param = (value: unknown) => {
-            params.push(value)
-            return `$${params.length}`
-          }
+          const { params, param } = sqlParams(tenantId)
           const filters = ["tenant_id = $1"]
           if (query.ids !== undefined) filters.push(`id = ANY(${param(query.ids.filter(isUuid))}::uuid[])`)
           const needle = query.q?.trim().toLowerCase() ?? ""
@@ -112,17 +106,12 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
           }
           const where = filters.join(" AND ")
           const filterParams = [...params]
-          const position = query.cursor === undefined ? undefined : parseCursor(query.cursor)
-          if (query.cursor !== undefined && position === undefined)
-            return yield* Effect.die(new Error("Invalid cursor reached the repository"))
+          const position = positionOf(query.cursor)
           const pageWhere =
             position === undefined
               ? where
-              : isUuid(position.id)
-                ? `${where} AND (name_key, id) > (${param(String(position.key))}, ${param(position.id)}::uuid)`
-                : `${where} AND (name_key > ${param(String(position.key))}
-                     OR (name_key = $${params.length} AND id::text > ${param(position.id)} COLLATE "C"))`
-          const limit = Math.max(0, Math.floor(query.limit))
+              : `${where} AND ${keysetPast("name_key", param(String(position.key)), cursorId("id", position.id, param), ">")}`
+          const limit = pageLimit(query.limit)
           const rows = yield* db.query<OrganizationRow>(
             tenantId,
             `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE ${pageWhere}
@@ -134,16 +123,7 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
             `SELECT count(*)::int AS count FROM organizations WHERE ${where}`,
             filterParams
           )
-          const items = rows.slice(0, limit).map(toOrganization)
-          const last = items.at(-1)
-          return {
-            items,
-            total: total[0]?.count ?? 0,
-            nextCursor:
-              rows.length > limit && last !== undefined
-                ? encodeCursor({ key: nameKey(last), id: last.id })
-                : null
-          }
+          return pageOf(rows, { limit, total: total[0]?.count ?? 0, toItem: toOrganization, keyOf: nameKey })
         })
     })
   })

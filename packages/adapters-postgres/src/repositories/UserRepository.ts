@@ -1,6 +1,5 @@
 import {
   EmailTaken,
-  encodeCursor,
   sortKey,
   type User,
   UserNotFound,
@@ -11,6 +10,7 @@ import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import { textArray } from "./arrayLiteral.ts"
 import { insertUsers } from "./bulkInsert.ts"
+import { pageLimit, pageOf } from "./listing.ts"
 import { distinctGroupIds, isUuid, toUser, USER_COLUMNS, type UserRow, userKeys } from "./rows.ts"
 import { listingSql } from "./userListing.ts"
 
@@ -163,7 +163,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
         Effect.gen(function* () {
           if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
           const sql = listingSql(tenantId, query)
-          const limit = Math.max(0, Math.floor(query.limit))
+          const limit = pageLimit(query.limit)
           const [rows, total] = yield* Effect.all([
             db.query<UserRow>(
               tenantId,
@@ -172,16 +172,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
             ),
             count(tenantId, `SELECT count(*)::int AS count FROM users u WHERE ${sql.where}`, sql.filterParams)
           ])
-          const items = rows.slice(0, limit).map(toUser)
-          const last = items.at(-1)
-          return {
-            items,
-            total,
-            nextCursor:
-              rows.length > limit && last !== undefined
-                ? encodeCursor({ key: sortKey(last, query.sort), id: last.id })
-                : null
-          }
+          return pageOf(rows, { limit, total, toItem: toUser, keyOf: (user) => sortKey(user, query.sort) })
         }),
       countActiveWithRole: (tenantId, roles) =>
         isUuid(tenantId)

@@ -1,4 +1,5 @@
-import { type CursorPosition, parseCursor, type UserListQuery, type UserSort } from "@gatehouse/domain"
+import type { CursorPosition, UserListQuery, UserSort } from "@gatehouse/domain"
+import { containsPattern, cursorId, idPast, keysetPast, positionOf, sqlParams } from "./listing.ts"
 import { isUuid } from "./rows.ts"
 
 /**
@@ -25,9 +26,6 @@ const ORDER: Record<UserSort, string> = {
   lastLogin: "u.last_login_at DESC NULLS LAST, u.id"
 }
 
-/** `%needle%` for LIKE, with the needle's own wildcards taken literally. */
-export const containsPattern = (needle: string): string => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-
 /** A millisecond key as a timestamptz literal; undefined when it is not one (a cursor of another sort). */
 const instant = (key: CursorPosition["key"]): string | undefined => {
   if (typeof key !== "number") return undefined
@@ -36,11 +34,7 @@ const instant = (key: CursorPosition["key"]): string | undefined => {
 }
 
 export const listingSql = (tenantId: string, query: UserListQuery): ListingSql => {
-  const params: Array<unknown> = [tenantId]
-  const param = (value: unknown) => {
-    params.push(value)
-    return `$${params.length}`
-  }
+  const { params, param } = sqlParams(tenantId)
   const filters = ["u.tenant_id = $1"]
   if (query.status !== undefined) filters.push(`u.status = ${param(query.status)}`)
   if (query.role !== undefined) filters.push(`u.role = ${param(query.role)}`)
@@ -67,9 +61,7 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
   }
   const where = filters.join(" AND ")
   const filterParams = [...params]
-  const position = query.cursor === undefined ? undefined : parseCursor(query.cursor)
-  if (query.cursor !== undefined && position === undefined)
-    throw new Error("Invalid cursor reached the repository")
+  const position = positionOf(query.cursor)
   const cursor = position === undefined ? undefined : after(position, query.sort, param)
   return {
     where,
@@ -82,15 +74,10 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
 
 /** The rows strictly after a cursor position, in the order of `sort`. */
 const after = (position: CursorPosition, sort: UserSort, param: (value: unknown) => string): string => {
-  // Ids compare as in the domain: string order, which is uuid order for lower-case uuids. A row comparison
-  // lets the index range-scan straight to the cursor on the ascending sorts.
-  const uuid = isUuid(position.id)
-  const id = uuid ? `${param(position.id.toLowerCase())}::uuid` : param(position.id)
-  const ascending = (column: string, key: string) =>
-    uuid
-      ? `(${column}, u.id) > (${key}, ${id})`
-      : `(${column} > ${key} OR (${column} = ${key} AND u.id::text > ${id} COLLATE "C"))`
-  const idAfter = uuid ? `u.id > ${id}` : `u.id::text > ${id} COLLATE "C"`
+  // Ids compare as in the domain: string order, which is uuid order for lower-case uuids.
+  const id = cursorId("u.id", position.id, param)
+  const ascending = (column: string, key: string) => keysetPast(column, key, id, ">")
+  const idAfter = idPast(id, ">")
   switch (sort) {
     case "name":
       return ascending("u.name_key", param(String(position.key)))

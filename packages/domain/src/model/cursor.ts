@@ -1,4 +1,5 @@
 import { Effect, Schema } from "effect"
+import { base64url, fromBase64url } from "../bytes/encoding.ts"
 import { InvalidInput } from "../errors/validation.ts"
 
 /**
@@ -13,23 +14,15 @@ export type CursorPosition = typeof CursorPosition.Type
 
 const decodePosition = Schema.decodeUnknownExit(Schema.fromJsonString(CursorPosition))
 
-const toBase64Url = (text: string): string =>
-  btoa(String.fromCodePoint(...new TextEncoder().encode(text)))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")
-    .replaceAll("=", "")
-
-const fromBase64Url = (text: string): string => {
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"))
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.codePointAt(0)!))
-}
-
-export const encodeCursor = (position: CursorPosition): string => toBase64Url(JSON.stringify(position))
+export const encodeCursor = (position: CursorPosition): string =>
+  base64url(new TextEncoder().encode(JSON.stringify(position)))
 
 /** The position a cursor encodes, or undefined when it is not one of ours. */
 export const parseCursor = (cursor: string): CursorPosition | undefined => {
+  const bytes = fromBase64url(cursor)
+  if (bytes === undefined) return undefined
   try {
-    const exit = decodePosition(fromBase64Url(cursor))
+    const exit = decodePosition(new TextDecoder().decode(bytes))
     return exit._tag === "Success" ? exit.value : undefined
   } catch {
     return undefined

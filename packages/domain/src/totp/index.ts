@@ -1,5 +1,4 @@
 export * from "./base32.ts"
-export * from "./constantTimeEqual.ts"
 export * from "./hotp.ts"
 export * from "./otpauthUri.ts"
 export * from "./recoveryCodes.ts"

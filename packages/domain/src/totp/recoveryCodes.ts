@@ -1,4 +1,5 @@
 import { Effect, Redacted } from "effect"
+import { sha256Hex } from "../bytes/encoding.ts"
 import { SecureRandom } from "../ports/SecureRandom.ts"
 
 // Lower-case RFC 4648 base32: no 0/1/8/9 to confuse with o/l/b/g, and 32 symbols map a byte without bias.
@@ -32,8 +33,4 @@ export const normaliseRecoveryCode = (code: string): string => code.replace(/[\s
 
 /** Hex SHA-256 of the normalised code: the form stored, and the form looked up when a code is used. */
 export const hashRecoveryCode = (code: string | Redacted.Redacted<string>): Effect.Effect<string> =>
-  Effect.promise(async () => {
-    const text = normaliseRecoveryCode(typeof code === "string" ? code : Redacted.value(code))
-    const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))
-    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("")
-  })
+  sha256Hex(normaliseRecoveryCode(typeof code === "string" ? code : Redacted.value(code)))

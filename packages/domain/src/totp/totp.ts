@@ -1,6 +1,6 @@
 import { Effect } from "effect"
+import { constantTimeEqual } from "../bytes/constantTimeEqual.ts"
 import { SecureRandom } from "../ports/SecureRandom.ts"
-import { constantTimeEqual } from "./constantTimeEqual.ts"
 import { generateHotp, type HotpOptions } from "./hotp.ts"
 
 export interface TotpOptions extends HotpOptions {

@@ -1,5 +1,6 @@
 import { describe } from "@effect/vitest"
 import type { Layer } from "effect"
+import { actorDirectoryTests } from "./actorDirectory.ts"
 import { auditLogTests } from "./auditLog.ts"
 import { type AuthContractTests, type AuthRepositories, registerAuthContract } from "./authSupport.ts"
 import { departmentRepositoryTests } from "./departmentRepository.ts"
@@ -20,6 +21,7 @@ import { userBulkInsertTests } from "./userBulkInsert.ts"
 import { userExistingEmailsTests } from "./userExistingEmails.ts"
 import { userRepositoryTests } from "./userRepository.ts"
 
+export { actorDirectoryContract, actorDirectoryTests } from "./actorDirectory.ts"
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
 export { departmentRepositoryContract, departmentRepositoryTests } from "./departmentRepository.ts"
 export { groupRepositoryContract, groupRepositoryTests } from "./groupRepository.ts"
@@ -42,6 +44,12 @@ export { userBulkInsertContract, userBulkInsertTests } from "./userBulkInsert.ts
 export { userExistingEmailsContract, userExistingEmailsTests } from "./userExistingEmails.ts"
 export { userListingTests } from "./userListing.ts"
 export { userRepositoryContract, userRepositoryTests } from "./userRepository.ts"
+export {
+  type WebhookDeduplicationContractOptions,
+  type WebhookDeduplicationIt,
+  webhookDeduplicationContract,
+  webhookDeduplicationTests
+} from "./webhookDeduplication.ts"
 
 const suites: ReadonlyArray<readonly [string, ContractTests]> = [
   ["TenantRepository", tenantRepositoryTests],
@@ -54,7 +62,8 @@ const suites: ReadonlyArray<readonly [string, ContractTests]> = [
   ["GroupRepository", groupRepositoryTests],
   ["DepartmentRepository", departmentRepositoryTests],
   ["AuditLog", auditLogTests],
-  ["Transactor", transactorTests]
+  ["Transactor", transactorTests],
+  ["ActorDirectory", actorDirectoryTests]
 ]
 
 /**

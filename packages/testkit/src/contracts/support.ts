@@ -1,5 +1,6 @@
 import { layer, type Vitest } from "@effect/vitest"
 import {
+  type ActorDirectory,
   type AuditLog,
   type DepartmentRepository,
   type GroupRepository,
@@ -19,6 +20,7 @@ import { aTenant, rolesOf } from "../builders.ts"
 
 /** Every port a repository implementation provides; the contract suites need all of them on one store. */
 export type Repositories =
+  | ActorDirectory
   | TenantRepository
   | RoleRepository
   | UserRepository

@@ -6,9 +6,13 @@ import {
   MembershipRepository
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { fail, MemoryStore, ok, setIn } from "./MemoryStore.ts"
+import { fail, MemoryStore, ok, type State, setIn } from "./MemoryStore.ts"
 
 const keyOf = (m: Pick<Membership, "organizationId" | "userId">) => `${m.organizationId}/${m.userId}`
+
+/** What `listByUser` returns: the user's memberships in the tenant, in insertion order, in any state. */
+export const membershipsOfUser = (s: State, tenantId: string, userId: string): ReadonlyArray<Membership> =>
+  [...s.memberships.values()].filter((m) => m.tenantId === tenantId && m.userId === userId)
 
 export const layerMemory: Layer.Layer<MembershipRepository, never, MemoryStore> = Layer.effect(
   MembershipRepository,
@@ -49,8 +53,7 @@ export const layerMemory: Layer.Layer<MembershipRepository, never, MemoryStore> 
         }),
       listByOrganization: (tenantId, organizationId) =>
         store.read((s) => own(tenantId, s).filter((m) => m.organizationId === organizationId)),
-      listByUser: (tenantId, userId) =>
-        store.read((s) => own(tenantId, s).filter((m) => m.userId === userId)),
+      listByUser: (tenantId, userId) => store.read((s) => membershipsOfUser(s, tenantId, userId)),
       countInEffect: (tenantId, organizationId, roles, now) =>
         store.read(
           (s) =>

@@ -1,6 +1,12 @@
-import { NameTaken, RoleRepository } from "@gatehouse/domain"
+import { NameTaken, type Role, RoleRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { fail, MemoryStore, ok } from "./MemoryStore.ts"
+import { fail, MemoryStore, ok, type State } from "./MemoryStore.ts"
+
+/** What `list` returns: the tenant's roles, tenant roles first, each scope in insertion order. */
+export const rolesOfTenant = (s: State, tenantId: string): ReadonlyArray<Role> => {
+  const own = s.roles.filter((r) => r.tenantId === tenantId)
+  return [...own.filter((r) => r.scope === "tenant"), ...own.filter((r) => r.scope === "organization")]
+}
 
 export const layerMemory: Layer.Layer<RoleRepository, never, MemoryStore> = Layer.effect(
   RoleRepository,
@@ -19,14 +25,7 @@ export const layerMemory: Layer.Layer<RoleRepository, never, MemoryStore> = Laye
             s.roles.find((r) => r.tenantId === tenantId && r.scope === scope && r.name === name)
           )
         ),
-      list: (tenantId) =>
-        store.read((s) => {
-          const own = s.roles.filter((r) => r.tenantId === tenantId)
-          return [
-            ...own.filter((r) => r.scope === "tenant"),
-            ...own.filter((r) => r.scope === "organization")
-          ]
-        })
+      list: (tenantId) => store.read((s) => rolesOfTenant(s, tenantId))
     })
   })
 )

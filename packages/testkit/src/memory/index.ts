@@ -1,6 +1,7 @@
 import { SecureRandom } from "@gatehouse/domain"
 import { Layer } from "effect"
 import * as CredentialsVerifier from "../fakes/CredentialsVerifier.ts"
+import * as ActorDirectory from "./ActorDirectory.ts"
 import * as AuditLog from "./AuditLog.ts"
 import * as DepartmentRepository from "./DepartmentRepository.ts"
 import * as ExternalCredentialRepository from "./ExternalCredentialRepository.ts"
@@ -21,9 +22,11 @@ import * as TenantRepository from "./TenantRepository.ts"
 import * as TotpRepository from "./TotpRepository.ts"
 import * as Transactor from "./Transactor.ts"
 import * as UserRepository from "./UserRepository.ts"
+import * as WebhookDeduplication from "./WebhookDeduplication.ts"
 
 export { emptyState, MemoryStore, type State } from "./MemoryStore.ts"
 export {
+  ActorDirectory,
   AuditLog,
   CredentialsVerifier,
   DepartmentRepository,
@@ -43,12 +46,14 @@ export {
   TenantRepository,
   TotpRepository,
   Transactor,
-  UserRepository
+  UserRepository,
+  WebhookDeduplication
 }
 
 /** Every repository and the Transactor on one in-memory store (the store stays reachable for assertions). */
 export const layerRepositories = Layer.mergeAll(
   TenantRepository.layerMemory,
+  ActorDirectory.layerMemory,
   RoleRepository.layerMemory,
   UserRepository.layerMemory,
   OrganizationRepository.layerMemory,
@@ -63,7 +68,8 @@ export const layerRepositories = Layer.mergeAll(
   InvitationRepository.layerMemory,
   Mailer.layerMemory,
   ExternalCredentialRepository.layerMemory,
-  ShopifySettingsRepository.layerMemory
+  ShopifySettingsRepository.layerMemory,
+  WebhookDeduplication.layerMemory
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
 /**

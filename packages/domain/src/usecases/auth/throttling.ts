@@ -1,4 +1,5 @@
 import { Context, Effect } from "effect"
+import { sha256, toHex } from "../../bytes/encoding.ts"
 import type { TenantId, UserId } from "../../model/ids.ts"
 import { type AttemptState, FailedAttempts } from "../../ports/FailedAttempts.ts"
 import { defaultThrottlePolicy, type ThrottlePolicy, throttleVerdict } from "../../rules/throttle.ts"
@@ -64,12 +65,11 @@ export const clearFailedAttempts = (
  * throttling tells whether an account exists (ASVS 6.3.8). Stable across nodes; never a real user id.
  */
 export const unknownAccountKey = (tenantId: TenantId, email: string): Effect.Effect<UserId> =>
-  Effect.promise(async () => {
-    const input = new TextEncoder().encode(`gatehouse/unknown-account\u0000${tenantId}\u0000${email}`)
-    const bytes = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", input)).slice(0, 16)
+  Effect.map(sha256(`gatehouse/unknown-account\u0000${tenantId}\u0000${email}`), (digest) => {
+    const bytes = digest.slice(0, 16)
     // shaped as an RFC 9562 version 8 (custom) UUID so stores typed `uuid` accept it
     bytes[6] = (bytes[6]! & 0x0f) | 0x80
     bytes[8] = (bytes[8]! & 0x3f) | 0x80
-    const h = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
+    const h = toHex(bytes)
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}` as UserId
   })

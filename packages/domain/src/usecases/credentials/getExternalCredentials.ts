@@ -4,6 +4,7 @@ import type { StoreUnavailable } from "../../errors/infrastructure.ts"
 import { UserNotFound } from "../../errors/notFound.ts"
 import type { Actor } from "../../model/actor.ts"
 import type { TenantId, UserId } from "../../model/ids.ts"
+import type { ActorDirectory } from "../../ports/ActorDirectory.ts"
 import {
   ExternalCredentialRepository,
   type ExternalCredentialStatus
@@ -35,6 +36,7 @@ export interface MyExternalCredentials extends ExternalCredentialSummary {
 }
 
 type ReadServices =
+  | ActorDirectory
   | ExternalCredentialRepository
   | TenantRepository
   | UserRepository

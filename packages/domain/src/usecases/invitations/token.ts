@@ -1,8 +1,8 @@
 import { Effect, Option, Redacted, Schema } from "effect"
+import { base64url, sha256Hex } from "../../bytes/encoding.ts"
 import { InvitationId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
 import { SecureRandom } from "../../ports/SecureRandom.ts"
-import { base64url, sha256Hex } from "../shared/encoding.ts"
 
 export { sha256Hex }
 

@@ -1,37 +1,14 @@
 import { Effect, Option, Redacted, Schema } from "effect"
+import { constantTimeEqualBytes } from "../../bytes/constantTimeEqual.ts"
+import { base64url, fromHex, sha256, sha256Hex } from "../../bytes/encoding.ts"
 import { SessionId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
 import { SecureRandom } from "../../ports/SecureRandom.ts"
-import { base64url, toHex } from "../shared/encoding.ts"
 
 /** 32 bytes = 256 bits of secret (ASVS 11.5.1 asks for at least 128). */
 const SECRET_BYTES = 32
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/
 const isSessionId = Schema.is(SessionId)
-
-const fromHex = (hex: string): Uint8Array | undefined => {
-  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) return undefined
-  const out = new Uint8Array(hex.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
-  return out
-}
-
-/**
- * Byte equality whose running time depends only on the lengths, never on where the inputs differ, so a
- * stored hash cannot be guessed byte by byte through response times.
- */
-export const constantTimeEqualBytes = (a: Uint8Array, b: Uint8Array): boolean => {
-  if (a.length !== b.length) return false
-  let difference = 0
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!
-  return difference === 0
-}
-
-const sha256 = (text: string): Effect.Effect<Uint8Array> =>
-  Effect.promise(
-    async () =>
-      new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))
-  )
 
 /** A new session token and what is stored of it. */
 export interface NewSessionToken {
@@ -46,7 +23,7 @@ export interface NewSessionToken {
 export const newSessionToken: Effect.Effect<NewSessionToken, never, SecureRandom> = Effect.gen(function* () {
   const id = yield* newId<SessionId>()
   const secret = base64url(yield* (yield* SecureRandom).bytes(SECRET_BYTES))
-  const secretHash = toHex(yield* sha256(secret))
+  const secretHash = yield* sha256Hex(secret)
   return { id, token: Redacted.make(`${id}.${secret}`), secretHash }
 })
 

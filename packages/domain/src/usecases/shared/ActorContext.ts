@@ -2,15 +2,16 @@ import { Effect, Option } from "effect"
 import { Forbidden } from "../../errors/authorization.ts"
 import type { Actor, SessionScope } from "../../model/actor.ts"
 import type { TenantId, UserId } from "../../model/ids.ts"
+import type { Membership } from "../../model/membership.ts"
 import { now } from "../../model/newId.ts"
 import type { Permission } from "../../model/permission.ts"
 import type { Role } from "../../model/role.ts"
 import type { Tenant } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
+import { ActorDirectory } from "../../ports/ActorDirectory.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { RoleRepository } from "../../ports/RoleRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
-import { UserRepository } from "../../ports/UserRepository.ts"
 import { type EffectivePermissions, effectivePermissions, holds, holdsIn } from "../../rules/permissions.ts"
 
 /** The acting user as of now, loaded fresh by every use case (rule 7). */
@@ -25,26 +26,40 @@ export interface ActorContext {
 
 const denied = (reason: string) => new Forbidden({ reason })
 
-/** Loads the roles of a tenant once, keyed by scope and name. */
-export const loadRoles = Effect.fnUntraced(function* (tenantId: TenantId) {
-  const roles = yield* (yield* RoleRepository).list(tenantId)
-  return {
-    all: roles,
-    tenant: (name: string) => roles.find((r) => r.scope === "tenant" && r.name === name),
-    organization: (name: string) => roles.find((r) => r.scope === "organization" && r.name === name)
-  }
+/** A tenant's roles, keyed by scope and name. */
+const rolesBy = (roles: ReadonlyArray<Role>) => ({
+  all: roles,
+  tenant: (name: string) => roles.find((r) => r.scope === "tenant" && r.name === name),
+  organization: (name: string) => roles.find((r) => r.scope === "organization" && r.name === name)
 })
 
-/** Effective permissions of any user of the tenant at `at`. */
-export const permissionsOf = Effect.fnUntraced(function* (user: User, at: Date) {
-  const roles = yield* loadRoles(user.tenantId)
-  const memberships = yield* (yield* MembershipRepository).listByUser(user.tenantId, user.id)
-  return effectivePermissions({
+/** Loads the roles of a tenant once, keyed by scope and name. */
+export const loadRoles = Effect.fnUntraced(function* (tenantId: TenantId) {
+  return rolesBy(yield* (yield* RoleRepository).list(tenantId))
+})
+
+/** The user's tenant role and effective permissions, from roles and memberships already read. */
+const resolve = (
+  user: User,
+  roles: ReturnType<typeof rolesBy>,
+  memberships: ReadonlyArray<Membership>,
+  at: Date
+) => {
+  const role = roles.tenant(user.role)
+  const permissions = effectivePermissions({
     user,
-    role: roles.tenant(user.role),
+    role,
     memberships: memberships.map((membership) => ({ membership, role: roles.organization(membership.role) })),
     now: at
   })
+  return { role, permissions }
+}
+
+/** Effective permissions of any user of the tenant at `at` (the user as given, stored or not). */
+export const permissionsOf = Effect.fnUntraced(function* (user: User, at: Date) {
+  const roles = yield* loadRoles(user.tenantId)
+  const memberships = yield* (yield* MembershipRepository).listByUser(user.tenantId, user.id)
+  return resolve(user, roles, memberships, at).permissions
 })
 
 /**
@@ -59,28 +74,18 @@ export const authenticate = Effect.fnUntraced(function* (
   const allowed = options.allowScopes ?? ["full"]
   if (!allowed.includes(actor.scope))
     return yield* denied(`A ${actor.scope} session can only complete its step`)
-  const tenant = yield* (yield* TenantRepository).findById(actor.tenantId)
-  if (Option.isNone(tenant)) return yield* denied("Unknown tenant")
-  const user = yield* (yield* UserRepository).findById(actor.tenantId, actor.userId)
-  if (Option.isNone(user) || user.value.status !== "active") return yield* denied("The account is not active")
+  // One read of the store for the tenant, the user, the roles and the memberships.
+  const record = yield* (yield* ActorDirectory).load(actor.tenantId, actor.userId)
+  if (Option.isNone(record)) {
+    // Only on refusal: tell an unknown tenant from a missing user, as the reason says.
+    const tenant = yield* (yield* TenantRepository).findById(actor.tenantId)
+    return yield* denied(Option.isNone(tenant) ? "Unknown tenant" : "The account is not active")
+  }
+  const { tenant, user, roles, memberships } = record.value
+  if (user.status !== "active") return yield* denied("The account is not active")
   const at = yield* now
-  const roles = yield* loadRoles(actor.tenantId)
-  const memberships = yield* (yield* MembershipRepository).listByUser(actor.tenantId, actor.userId)
-  const role = roles.tenant(user.value.role)
-  const permissions = effectivePermissions({
-    user: user.value,
-    role,
-    memberships: memberships.map((membership) => ({ membership, role: roles.organization(membership.role) })),
-    now: at
-  })
-  return {
-    tenant: tenant.value,
-    user: user.value,
-    role,
-    permissions,
-    scope: actor.scope,
-    now: at
-  } satisfies ActorContext
+  const { role, permissions } = resolve(user, rolesBy(roles), memberships, at)
+  return { tenant, user, role, permissions, scope: actor.scope, now: at } satisfies ActorContext
 })
 
 /** Fails with `Forbidden` unless the actor holds the permission tenant-wide. */

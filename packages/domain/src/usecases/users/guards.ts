@@ -7,6 +7,7 @@ import type { Actor } from "../../model/actor.ts"
 import type { TenantId, UserId } from "../../model/ids.ts"
 import type { Role } from "../../model/role.ts"
 import type { User, UserStatus } from "../../model/user.ts"
+import type { ActorDirectory } from "../../ports/ActorDirectory.ts"
 import type { AuditLog } from "../../ports/AuditLog.ts"
 import type { ExternalCredentialRepository } from "../../ports/ExternalCredentialRepository.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
@@ -21,8 +22,13 @@ import { adminRoles, missingForGrant, TENANT_ADMIN_PERMISSION } from "../../rule
 import { guardLastOrganizationAdmin } from "../memberships/memberAccess.ts"
 import { type ActorContext, authenticate } from "../shared/ActorContext.ts"
 
-/** What `authenticate` reads. */
-export type ActorServices = TenantRepository | UserRepository | RoleRepository | MembershipRepository
+/** What `authenticate` reads, and the repositories the use cases built on it read next. */
+export type ActorServices =
+  | ActorDirectory
+  | TenantRepository
+  | UserRepository
+  | RoleRepository
+  | MembershipRepository
 
 /** What a read of one user needs (the actor, the user, their memberships and organizations). */
 export type ReadServices = ActorServices | OrganizationRepository | ExternalCredentialRepository | Transactor

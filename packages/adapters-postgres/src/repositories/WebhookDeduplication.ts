@@ -1,25 +1,10 @@
-import type { TenantId } from "@gatehouse/domain"
-import { Clock, Duration, Effect } from "effect"
-import type { Database } from "./Database.ts"
-import { isUuid } from "./repositories/rows.ts"
+import { DEFAULT_WEBHOOK_CLAIM_TTL, type TenantId, WebhookDeduplication } from "@gatehouse/domain"
+import { Clock, Duration, Effect, Layer } from "effect"
+import { Database } from "../Database.ts"
+import { isUuid } from "./rows.ts"
 
-/**
- * Webhook de-duplication shared by every server node: the shape of `WebhookDeduplication`
- * (adapters-shopify) keyed by tenant and webhook id instead of one joined string, so that the service can
- * move into the domain as a port and this adapter implement it without importing adapters-shopify.
- *
- * Guarantees: `claim` is atomic (of concurrent claims of one key, on any node, exactly one gets true); a key
- * is remembered for the TTL after its claim, then may be claimed again; `release` forgets it (processing
- * failed, so the retry must be processed); keys of different tenants never meet.
- */
-export interface WebhookClaims {
-  /** True the first time `(tenantId, webhookId)` is claimed within the TTL, false after. */
-  readonly claim: (tenantId: TenantId, webhookId: string) => Effect.Effect<boolean>
-  readonly release: (tenantId: TenantId, webhookId: string) => Effect.Effect<void>
-}
-
-export interface WebhookClaimsOptions {
-  /** How long a claim is remembered (default 24 hours, as the in-memory layer). */
+export interface WebhookDeduplicationOptions {
+  /** How long a claim is remembered (default `DEFAULT_WEBHOOK_CLAIM_TTL`, 24 hours). */
   readonly ttl?: Duration.Input | undefined
   /** At most this many expired rows of the tenant are deleted by one claim (default 100). */
   readonly pruneLimit?: number | undefined
@@ -45,16 +30,20 @@ const CLAIM = `WITH pruned AS (
 
 const RELEASE = "DELETE FROM webhook_claims WHERE tenant_id = $1 AND webhook_id = $2"
 
-/** Webhook claims in the `webhook_claims` table (migration 4); time from the Effect Clock. */
-export const makeWebhookClaims = (
+/**
+ * Webhook claims in the `webhook_claims` table (migration 4), shared by every server node: of concurrent
+ * claims of one key, on any node, the primary key lets exactly one be first. Time from the Effect Clock (the
+ * statement is given `now`; the database's clock is never read). A tenant id that is not a UUID is a defect.
+ */
+export const make = (
   db: Database["Service"],
-  options: WebhookClaimsOptions = {}
-): WebhookClaims => {
-  const ttl = Duration.toMillis(options.ttl ?? "24 hours")
+  options: WebhookDeduplicationOptions = {}
+): WebhookDeduplication["Service"] => {
+  const ttl = Duration.toMillis(options.ttl ?? DEFAULT_WEBHOOK_CLAIM_TTL)
   const pruneLimit = options.pruneLimit ?? 100
   const tenantOf = (tenantId: TenantId) =>
     isUuid(tenantId) ? Effect.succeed(tenantId) : Effect.die(new Error(`Not a tenant id: ${tenantId}`))
-  return {
+  return WebhookDeduplication.of({
     claim: (tenantId, webhookId) =>
       Effect.gen(function* () {
         const tenant = yield* tenantOf(tenantId)
@@ -72,5 +61,19 @@ export const makeWebhookClaims = (
       Effect.flatMap(tenantOf(tenantId), (tenant) =>
         Effect.asVoid(db.query(tenant, RELEASE, [tenant, webhookId]))
       )
-  }
+  })
 }
+
+/** The table's WebhookDeduplication with `options` (a TTL other than the default, a prune limit). */
+export const layerWith = (
+  options: WebhookDeduplicationOptions = {}
+): Layer.Layer<WebhookDeduplication, never, Database> =>
+  Layer.effect(
+    WebhookDeduplication,
+    Effect.gen(function* () {
+      return make(yield* Database, options)
+    })
+  )
+
+/** The table's WebhookDeduplication for the default TTL (part of `layerRepositories`). */
+export const layer: Layer.Layer<WebhookDeduplication, never, Database> = layerWith()

@@ -1,0 +1,98 @@
+import { ActorDirectory, type ActorRecord } from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { Database } from "../Database.ts"
+import {
+  isUuid,
+  MEMBERSHIP_COLUMNS,
+  type MembershipRow,
+  ROLE_COLUMNS,
+  type RoleRow,
+  TENANT_COLUMNS,
+  type TenantRow,
+  toMembership,
+  toRole,
+  toTenant,
+  toUser,
+  USER_COLUMNS,
+  type UserRow
+} from "./rows.ts"
+
+const tenantColumns = TENANT_COLUMNS.split(", ")
+const TIMESTAMPS = new Set(["expires_at", "created_at", "updated_at"])
+
+// A membership as JSON gives it: timestamps as epoch milliseconds (exact, whatever the session's time zone),
+// truncated to the millisecond like the driver's own parsing of a timestamptz.
+type MembershipJson = Omit<MembershipRow, "expires_at" | "created_at" | "updated_at"> & {
+  readonly expires_at: number | null
+  readonly created_at: number
+  readonly updated_at: number
+}
+
+const membershipJson = MEMBERSHIP_COLUMNS.split(", ")
+  .map((column) =>
+    TIMESTAMPS.has(column)
+      ? `'${column}', (extract(epoch FROM date_trunc('milliseconds', m.${column})) * 1000)::bigint`
+      : `'${column}', m.${column}`
+  )
+  .join(", ")
+
+type ActorRow = UserRow & {
+  readonly [K in keyof TenantRow as `t_${K}`]: TenantRow[K]
+} & {
+  readonly roles: ReadonlyArray<RoleRow>
+  readonly memberships: ReadonlyArray<MembershipJson>
+}
+
+// One statement: the tenant's row joined with the user's (no row when either is missing or the user is of
+// another tenant), the tenant's roles in `RoleRepository.list` order and the user's memberships in
+// `listByUser` order as JSON arrays. One statement reads one snapshot, and sees its transaction's writes.
+const LOAD = `SELECT ${tenantColumns.map((column) => `t.${column} AS t_${column}`).join(", ")},
+  ${USER_COLUMNS},
+  (SELECT coalesce(json_agg(r ORDER BY r.scope = 'organization', r.position), '[]'::json)
+     FROM (SELECT ${ROLE_COLUMNS}, position FROM roles WHERE tenant_id = t.id) r) AS roles,
+  (SELECT coalesce(json_agg(json_build_object(${membershipJson}) ORDER BY m.position), '[]'::json)
+     FROM memberships m WHERE m.tenant_id = u.tenant_id AND m.user_id = u.id) AS memberships
+FROM tenants t JOIN users u ON u.tenant_id = t.id
+WHERE t.id = $1 AND u.id = $2`
+
+const tenantRowOf = (row: ActorRow): TenantRow => ({
+  id: row.t_id,
+  slug: row.t_slug,
+  name: row.t_name,
+  preset: row.t_preset,
+  password_policy: row.t_password_policy,
+  settings: row.t_settings,
+  created_at: row.t_created_at,
+  updated_at: row.t_updated_at,
+  version: row.t_version
+})
+
+const fromJson = (m: MembershipJson): MembershipRow => ({
+  ...m,
+  expires_at: m.expires_at === null ? null : new Date(m.expires_at),
+  created_at: new Date(m.created_at),
+  updated_at: new Date(m.updated_at)
+})
+
+const toRecord = (row: ActorRow): ActorRecord => ({
+  tenant: toTenant(tenantRowOf(row)),
+  user: toUser(row),
+  roles: row.roles.map(toRole),
+  memberships: row.memberships.map((m) => toMembership(fromJson(m)))
+})
+
+/** The actor in one statement, read under the tenant's row-level security. */
+export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
+  ActorDirectory,
+  Effect.gen(function* () {
+    const db = yield* Database
+    return ActorDirectory.of({
+      load: (tenantId, userId) =>
+        isUuid(tenantId) && isUuid(userId)
+          ? db
+              .query<ActorRow>(tenantId, LOAD, [tenantId, userId])
+              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toRecord))))
+          : Effect.succeed(Option.none())
+    })
+  })
+)

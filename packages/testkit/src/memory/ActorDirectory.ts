@@ -1,0 +1,27 @@
+import { ActorDirectory } from "@gatehouse/domain"
+import { Effect, Layer, Option } from "effect"
+import { membershipsOfUser } from "./MembershipRepository.ts"
+import { MemoryStore } from "./MemoryStore.ts"
+import { rolesOfTenant } from "./RoleRepository.ts"
+
+/** The actor in one read of the store (one snapshot), with the repositories' own readers. */
+export const layerMemory: Layer.Layer<ActorDirectory, never, MemoryStore> = Layer.effect(
+  ActorDirectory,
+  Effect.gen(function* () {
+    const store = yield* MemoryStore
+    return ActorDirectory.of({
+      load: (tenantId, userId) =>
+        store.read((s) => {
+          const tenant = s.tenants.get(tenantId)
+          const user = s.users.get(userId)
+          if (tenant === undefined || user === undefined || user.tenantId !== tenantId) return Option.none()
+          return Option.some({
+            tenant,
+            user,
+            roles: rolesOfTenant(s, tenantId),
+            memberships: membershipsOfUser(s, tenantId, userId)
+          })
+        })
+    })
+  })
+)
