@@ -19,6 +19,7 @@ import { transactorTests } from "./transactor.ts"
 import { userBulkInsertTests } from "./userBulkInsert.ts"
 import { userExistingEmailsTests } from "./userExistingEmails.ts"
 import { userRepositoryTests } from "./userRepository.ts"
+import { userTotalTests } from "./userTotals.ts"
 
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
 export { departmentRepositoryContract, departmentRepositoryTests } from "./departmentRepository.ts"
@@ -42,6 +43,7 @@ export { userBulkInsertContract, userBulkInsertTests } from "./userBulkInsert.ts
 export { userExistingEmailsContract, userExistingEmailsTests } from "./userExistingEmails.ts"
 export { userListingTests } from "./userListing.ts"
 export { userRepositoryContract, userRepositoryTests } from "./userRepository.ts"
+export { userTotalTests } from "./userTotals.ts"
 
 const suites: ReadonlyArray<readonly [string, ContractTests]> = [
   ["TenantRepository", tenantRepositoryTests],
@@ -49,6 +51,7 @@ const suites: ReadonlyArray<readonly [string, ContractTests]> = [
   ["UserRepository", userRepositoryTests],
   ["UserRepository.insertMany", userBulkInsertTests],
   ["UserRepository.existingEmails", userExistingEmailsTests],
+  ["UserRepository list totals", userTotalTests],
   ["OrganizationRepository", organizationRepositoryTests],
   ["MembershipRepository", membershipRepositoryTests],
   ["GroupRepository", groupRepositoryTests],
