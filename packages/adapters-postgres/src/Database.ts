@@ -1,6 +1,6 @@
 import { StoreUnavailable } from "@gatehouse/domain"
 import { type Cause, Context, Effect, Exit } from "effect"
-import type { Connection, Driver } from "./driver/Driver.ts"
+import type { Connection, Driver, Statement } from "./driver/Driver.ts"
 import { SqlFailure, toSqlFailure } from "./SqlFailure.ts"
 
 /** The transaction a fiber runs inside: its session, and the tenant its policies currently admit. */
@@ -90,19 +90,32 @@ const exclusive = <A>(handle: TransactionHandle, f: () => Promise<A>): Promise<A
 }
 
 /**
- * Sends BEGIN if the transaction has not started yet; with `tenantId` (a UUID), in the same round trip as its
- * setting. Marked begun before sending: a failure half-way must still be rolled back.
+ * The statements that must precede one of the transaction's statements: BEGIN if it has not started yet (with
+ * the tenant setting in the same simple query when `tenantId` is a UUID), then the tenant setting if it
+ * changes. The handle is updated as if they had run: they run in the same pipeline as the statement, and a
+ * failure there fails the statement, which rolls the transaction back.
  */
-const begin = async (handle: TransactionHandle, tenantId: string | null): Promise<void> => {
-  if (handle.begun) return
-  handle.begun = true
-  if (tenantId !== null && INLINE_TENANT.test(tenantId)) {
-    // Multi-statement simple query (no parameters); the regex above is what makes the interpolation safe.
-    await handle.connection.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`)
-    handle.tenant = tenantId
-    return
+const preamble = (handle: TransactionHandle, tenantId: string | null): Array<Statement> => {
+  const statements: Array<Statement> = []
+  if (!handle.begun) {
+    handle.begun = true
+    if (tenantId !== null && INLINE_TENANT.test(tenantId)) {
+      // Multi-statement simple query (no parameters); the regex above is what makes the interpolation safe.
+      statements.push({ sql: `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)` })
+      handle.tenant = tenantId
+    } else statements.push({ sql: "BEGIN" })
   }
-  await handle.connection.query("BEGIN")
+  if (tenantId !== null && handle.tenant !== tenantId) {
+    statements.push({ sql: SET_TENANT, params: [tenantId] })
+    handle.tenant = tenantId
+  }
+  return statements
+}
+
+/** Sends BEGIN if the transaction has not started yet (marked begun first: a failure must still roll back). */
+const begin = async (handle: TransactionHandle): Promise<void> => {
+  const statements = preamble(handle, null)
+  if (statements.length > 0) await handle.connection.pipeline(statements)
 }
 
 const execute = <Row>(
@@ -114,16 +127,12 @@ const execute = <Row>(
 ) =>
   exclusive(handle, async () => {
     const connection = handle.connection
-    await begin(handle, tenantId)
-    // Set outside the savepoint: rolling back to a savepoint would also undo the setting.
-    if (tenantId !== null && handle.tenant !== tenantId) {
-      await connection.query(SET_TENANT, [tenantId])
-      handle.tenant = tenantId
-    }
-    if (!options.savepoint) return (await connection.query<Row>(sql, params)).rows
-    await connection.query("SAVEPOINT gatehouse_statement")
+    // BEGIN and the tenant setting go before the savepoint: rolling back to it would also undo the setting.
+    const before = preamble(handle, tenantId)
+    if (!options.savepoint) return (await connection.pipeline<Row>([...before, { sql, params }])).rows
+    const savepoint = { sql: "SAVEPOINT gatehouse_statement" }
     try {
-      const result = await connection.query<Row>(sql, params)
+      const result = await connection.pipeline<Row>([...before, savepoint, { sql, params }])
       await connection.query("RELEASE SAVEPOINT gatehouse_statement")
       return result.rows
     } catch (error) {
@@ -282,7 +291,7 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
       return Effect.uninterruptibleMask((restore) =>
         Effect.gen(function* () {
           yield* run(async () => {
-            await begin(current, null)
+            await begin(current)
             tenantBefore = current.tenant
             await current.connection.query(`SAVEPOINT ${name}`)
           })

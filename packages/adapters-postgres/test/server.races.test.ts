@@ -14,6 +14,7 @@ import {
   TenantRepository,
   ThrottleSettings,
   Transactor,
+  type User,
   UserRepository,
   userActor
 } from "@gatehouse/domain"
@@ -116,6 +117,47 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server races", () => {
         const events = yield* (yield* AuditLog).query(tenant.id, { action: `created ${email}`, limit: 50 })
         assert.strictEqual(events.total, 1)
       })
+    )
+
+    it.effect(
+      "user counters: 20 concurrent inserts, bulk inserts, status changes and deletes keep total exact",
+      () =>
+        Effect.gen(function* () {
+          const { tenant } = yield* freshTenant()
+          const users = yield* UserRepository
+          const existing: Array<User> = []
+          for (let i = 0; i < 20; i++)
+            existing.push(yield* users.insert(aUser({ tenantId: tenant.id, status: "active" })))
+          // opposite status changes (active -> disabled, disabled -> active) touch the two counters in both orders
+          yield* users.update({ ...existing[0]!, status: "disabled" }, existing[0]!.version)
+          const { failures } = yield* race(20, (i) =>
+            Effect.flatMap(Transactor, (transactor) =>
+              transactor.withTransaction(
+                Effect.gen(function* () {
+                  if (i % 4 === 0)
+                    return yield* users.insert(aUser({ tenantId: tenant.id, status: "pending" }))
+                  if (i % 4 === 1)
+                    return yield* users.insertMany([
+                      aUser({ tenantId: tenant.id, status: "active" }),
+                      aUser({ tenantId: tenant.id, status: "pending" })
+                    ])
+                  const current = Option.getOrThrow(yield* users.findById(tenant.id, existing[i]!.id))
+                  if (i % 4 === 2) return yield* users.delete(tenant.id, current.id)
+                  const next = current.status === "active" ? "disabled" : "active"
+                  return yield* users.update({ ...current, status: next }, current.version)
+                })
+              )
+            )
+          )
+          assert.deepStrictEqual(failures, [])
+          const counted = yield* users.list(tenant.id, { sort: "name", limit: 200 })
+          assert.strictEqual(counted.items.length, 20 + 5 + 10 - 5)
+          assert.strictEqual(counted.total, counted.items.length)
+          for (const status of ["pending", "active", "disabled"] as const) {
+            const page = yield* users.list(tenant.id, { status, sort: "name", limit: 1 })
+            assert.strictEqual(page.total, counted.items.filter((u) => u.status === status).length, status)
+          }
+        })
     )
 
     it.effect("the tenant lock serialises read-modify-write: 20 increments, no lost update", () =>

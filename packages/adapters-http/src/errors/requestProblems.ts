@@ -41,6 +41,12 @@ export const requestProblems = {
     title: "Unsupported media type",
     detail: "Send the body as application/json (the users import also takes text/csv)."
   },
+  shuttingDown: {
+    status: 503,
+    code: "SHUTTING_DOWN",
+    title: "Shutting down",
+    detail: "The server is stopping; send the request again (another instance, or this one once restarted)."
+  },
   rateLimited: {
     status: 429,
     code: "RATE_LIMITED",

@@ -14,6 +14,7 @@ export const auditRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     description:
       "Filter by `actor` (a user id), `target` (any id) and `action` (e.g. user.created). Needs audit:read.",
     auth: "session",
+    sharedTransaction: true,
     query: AuditQueryParams,
     response: page(AuditEvent),
     handle: ({ actor, query }) => {

@@ -37,6 +37,7 @@ export const catalogueRoutes = (app: FastifyInstance, deps: RouteDeps): void => 
     tag: "catalogue",
     summary: "The tenant's role catalogue (tenant roles, then organization roles)",
     auth: "session",
+    sharedTransaction: true,
     response: list(Role),
     handle: ({ actor }) => listRoles(actor).pipe(Effect.map(wholeList))
   })
@@ -48,6 +49,7 @@ export const catalogueRoutes = (app: FastifyInstance, deps: RouteDeps): void => 
     summary: "The tenant's groups",
     description: READ,
     auth: "session",
+    sharedTransaction: true,
     response: list(Group),
     handle: ({ actor }) => listGroups(actor).pipe(Effect.map(wholeList))
   })
@@ -59,6 +61,7 @@ export const catalogueRoutes = (app: FastifyInstance, deps: RouteDeps): void => 
     summary: "One group",
     description: READ,
     auth: "session",
+    sharedTransaction: true,
     params: GroupParams,
     response: Group,
     // read from the catalogue the list use case answers: a tenant has few groups
@@ -139,6 +142,7 @@ export const catalogueRoutes = (app: FastifyInstance, deps: RouteDeps): void => 
     summary: "The tenant's departments",
     description: READ,
     auth: "session",
+    sharedTransaction: true,
     response: list(Department),
     handle: ({ actor }) => listDepartments(actor).pipe(Effect.map(wholeList))
   })
@@ -150,6 +154,7 @@ export const catalogueRoutes = (app: FastifyInstance, deps: RouteDeps): void => 
     summary: "One department",
     description: READ,
     auth: "session",
+    sharedTransaction: true,
     params: DepartmentParams,
     response: Department,
     handle: ({ actor, params }) =>

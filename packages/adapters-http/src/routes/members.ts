@@ -24,6 +24,7 @@ export const memberRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     summary: "List an organization's members",
     description: "`status=active`: in effect now; `disabled`: disabled or expired.",
     auth: "session",
+    sharedTransaction: true,
     params: OrganizationParams,
     query: ListMembersParams,
     response: page(MemberEntry),

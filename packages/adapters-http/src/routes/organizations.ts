@@ -24,6 +24,7 @@ export const organizationRoutes = (app: FastifyInstance, deps: RouteDeps): void 
     summary: "List organizations",
     description: "orgs:manage sees all; a member sees the organizations where their membership is in effect.",
     auth: "session",
+    sharedTransaction: true,
     query: ListOrganizationsParams,
     response: page(Organization),
     handle: ({ actor, query }) => listOrganizations(actor, query)
@@ -50,6 +51,7 @@ export const organizationRoutes = (app: FastifyInstance, deps: RouteDeps): void 
     summary: "One organization",
     description: 'ETag: W/"<version>".',
     auth: "session",
+    sharedTransaction: true,
     params: OrganizationParams,
     response: Organization,
     handle: ({ actor, params }) => getOrganization(actor, params.orgId),

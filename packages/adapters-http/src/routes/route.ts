@@ -155,6 +155,9 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
         .type("application/json; charset=utf-8")
         .send(body)
     }
+    // Interrupted only: the runtime is being disposed (shutdown) while the request ran; not a fault.
+    if (Cause.hasInterruptsOnly(exit.cause))
+      return sendProblem(reply, requestProblems.shuttingDown, undefined)
     const failure = Cause.findErrorOption(exit.cause)
     if (Option.isNone(failure)) {
       request.log.error({ err: Cause.squash(exit.cause) }, "request failed")

@@ -75,6 +75,7 @@ export const userRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     summary: "List users (filter, sort, cursor pagination)",
     description: "`total` counts every user matching the filter. Needs users:read.",
     auth: "session",
+    sharedTransaction: true,
     query: ListUsersParams,
     response: page(UserView),
     handle: ({ actor, query }) => {
@@ -114,6 +115,7 @@ export const userRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     summary: "One user with their memberships",
     description: 'ETag: W/"<version>"; send it back as If-Match to PATCH.',
     auth: "session",
+    sharedTransaction: true,
     params: UserParams,
     response: UserDetails,
     handle: ({ actor, params }) => getUser(actor, params.id),

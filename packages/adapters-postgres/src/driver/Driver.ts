@@ -4,11 +4,27 @@ export interface QueryResult<Row> {
   readonly rowCount: number
 }
 
+/** A statement and its parameters. */
+export interface Statement {
+  readonly sql: string
+  readonly params?: ReadonlyArray<unknown> | undefined
+}
+
 /** One session of the store, held by one caller at a time (a transaction lives on exactly one). */
 export interface Connection {
   readonly query: <Row = Record<string, unknown>>(
     sql: string,
     params?: ReadonlyArray<unknown>
+  ) => Promise<QueryResult<Row>>
+  /**
+   * Runs statements in order and answers the last one's rows; fails with the first failure. On a server the
+   * statements travel in one write without waiting for each other's answers (pipelining: one round trip);
+   * elsewhere they run one after another, stopping at the first failure. Pipelined statements after a
+   * failed one still reach the server, so use it inside a transaction (where they fail as the transaction is
+   * aborted) or for statements that are independent.
+   */
+  readonly pipeline: <Row = Record<string, unknown>>(
+    statements: ReadonlyArray<Statement>
   ) => Promise<QueryResult<Row>>
   /** Hands the session back to the pool; a broken one (lost, or left in an unknown state) is discarded. */
   readonly release: (options?: { readonly broken?: boolean }) => void

@@ -1,5 +1,5 @@
 import type pg from "pg"
-import { APP_ROLE, type Connection, type Driver } from "./Driver.ts"
+import { APP_ROLE, type Connection, type Driver, type QueryResult, type Statement } from "./Driver.ts"
 
 export interface PoolDriverOptions {
   readonly kind: Driver["kind"]
@@ -10,11 +10,57 @@ export interface PoolDriverOptions {
    * is a member of `gatehouse_app`, and migrate with the owner's credentials.
    */
   readonly appRole?: string | null | undefined
+  /**
+   * Whether the pool's clients run in `pg`'s pipeline mode (`new pg.Pool({ pipeline: true })`): then
+   * `Connection.pipeline` sends its statements in one write. Default false (one statement at a time).
+   */
+  readonly pipelined?: boolean | undefined
   /** Runs after the pool has ended (e.g. closing PGlite). */
   readonly onClose?: (() => Promise<void>) | undefined
 }
 
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`
+
+/** The socket under a `pg` client (not in its types): corked, the messages of several queries go in one write. */
+interface Corkable {
+  readonly connection?: { readonly stream?: { cork?: () => void; uncork?: () => void } }
+}
+
+const resultOf = <Row>(result: pg.QueryResult): QueryResult<Row> => ({
+  rows: result.rows as ReadonlyArray<Row>,
+  rowCount: result.rowCount ?? 0
+})
+
+/** Sends every statement before reading any answer; fails with the first failure once all have answered. */
+const sendPipelined = async <Row>(
+  client: pg.PoolClient,
+  statements: ReadonlyArray<Statement>
+): Promise<QueryResult<Row>> => {
+  const stream = (client as unknown as Corkable).connection?.stream
+  stream?.cork?.()
+  let sent: Array<Promise<pg.QueryResult>>
+  try {
+    sent = statements.map(({ sql, params }) => client.query(sql, params as Array<unknown> | undefined))
+  } finally {
+    stream?.uncork?.()
+  }
+  const settled = await Promise.allSettled(sent)
+  const failed = settled.find((outcome) => outcome.status === "rejected")
+  if (failed !== undefined) throw failed.reason
+  const last = settled[settled.length - 1] as PromiseFulfilledResult<pg.QueryResult>
+  return resultOf<Row>(last.value)
+}
+
+const sendInTurn = async <Row>(
+  client: pg.PoolClient,
+  statements: ReadonlyArray<Statement>
+): Promise<QueryResult<Row>> => {
+  let last: pg.QueryResult | undefined
+  for (const { sql, params } of statements)
+    last = await client.query(sql, params as Array<unknown> | undefined)
+  if (last === undefined) throw new Error("pipeline called without statements")
+  return resultOf<Row>(last)
+}
 
 /** A Driver over a `pg` Pool: a server's pool, or a pool whose single connection is PGlite. */
 export const makePoolDriver = (pool: pg.Pool, options: PoolDriverOptions): Driver => {
@@ -50,10 +96,12 @@ export const makePoolDriver = (pool: pg.Pool, options: PoolDriverOptions): Drive
       throw error
     }
     return {
-      query: async <Row>(sql: string, params?: ReadonlyArray<unknown>) => {
-        const result = await client.query(sql, params as Array<unknown> | undefined)
-        return { rows: result.rows as ReadonlyArray<Row>, rowCount: result.rowCount ?? 0 }
-      },
+      query: async <Row>(sql: string, params?: ReadonlyArray<unknown>) =>
+        resultOf<Row>(await client.query(sql, params as Array<unknown> | undefined)),
+      pipeline: <Row>(statements: ReadonlyArray<Statement>) =>
+        options.pipelined === true && statements.length > 1
+          ? sendPipelined<Row>(client, statements)
+          : sendInTurn<Row>(client, statements),
       release
     }
   }

@@ -2,6 +2,7 @@ import { initial } from "./0001_initial.ts"
 import { rowLevelSecurity } from "./0002_row_level_security.ts"
 import { authentication } from "./0003_authentication.ts"
 import { webhookClaims } from "./0004_webhook_claims.ts"
+import { userCounts } from "./0005_user_counts.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -15,5 +16,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 1, name: "initial", sql: initial },
   { version: 2, name: "row_level_security", sql: rowLevelSecurity },
   { version: 3, name: "authentication", sql: authentication },
-  { version: 4, name: "webhook_claims", sql: webhookClaims }
+  { version: 4, name: "webhook_claims", sql: webhookClaims },
+  { version: 5, name: "user_counts", sql: userCounts }
 ]

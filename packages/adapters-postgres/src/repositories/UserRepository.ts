@@ -170,7 +170,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
               `SELECT ${USER_COLUMNS} FROM users u WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT ${limit + 1}`,
               sql.params
             ),
-            count(tenantId, `SELECT count(*)::int AS count FROM users u WHERE ${sql.where}`, sql.filterParams)
+            count(tenantId, sql.total.sql, sql.total.params)
           ])
           return pageOf(rows, { limit, total, toItem: toUser, keyOf: (user) => sortKey(user, query.sort) })
         }),

@@ -17,6 +17,33 @@ export interface ListingSql {
   readonly params: ReadonlyArray<unknown>
   /** The parameters of `where` (a prefix of `params`). */
   readonly filterParams: ReadonlyArray<unknown>
+  /** The statement counting the filtered set, and its parameters. */
+  readonly total: { readonly sql: string; readonly params: ReadonlyArray<unknown> }
+}
+
+/**
+ * The total of a filter on the tenant and at most the status comes from the counters the triggers of migration
+ * 0005 keep (one row read); any other filter counts the matching users.
+ */
+const totalSql = (
+  tenantId: string,
+  query: UserListQuery,
+  where: string,
+  filterParams: ReadonlyArray<unknown>
+): ListingSql["total"] => {
+  const onlyStatus =
+    (query.q?.trim() ?? "") === "" &&
+    query.role === undefined &&
+    query.departmentId === undefined &&
+    query.groupId === undefined &&
+    query.ids === undefined
+  if (!onlyStatus)
+    return { sql: `SELECT count(*)::int AS count FROM users u WHERE ${where}`, params: filterParams }
+  const byStatus = query.status === undefined ? "" : " AND status = $2"
+  return {
+    sql: `SELECT coalesce(sum(count), 0)::int AS count FROM user_counts WHERE tenant_id = $1${byStatus}`,
+    params: query.status === undefined ? [tenantId] : [tenantId, query.status]
+  }
 }
 
 const ORDER: Record<UserSort, string> = {
@@ -68,7 +95,8 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
     pageWhere: cursor === undefined ? where : `${where} AND ${cursor}`,
     orderBy: ORDER[query.sort],
     params,
-    filterParams
+    filterParams,
+    total: totalSql(tenantId, query, where, filterParams)
   }
 }
 

@@ -20,6 +20,7 @@ import { transactorTests } from "./transactor.ts"
 import { userBulkInsertTests } from "./userBulkInsert.ts"
 import { userExistingEmailsTests } from "./userExistingEmails.ts"
 import { userRepositoryTests } from "./userRepository.ts"
+import { userTotalTests } from "./userTotals.ts"
 
 export { actorDirectoryContract, actorDirectoryTests } from "./actorDirectory.ts"
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
@@ -44,6 +45,7 @@ export { userBulkInsertContract, userBulkInsertTests } from "./userBulkInsert.ts
 export { userExistingEmailsContract, userExistingEmailsTests } from "./userExistingEmails.ts"
 export { userListingTests } from "./userListing.ts"
 export { userRepositoryContract, userRepositoryTests } from "./userRepository.ts"
+export { userTotalTests } from "./userTotals.ts"
 export {
   type WebhookDeduplicationContractOptions,
   type WebhookDeduplicationIt,
@@ -57,6 +59,7 @@ const suites: ReadonlyArray<readonly [string, ContractTests]> = [
   ["UserRepository", userRepositoryTests],
   ["UserRepository.insertMany", userBulkInsertTests],
   ["UserRepository.existingEmails", userExistingEmailsTests],
+  ["UserRepository list totals", userTotalTests],
   ["OrganizationRepository", organizationRepositoryTests],
   ["MembershipRepository", membershipRepositoryTests],
   ["GroupRepository", groupRepositoryTests],

@@ -115,24 +115,34 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
   const hasher = yield* PasswordHasher
   const policy = yield* ThrottleSettings
 
-  const tenant = isSlug(input.tenant)
-    ? yield* (yield* TenantRepository).findBySlug(input.tenant)
-    : Option.none<Tenant>()
-  if (Option.isNone(tenant)) {
+  const users = yield* UserRepository
+  const email = input.email.trim().toLowerCase()
+  // The reads before hashing share one short transaction (one snapshot, one BEGIN/COMMIT); none is held while
+  // the hash is checked.
+  const before = yield* transactional(
+    Effect.gen(function* () {
+      const knownTenant = isSlug(input.tenant)
+        ? yield* (yield* TenantRepository).findBySlug(input.tenant)
+        : Option.none<Tenant>()
+      if (Option.isNone(knownTenant)) return undefined
+      const tenant = knownTenant.value
+      const found = isEmail(email) ? yield* users.findByEmail(tenant.id, email) : Option.none<User>()
+      const user = Option.getOrUndefined(found)
+      const account = user?.id ?? (yield* unknownAccountKey(tenant.id, email))
+      const attempts = yield* (yield* FailedAttempts).get(tenant.id, account)
+      return { tenant, user, account, attempts }
+    })
+  )
+  if (before === undefined) {
     yield* hasher.verifyDummy(input.password)
     return yield* new InvalidCredentials()
   }
-  const email = input.email.trim().toLowerCase()
-  const users = yield* UserRepository
-  const found = isEmail(email) ? yield* users.findByEmail(tenant.value.id, email) : Option.none<User>()
-  const user = Option.getOrUndefined(found)
-  const account = user?.id ?? (yield* unknownAccountKey(tenant.value.id, email))
+  const { tenant, user, account, attempts } = before
   const fail = (reason: FailureReason) =>
-    transactional(recordFailure(tenant.value, account, { email, user, reason }, at)).pipe(
+    transactional(recordFailure(tenant, account, { email, user, reason }, at)).pipe(
       Effect.flatMap(Effect.fail)
     )
 
-  const attempts = yield* (yield* FailedAttempts).get(tenant.value.id, account)
   const refused = throttled(attempts, at, policy)
   if (refused !== undefined) return yield* refused
 
@@ -148,16 +158,14 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
 
   const outcome: Outcome = yield* transactional(
     Effect.gen(function* () {
-      const current = yield* users.findById(tenant.value.id, user.id)
+      const current = yield* users.findById(tenant.id, user.id)
       // the account changed while the password was being verified: judge the attempt by the new state
       if (
         Option.isNone(current) ||
         current.value.status !== "active" ||
         current.value.passwordHash !== user.passwordHash
       ) {
-        return failed(
-          yield* recordFailure(tenant.value, account, { email, user, reason: "account_changed" }, at)
-        )
+        return failed(yield* recordFailure(tenant, account, { email, user, reason: "account_changed" }, at))
       }
       const fresh = current.value
       let secondFactor: "totp" | "recovery_code" | undefined
@@ -165,9 +173,7 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
         if (input.totp === undefined) return failed(new MfaRequired())
         const check = yield* checkSecondFactor(fresh.tenantId, fresh.id, input.totp, at)
         if (!check.ok) {
-          return failed(
-            yield* recordFailure(tenant.value, account, { email, user, reason: check.reason }, at)
-          )
+          return failed(yield* recordFailure(tenant, account, { email, user, reason: check.reason }, at))
         }
         secondFactor = check.method
       }
