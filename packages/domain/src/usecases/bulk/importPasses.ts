@@ -6,7 +6,7 @@ import type { User } from "../../model/user.ts"
 import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import { GroupRepository } from "../../ports/GroupRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { type ActorContext, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { type ActorContext, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import type { ImportFieldError, ImportRowFailure } from "./errors.ts"
 import { type ColumnMapping, catalogueOf, type ImportedProfile, validateRow } from "./importRow.ts"
 import { forEachBatch, type ImportSource } from "./importSource.ts"
@@ -26,7 +26,7 @@ export const requireImporter = (context: ActorContext) =>
 
 /** The tenant's roles, departments and groups by name, and what the actor may grant, as of now. */
 export const loadCatalogue = Effect.fnUntraced(function* (context: ActorContext) {
-  const roles = yield* loadRoles(context.tenant.id)
+  const roles = rolesOf(context)
   return catalogueOf({
     roles: roles.all,
     departments: yield* (yield* DepartmentRepository).list(context.tenant.id),

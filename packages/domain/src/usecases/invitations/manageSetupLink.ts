@@ -4,7 +4,7 @@ import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { type ActorContext, authenticate, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { type ActorContext, authenticate, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { guardOutranks } from "../users/guards.ts"
@@ -24,7 +24,7 @@ const invitableUser = Effect.fnUntraced(function* (context: ActorContext, userId
   if (Option.isNone(found)) return yield* new UserNotFound({ userId })
   const user = found.value
   if (user.status !== "pending") return yield* new UserNotPending({ userId, status: user.status })
-  yield* guardOutranks(context, (yield* loadRoles(context.tenant.id)).all, user)
+  yield* guardOutranks(context, rolesOf(context).all, user)
   return user
 })
 

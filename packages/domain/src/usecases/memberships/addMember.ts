@@ -15,7 +15,7 @@ import { presets } from "../../presets/index.ts"
 import { missingForGrant } from "../../rules/permissions.ts"
 import { issueSetupInvitation } from "../invitations/issueSetupInvitation.ts"
 import { decodeInput } from "../organizations/validation.ts"
-import { authenticate, loadRoles, requirePermissionIn } from "../shared/ActorContext.ts"
+import { authenticate, requirePermissionIn, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { findOrganization, heldIn, type MemberUser, toMemberUser } from "./memberAccess.ts"
@@ -63,7 +63,7 @@ export const addMember = Effect.fn("addMember")(function* (
       yield* requirePermissionIn(context, organizationId, "members:manage")
       const data = yield* decodeInput(AddMemberInput, input)
       const organization = yield* findOrganization(context, organizationId)
-      const role = (yield* loadRoles(context.tenant.id)).organization(data.role)
+      const role = rolesOf(context).organization(data.role)
       if (role === undefined) return yield* new RoleNotFound({ role: data.role, scope: "organization" })
       const missing = missingForGrant(heldIn(context, organizationId), role.permissions)
       if (missing.length > 0) return yield* new RoleEscalation({ missing })

@@ -8,7 +8,7 @@ import type { User } from "../../model/user.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
 import { adminRoles, ORGANIZATION_ADMIN_PERMISSION } from "../../rules/permissions.ts"
-import { type ActorContext, loadRoles } from "../shared/ActorContext.ts"
+import { type ActorContext, rolesOf } from "../shared/ActorContext.ts"
 
 /** A member as shown to whoever manages the organization: never the password hash nor the admin notes. */
 export type MemberUser = Omit<User, "passwordHash" | "adminNotes">
@@ -50,7 +50,7 @@ export const guardLastOrganizationAdmin = Effect.fnUntraced(function* (
   member: User,
   next: Membership | undefined
 ) {
-  const roles = yield* loadRoles(context.tenant.id)
+  const roles = rolesOf(context)
   const adminRoleNames = adminRoles(
     roles.all.filter((r) => r.scope === "organization"),
     ORGANIZATION_ADMIN_PERMISSION

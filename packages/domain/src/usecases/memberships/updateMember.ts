@@ -11,7 +11,7 @@ import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { missingForGrant } from "../../rules/permissions.ts"
 import { decodeInput } from "../organizations/validation.ts"
-import { authenticate, isSelf, loadRoles, requirePermissionIn } from "../shared/ActorContext.ts"
+import { authenticate, isSelf, requirePermissionIn, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { findOrganization, guardLastOrganizationAdmin, heldIn } from "./memberAccess.ts"
@@ -52,7 +52,7 @@ export const updateMember = Effect.fn("updateMember")(function* (
 
       if (data.role !== undefined && data.role !== current.role) {
         if (self) return yield* new CannotChangeOwnRole()
-        const role = (yield* loadRoles(context.tenant.id)).organization(data.role)
+        const role = rolesOf(context).organization(data.role)
         if (role === undefined) return yield* new RoleNotFound({ role: data.role, scope: "organization" })
         const missing = missingForGrant(heldIn(context, organizationId), role.permissions)
         if (missing.length > 0) return yield* new RoleEscalation({ missing })

@@ -6,7 +6,7 @@ import type { UserId } from "../../model/ids.ts"
 import { TotpRepository } from "../../ports/TotpRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
-import { authenticate, isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { authenticate, isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { guardOutranks } from "../users/guards.ts"
@@ -29,7 +29,7 @@ export const adminClearTotp = Effect.fn("adminClearTotp")(function* (actor: Acto
       const target = yield* users.findById(context.tenant.id, userId)
       if (Option.isNone(target)) return yield* new UserNotFound({ userId })
       // Clearing a second factor hands the account to whoever knows its password: only for those the actor outranks.
-      yield* guardOutranks(context, (yield* loadRoles(context.tenant.id)).all, target.value)
+      yield* guardOutranks(context, rolesOf(context).all, target.value)
       yield* (yield* TotpRepository).delete(context.tenant.id, userId)
       if (target.value.totpEnabled) {
         yield* users.update(

@@ -19,6 +19,10 @@ export interface ActorContext {
   readonly tenant: Tenant
   readonly user: User
   readonly role: Role | undefined
+  /** The tenant's roles, read with the rest (key them with `rolesOf`). */
+  readonly roles: ReadonlyArray<Role>
+  /** The user's memberships as stored (inactive and expired ones included), read with the rest. */
+  readonly memberships: ReadonlyArray<Membership>
   readonly permissions: EffectivePermissions
   readonly scope: SessionScope
   readonly now: Date
@@ -32,6 +36,9 @@ const rolesBy = (roles: ReadonlyArray<Role>) => ({
   tenant: (name: string) => roles.find((r) => r.scope === "tenant" && r.name === name),
   organization: (name: string) => roles.find((r) => r.scope === "organization" && r.name === name)
 })
+
+/** The actor's tenant's roles (read by `authenticate`), keyed by scope and name. */
+export const rolesOf = (context: ActorContext) => rolesBy(context.roles)
 
 /** Loads the roles of a tenant once, keyed by scope and name. */
 export const loadRoles = Effect.fnUntraced(function* (tenantId: TenantId) {
@@ -85,7 +92,16 @@ export const authenticate = Effect.fnUntraced(function* (
   if (user.status !== "active") return yield* denied("The account is not active")
   const at = yield* now
   const { role, permissions } = resolve(user, rolesBy(roles), memberships, at)
-  return { tenant, user, role, permissions, scope: actor.scope, now: at } satisfies ActorContext
+  return {
+    tenant,
+    user,
+    role,
+    roles,
+    memberships,
+    permissions,
+    scope: actor.scope,
+    now: at
+  } satisfies ActorContext
 })
 
 /** Fails with `Forbidden` unless the actor holds the permission tenant-wide. */

@@ -8,7 +8,7 @@ import type { UserId } from "../../model/ids.ts"
 import type { RoleName } from "../../model/role.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
-import { isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { authenticateLocked, findUser, guardLastAdmin, guardOutranks, type WriteServices } from "./guards.ts"
@@ -42,7 +42,7 @@ export const changeRole = Effect.fn("changeRole")(function* (
       yield* requirePermission(context, "users:roles")
       if (isSelf(context, userId)) return yield* new CannotChangeOwnRole()
       const target = yield* findUser(context.tenant.id, userId)
-      const roles = yield* loadRoles(context.tenant.id)
+      const roles = rolesOf(context)
       const role = roles.tenant(roleName)
       if (role === undefined) return yield* new RoleNotFound({ role: roleName, scope: "tenant" })
       yield* guardOutranks(context, roles.all, target)

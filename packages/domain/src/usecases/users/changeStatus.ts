@@ -8,7 +8,7 @@ import type { UserId } from "../../model/ids.ts"
 import type { User, UserStatus } from "../../model/user.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
-import { isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import {
@@ -101,7 +101,7 @@ export const changeStatus = (
       yield* requirePermission(context, "users:write")
       if (transition.refuseSelf && isSelf(context, userId)) return yield* new CannotDisableSelf()
       const target = yield* findUser(context.tenant.id, userId)
-      const roles = yield* loadRoles(context.tenant.id)
+      const roles = rolesOf(context)
       yield* guardOutranks(context, roles.all, target)
       const status = transition.to(target)
       if (!transition.from.includes(target.status)) {

@@ -21,7 +21,7 @@ import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
 import { issueSetupInvitation } from "../invitations/issueSetupInvitation.ts"
-import { authenticate, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { authenticate, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { toInvalidInput } from "./guards.ts"
@@ -92,7 +92,7 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, given
           errors: [{ path: "credential", message: "This tenant creates users by invitation only" }]
         })
       }
-      const roles = yield* loadRoles(context.tenant.id)
+      const roles = rolesOf(context)
       const role = roles.tenant(input.role)
       if (role === undefined) return yield* new RoleNotFound({ role: input.role, scope: "tenant" })
       const missing = missingForGrant(context.permissions.tenant, [

@@ -7,7 +7,7 @@ import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
-import { isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import {
@@ -40,7 +40,7 @@ export const deleteUser = Effect.fn("deleteUser")(function* (
       yield* requirePermission(context, "users:delete")
       if (isSelf(context, userId)) return yield* new CannotDeleteSelf()
       const target = yield* findUser(context.tenant.id, userId)
-      const roles = yield* loadRoles(context.tenant.id)
+      const roles = rolesOf(context)
       yield* guardOutranks(context, roles.all, target)
       yield* guardLastAdmin(roles.all, target, undefined)
       yield* guardLastOrganizationAdmins(context, target)

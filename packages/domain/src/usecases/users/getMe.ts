@@ -6,7 +6,7 @@ import { Permission } from "../../model/permission.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
 import type { ReadServices } from "./guards.ts"
-import { toUserView, UserMembershipView, UserView, userMembershipViews } from "./userView.ts"
+import { membershipViewsOf, toUserView, UserMembershipView, UserView } from "./userView.ts"
 
 /** `GET /v1/me`: the caller's own user (never admin notes), their tenant permissions and memberships. */
 export const Me = Schema.Struct({
@@ -29,7 +29,7 @@ export const getMe = Effect.fn("getMe")(function* (
       const context = yield* authenticate(actor, {
         allowScopes: ["full", "password_change", "mfa_enrollment"]
       })
-      const memberships = yield* userMembershipViews(context.tenant.id, context.user.id, context.now)
+      const memberships = yield* membershipViewsOf(context.tenant.id, context.memberships, context.now)
       const me: Me = {
         ...toUserView(context.user, { includeAdminNotes: false }),
         permissions: [...context.permissions.tenant].sort(),

@@ -15,7 +15,7 @@ import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { clearFailedAttempts } from "../auth/throttling.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
-import { authenticate, isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { authenticate, isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { findUser, guardOutranks, type SessionEndingServices } from "./guards.ts"
@@ -57,7 +57,7 @@ export const resetPassword = Effect.fn("resetPassword")(function* (
         return yield* new Forbidden({ reason: "Change your own password with your current password" })
       }
       const target = yield* findUser(context.tenant.id, userId)
-      const roles = yield* loadRoles(context.tenant.id)
+      const roles = rolesOf(context)
       yield* guardOutranks(context, roles.all, target)
 
       const policy = context.tenant.passwordPolicy

@@ -14,7 +14,7 @@ import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import { GroupRepository } from "../../ports/GroupRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
-import { authenticate, isSelf, loadRoles, requirePermission } from "../shared/ActorContext.ts"
+import { authenticate, isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { findUser, guardOutranks, toInvalidInput, type WriteServices } from "./guards.ts"
@@ -123,8 +123,7 @@ export const updateUser = Effect.fn("updateUser")(function* (
       }
 
       const target = yield* findUser(context.tenant.id, userId)
-      if (adminOnly.length > 0)
-        yield* guardOutranks(context, (yield* loadRoles(context.tenant.id)).all, target)
+      if (adminOnly.length > 0) yield* guardOutranks(context, rolesOf(context).all, target)
       if (target.version !== expectedVersion) {
         return yield* new VersionConflict({ expected: expectedVersion, actual: target.version })
       }

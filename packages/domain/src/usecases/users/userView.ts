@@ -1,7 +1,7 @@
 import { Effect, Option, Schema, Struct } from "effect"
 import type { TenantId, UserId } from "../../model/ids.ts"
 import { OrganizationId } from "../../model/ids.ts"
-import { isInEffect } from "../../model/membership.ts"
+import { isInEffect, type Membership } from "../../model/membership.ts"
 import { OrganizationName } from "../../model/organization.ts"
 import { RoleName } from "../../model/role.ts"
 import { AdminNotes, User } from "../../model/user.ts"
@@ -63,6 +63,15 @@ export const userMembershipViews = Effect.fnUntraced(function* (
   at: Date
 ): Effect.fn.Return<ReadonlyArray<UserMembershipView>, never, MembershipRepository | OrganizationRepository> {
   const memberships = yield* (yield* MembershipRepository).listByUser(tenantId, userId)
+  return yield* membershipViewsOf(tenantId, memberships, at)
+})
+
+/** The views of memberships already read (the actor's own, from `authenticate`). */
+export const membershipViewsOf = Effect.fnUntraced(function* (
+  tenantId: TenantId,
+  memberships: ReadonlyArray<Membership>,
+  at: Date
+): Effect.fn.Return<ReadonlyArray<UserMembershipView>, never, OrganizationRepository> {
   const organizations = yield* OrganizationRepository
   const views: Array<UserMembershipView> = []
   for (const membership of memberships) {
