@@ -9,6 +9,7 @@ import {
   Me,
   PutExternalCredentialsInput,
   putMyExternalCredentials,
+  requireExternalCredentials,
   revokeMySession,
   startTotpEnrollment,
   TotpCodeInput,
@@ -20,8 +21,9 @@ import type { FastifyInstance, FastifyReply } from "fastify"
 import { clearSessionCookie } from "../auth/sessionCookie.ts"
 import { recoveryCodesResponse, totpSecretResponse } from "../encode/responses.ts"
 import { ifMatchHeaderSchema, ifMatchVersion, setEtag } from "../http/etag.ts"
-import { MePatchBody, SessionParams, SystemParams } from "../schema/requests.ts"
+import { CredentialAccessQuery, MePatchBody, SessionParams, SystemParams } from "../schema/requests.ts"
 import {
+  ExternalCredentialAccessResponse,
   ExternalCredentialStatusResponse,
   list,
   MyExternalCredentials,
@@ -169,5 +171,31 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     body: PutExternalCredentialsInput,
     response: ExternalCredentialStatusResponse,
     handle: ({ actor, params, body }) => putMyExternalCredentials(actor, params.system, body)
+  })
+
+  registerRoute(app, deps, {
+    method: "GET",
+    url: "/v1/me/external-credentials/:system/access",
+    tag: "me",
+    summary: "Whether a feature that calls an outside system can run for the caller (never the password)",
+    description:
+      "`feature`: `orders` (Orders and SROs) or `dashboard` (the home dashboard). Answers the login the feature " +
+      "would use: the tenant's default credentials while set (`tenantDefault`), else the caller's own, saved or " +
+      "connected (`own`). Without either, 409 EXTERNAL_CREDENTIALS_REQUIRED whose `detail` is the reason to " +
+      'show ("To access Orders and SROs, sign in to PIMS.").',
+    auth: "session",
+    params: SystemParams,
+    query: CredentialAccessQuery,
+    response: ExternalCredentialAccessResponse,
+    handle: ({ actor, params, query }) =>
+      requireExternalCredentials(actor, params.system, query.feature).pipe(
+        // the password stays in the domain's Redacted: only who logs in, and whose login it is, leaves
+        Effect.map(({ source, username }) => ({
+          system: params.system,
+          feature: query.feature,
+          source,
+          username
+        }))
+      )
   })
 }

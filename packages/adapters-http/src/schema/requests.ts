@@ -2,6 +2,7 @@ import {
   AddMemberInput,
   CreateUserInput,
   DepartmentId,
+  type CredentialFeature as DomainCredentialFeature,
   GroupId,
   ListUsersQuery,
   MemberFilter,
@@ -40,6 +41,15 @@ const SystemKey = Schema.String.check(
 )
 export const SystemParams = Schema.Struct({ system: SystemKey })
 export const UserSystemParams = Schema.Struct({ id: UserId, system: SystemKey })
+
+/** A feature that calls an outside system on the user's behalf (Orders and SROs, the home dashboard). */
+export const CredentialFeature: Schema.Codec<DomainCredentialFeature> = Schema.Literals([
+  "orders",
+  "dashboard"
+])
+
+/** `GET /v1/me/external-credentials/{system}/access?feature=`. */
+export const CredentialAccessQuery = Schema.Struct({ feature: CredentialFeature })
 
 /** `POST /v1/users`: `department` and `groups` take ids; exactly one of password, generatePassword, invite. */
 export const CreateUserBody = Schema.Struct({

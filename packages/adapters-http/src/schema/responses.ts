@@ -11,6 +11,7 @@ import {
   UserView
 } from "@gatehouse/domain"
 import { Schema, Struct } from "effect"
+import { CredentialFeature } from "./requests.ts"
 
 // Response bodies. Most are the domain's own Schemas; the ones below exist because the use case returns a
 // plain interface (or a Redacted secret the contract hands out), and are built from the domain's fields.
@@ -148,6 +149,17 @@ export const MyExternalCredentials = Schema.Struct({
 })
 
 export const ExternalCredentialStatusResponse = Schema.Struct({ status: CredentialStatus })
+
+/**
+ * `GET /v1/me/external-credentials/{system}/access`: which login a feature would use, the tenant's default or
+ * the user's own. Never the password: it has no field here.
+ */
+export const ExternalCredentialAccessResponse = Schema.Struct({
+  system: Schema.String,
+  feature: CredentialFeature,
+  source: Schema.Literals(["own", "tenantDefault"]),
+  username: Schema.String
+})
 
 /** The tenant's settings for an outside system: the default password is write-only. */
 export const ExternalCredentialSettingsResponse = Schema.Struct({

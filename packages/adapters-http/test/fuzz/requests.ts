@@ -207,7 +207,7 @@ export const examplesOf = (w: World, operation: Operation, bodies: ReadonlyArray
     return [
       {
         url,
-        query: {},
+        query: spec.query ?? {},
         payload,
         headers: {
           authorization: `Bearer ${token}`,

@@ -42,6 +42,7 @@ const NOTPEND = "409 USER_NOT_PENDING"
 const NOENROL = "409 TOTP_NOT_PENDING"
 const NOTOTP = "409 TOTP_NOT_ENABLED"
 const NOTINV = "409 ESHOP_NOT_INVITED"
+const EXTREQ = "409 EXTERNAL_CREDENTIALS_REQUIRED"
 const __ = "-"
 
 /**
@@ -78,6 +79,7 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["DELETE /v1/me/mfa/totp",                                             U,    U,    __,      __,      NOTOTP,  NOTOTP,     NOTOTP,            U,     F,     NOTOTP,  __],
   ["GET /v1/me/external-credentials/:system",                            U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
   ["PUT /v1/me/external-credentials/:system",                            U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
+  ["GET /v1/me/external-credentials/:system/access",                     U,    U,    __,      __,      EXTREQ,  EXTREQ,     EXTREQ,            U,     F,     EXTREQ,  __],
 
   ["GET /v1/password-policy",                                            U,    U,    __,      __,      200,     200,        200,               U,     200,   200,     __],
   ["PUT /v1/password-policy",                                            U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],

@@ -17,6 +17,8 @@ export interface RequestSpec {
   /** Which member of orgA an organization's `{userId}` names: `memberA` (default, invited to the eShop) or not. */
   readonly member?: "memberA" | "memberA2"
   readonly body?: (w: World) => unknown
+  /** The query string (a route whose query has a required member). */
+  readonly query?: Record<string, string>
   readonly headers?: (w: World, userId: string | undefined) => Record<string, string>
 }
 
@@ -32,6 +34,7 @@ export const REQUESTS: Partial<Record<RouteKey, RequestSpec>> = {
   "PUT /v1/me/external-credentials/:system": {
     body: () => ({ username: "matrix", password: "pims-secret" })
   },
+  "GET /v1/me/external-credentials/:system/access": { query: { feature: "orders" } },
   "PUT /v1/password-policy": { body: () => ({ preset: "nist" }) },
   "POST /v1/password-policy/check": { body: () => ({ password: "Candidate-Pass-42" }) },
   "POST /v1/users": {
@@ -195,6 +198,7 @@ export const send = (w: World, route: RouteKey, column: Column): Promise<LightMy
   return w.app.inject({
     method: method as "GET",
     url,
+    ...(spec.query === undefined ? {} : { query: spec.query }),
     headers: {
       ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
       ...spec.headers?.(w, userId)

@@ -7,6 +7,12 @@ import { createTenant, json, loggedIn, login, problem, readUser, request } from 
 const DEFAULT_PIMS_MESSAGE =
   "You are logged in using the default PIMS credentials for this tenant. You are not able to change your PIMS credentials."
 
+/** The exact reason the staff product shows on Orders and SROs without a PIMS login. */
+const ORDERS_NEED_PIMS = "To access Orders and SROs, sign in to PIMS."
+
+/** Which PIMS login a page that calls PIMS would use (`?feature=orders|dashboard`). */
+const PIMS_ACCESS = "/v1/me/external-credentials/pims/access"
+
 // Passwords free of every context word below (names, email local parts, tenant name).
 const ADMIN_PASSWORD = "Tq8!Nebula-Crane-Vortex"
 const REGULAR_PASSWORD = "Zr4?Quartz-Heron-Mosaic"
@@ -34,8 +40,9 @@ const verdicts = (results: ReadonlyArray<RuleResult>) =>
 /**
  * The staff product (preset `weevio`) walked over HTTP on PostgreSQL: Admin and Regular staff, the password rules
  * shown one by one with live check-marks, the 8-character generator, the forced change at first login, PIMS
- * credentials with validation and the tenant's default-credentials mode, deletion, and the Regular user's
- * own-profile redirect. The steps build on each other, in order.
+ * credentials with validation and the tenant's default-credentials mode, the pages that need a PIMS login
+ * (Orders and SROs, the dashboard), deletion, and the Regular user's own-profile redirect. The steps build on
+ * each other, in order.
  */
 describe(`staff user management (weevio) over HTTP on ${STORE}`, () => {
   let h: ScenarioHarness
@@ -302,6 +309,20 @@ describe(`staff user management (weevio) over HTTP on ${STORE}`, () => {
     expect((await request(h, "GET", "/v1/users", { token: regularToken })).statusCode).toBe(403)
   })
 
+  it("stops Orders and SROs and the home dashboard, naming the reason, until the Regular user signs in to PIMS", async () => {
+    const pimsAccess = (feature: string) =>
+      request(h, "GET", PIMS_ACCESS, { token: regularToken, query: { feature } })
+    expect(problem(await pimsAccess("orders"))).toMatchObject({
+      status: 409,
+      code: "EXTERNAL_CREDENTIALS_REQUIRED",
+      detail: ORDERS_NEED_PIMS
+    })
+    expect(problem(await pimsAccess("dashboard")).detail).toBe(
+      "To access the home dashboard, sign in to PIMS."
+    )
+    expect(problem(await pimsAccess("reports"))).toMatchObject({ status: 400, code: "VALIDATION" })
+  })
+
   it("stores PIMS credentials, validates them through the verifier, and shows admins presence and status only", async () => {
     const pims = (body?: Record<string, unknown>) =>
       request(h, body === undefined ? "GET" : "PUT", "/v1/me/external-credentials/pims", {
@@ -412,11 +433,42 @@ describe(`staff user management (weevio) over HTTP on ${STORE}`, () => {
     })
   })
 
-  // The staff product also stops pages that need PIMS (Orders and SROs, the dashboard) with "To access Orders
-  // and SROs, sign in to PIMS.": the domain has `requireExternalCredentials`, but no v1 route calls it.
-  it.todo(
-    "a page needing PIMS answers 409 EXTERNAL_CREDENTIALS_REQUIRED naming the reason (no v1 route uses it)"
-  )
+  it("opens Orders and SROs with the PIMS login in use: the user's own, or the tenant's default while set", async () => {
+    const ordersAccess = (token: string) =>
+      request(h, "GET", PIMS_ACCESS, { token, query: { feature: "orders" } })
+    // the Regular user saved (and connected) their own login above
+    const own = await ordersAccess(regularToken)
+    expect(own.statusCode).toBe(200)
+    expect(json(own)).toEqual({ system: "pims", feature: "orders", source: "own", username: "dachterberg" })
+    expect(own.body).not.toContain("pims-right-secret")
+
+    await request(h, "PUT", "/v1/settings/external-credentials/pims", {
+      token: adminToken,
+      body: { defaultCredentials: { username: "weevio-shared", password: "shared-pims-secret" } }
+    })
+    // the tenant's default wins while set, for the Regular user and for the Admin, who has no login of their own
+    for (const token of [regularToken, adminToken]) {
+      const shared = await ordersAccess(token)
+      expect(json(shared)).toEqual({
+        system: "pims",
+        feature: "orders",
+        source: "tenantDefault",
+        username: "weevio-shared"
+      })
+      expect(shared.body).not.toContain("shared-pims-secret")
+    }
+
+    await request(h, "PUT", "/v1/settings/external-credentials/pims", {
+      token: adminToken,
+      body: { defaultCredentials: null }
+    })
+    expect(json(await ordersAccess(regularToken))).toMatchObject({ source: "own", username: "dachterberg" })
+    expect(problem(await ordersAccess(adminToken))).toMatchObject({
+      status: 409,
+      code: "EXTERNAL_CREDENTIALS_REQUIRED",
+      detail: ORDERS_NEED_PIMS
+    })
+  })
 
   it("deletes a user: 204, then 404 and no login; the audit trail keeps the id", async () => {
     expect(problem(await request(h, "DELETE", `/v1/users/${adminId}`, { token: adminToken }))).toMatchObject({
