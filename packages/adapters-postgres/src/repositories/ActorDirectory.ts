@@ -2,6 +2,7 @@ import { ActorDirectory, type ActorRecord } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import {
+  firstRow,
   isUuid,
   MEMBERSHIP_COLUMNS,
   type MembershipRow,
@@ -89,9 +90,7 @@ export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
     return ActorDirectory.of({
       load: (tenantId, userId) =>
         isUuid(tenantId) && isUuid(userId)
-          ? db
-              .query<ActorRow>(tenantId, LOAD, [tenantId, userId])
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toRecord))))
+          ? db.query<ActorRow>(tenantId, LOAD, [tenantId, userId]).pipe(Effect.map(firstRow(toRecord)))
           : Effect.succeed(Option.none())
     })
   })

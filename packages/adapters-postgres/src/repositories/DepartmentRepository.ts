@@ -1,7 +1,7 @@
 import { type Department, DepartmentNotFound, DepartmentRepository, NameTaken } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { DEPARTMENT_COLUMNS, type DepartmentRow, isUuid, toDepartment } from "./rows.ts"
+import { DEPARTMENT_COLUMNS, type DepartmentRow, firstRow, isUuid, toDepartment } from "./rows.ts"
 
 const values = (d: Department) => [d.tenantId, d.id, d.name, d.createdAt, d.updatedAt, d.name.toLowerCase()]
 
@@ -37,7 +37,7 @@ export const layer: Layer.Layer<DepartmentRepository, never, Database> = Layer.e
                 `SELECT ${DEPARTMENT_COLUMNS} FROM departments WHERE tenant_id = $1 AND id = $2`,
                 [tenantId, id]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toDepartment))))
+              .pipe(Effect.map(firstRow(toDepartment)))
           : Effect.succeed(Option.none()),
       // A rename onto another department's name violates the constraint: NameTaken, transaction still usable.
       update: (department) =>

@@ -5,7 +5,7 @@ import {
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid } from "./rows.ts"
+import { firstRow, isUuid } from "./rows.ts"
 
 interface CredentialRow {
   readonly tenant_id: string
@@ -82,7 +82,7 @@ export const layer: Layer.Layer<ExternalCredentialRepository, never, Database> =
                  WHERE tenant_id = $1 AND user_id = $2 AND system = $3`,
                 [tenantId, userId, system]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toCredential))))
+              .pipe(Effect.map(firstRow(toCredential)))
           : Effect.succeed(Option.none()),
       delete: (tenantId, userId, system) =>
         isUuid(tenantId) && isUuid(userId)
@@ -121,7 +121,7 @@ export const layer: Layer.Layer<ExternalCredentialRepository, never, Database> =
                  WHERE tenant_id = $1 AND system = $2`,
                 [tenantId, system]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toSettings))))
+              .pipe(Effect.map(firstRow(toSettings)))
           : Effect.succeed(Option.none())
     })
   })

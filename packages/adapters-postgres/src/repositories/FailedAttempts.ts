@@ -1,7 +1,7 @@
 import { type AttemptState, FailedAttempts } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid } from "./rows.ts"
+import { keyed } from "./rows.ts"
 
 interface AttemptRow {
   readonly failures: number
@@ -17,7 +17,6 @@ export const layer: Layer.Layer<FailedAttempts, never, Database> = Layer.effect(
   FailedAttempts,
   Effect.gen(function* () {
     const db = yield* Database
-    const keyed = (tenantId: string, userId: string) => isUuid(tenantId) && isUuid(userId)
     return FailedAttempts.of({
       recordFailure: (tenantId, userId, at) =>
         db

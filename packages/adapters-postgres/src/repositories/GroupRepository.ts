@@ -1,7 +1,7 @@
 import { type Group, GroupNotFound, GroupRepository, NameTaken } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { GROUP_COLUMNS, type GroupRow, isUuid, toGroup } from "./rows.ts"
+import { firstRow, GROUP_COLUMNS, type GroupRow, isUuid, toGroup } from "./rows.ts"
 
 const values = (g: Group) => [
   g.tenantId,
@@ -45,7 +45,7 @@ export const layer: Layer.Layer<GroupRepository, never, Database> = Layer.effect
                 `SELECT ${GROUP_COLUMNS} FROM groups WHERE tenant_id = $1 AND id = $2`,
                 [tenantId, id]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toGroup))))
+              .pipe(Effect.map(firstRow(toGroup)))
           : Effect.succeed(Option.none()),
       // A rename onto another group's name violates the constraint: NameTaken, transaction still usable.
       update: (group) =>

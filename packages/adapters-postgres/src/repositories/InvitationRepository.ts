@@ -2,7 +2,7 @@ import { type Invitation, InvitationRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import { instantArray, textArray } from "./arrayLiteral.ts"
-import { isUuid } from "./rows.ts"
+import { firstRow, isUuid, keyed } from "./rows.ts"
 
 interface InvitationRow {
   readonly tenant_id: string
@@ -53,7 +53,6 @@ export const layer: Layer.Layer<InvitationRepository, never, Database> = Layer.e
   InvitationRepository,
   Effect.gen(function* () {
     const db = yield* Database
-    const keyed = (tenantId: string, id: string) => isUuid(tenantId) && isUuid(id)
     return InvitationRepository.of({
       insert: (i) =>
         db
@@ -93,7 +92,7 @@ export const layer: Layer.Layer<InvitationRepository, never, Database> = Layer.e
         isUuid(id)
           ? db
               .query<InvitationRow>(null, `SELECT ${COLUMNS} FROM gatehouse_invitation_by_id($1)`, [id])
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toInvitation))))
+              .pipe(Effect.map(firstRow(toInvitation)))
           : Effect.succeed(Option.none()),
       listByUser: (tenantId, userId) =>
         keyed(tenantId, userId)

@@ -1,7 +1,7 @@
 import { AlreadyMember, type Membership, MembershipNotFound, MembershipRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid, MEMBERSHIP_COLUMNS, type MembershipRow, toMembership } from "./rows.ts"
+import { firstRow, isUuid, keyed, MEMBERSHIP_COLUMNS, type MembershipRow, toMembership } from "./rows.ts"
 
 const values = (m: Membership) => [
   m.tenantId,
@@ -30,8 +30,6 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
             )
             .pipe(Effect.map((rows) => rows.map(toMembership)))
         : Effect.succeed([])
-    const keyed = (tenantId: string, organizationId: string, userId: string) =>
-      isUuid(tenantId) && isUuid(organizationId) && isUuid(userId)
 
     return MembershipRepository.of({
       // ON CONFLICT on the primary key: of concurrent inserts one wins, the others see AlreadyMember.
@@ -64,7 +62,7 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
                  WHERE tenant_id = $1 AND organization_id = $2 AND user_id = $3`,
                 [tenantId, organizationId, userId]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toMembership))))
+              .pipe(Effect.map(firstRow(toMembership)))
           : Effect.succeed(Option.none()),
       update: (membership) =>
         (keyed(membership.tenantId, membership.organizationId, membership.userId)

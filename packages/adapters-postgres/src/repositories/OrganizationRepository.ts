@@ -7,7 +7,7 @@ import {
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import { containsPattern, cursorId, keysetPast, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
-import { isUuid, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganization } from "./rows.ts"
+import { firstRow, isUuid, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganization } from "./rows.ts"
 
 const nameKey = (organization: Organization) => organization.name.toLowerCase()
 
@@ -45,7 +45,7 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
                 `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2`,
                 [tenantId, id]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toOrganization))))
+              .pipe(Effect.map(firstRow(toOrganization)))
           : Effect.succeed(Option.none()),
       update: (organization, expectedVersion) =>
         Effect.gen(function* () {

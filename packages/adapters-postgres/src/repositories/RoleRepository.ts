@@ -1,7 +1,7 @@
 import { NameTaken, RoleRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid, ROLE_COLUMNS, type RoleRow, toRole } from "./rows.ts"
+import { firstRow, isUuid, ROLE_COLUMNS, type RoleRow, toRole } from "./rows.ts"
 
 /** A tenant's role catalogue; (tenant, scope, name) is the primary key. */
 export const layer: Layer.Layer<RoleRepository, never, Database> = Layer.effect(
@@ -32,7 +32,7 @@ export const layer: Layer.Layer<RoleRepository, never, Database> = Layer.effect(
                 `SELECT ${ROLE_COLUMNS} FROM roles WHERE tenant_id = $1 AND scope = $2 AND name = $3`,
                 [tenantId, scope, name]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toRole))))
+              .pipe(Effect.map(firstRow(toRole)))
           : Effect.succeed(Option.none()),
       list: (tenantId) =>
         isUuid(tenantId)

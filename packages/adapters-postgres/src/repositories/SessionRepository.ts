@@ -1,7 +1,7 @@
 import { type Session, SessionRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid } from "./rows.ts"
+import { firstRow, isUuid, keyed } from "./rows.ts"
 
 interface SessionRow {
   readonly tenant_id: string
@@ -38,7 +38,6 @@ export const layer: Layer.Layer<SessionRepository, never, Database> = Layer.effe
   SessionRepository,
   Effect.gen(function* () {
     const db = yield* Database
-    const keyed = (tenantId: string, id: string) => isUuid(tenantId) && isUuid(id)
     return SessionRepository.of({
       insert: (s) =>
         db
@@ -63,7 +62,7 @@ export const layer: Layer.Layer<SessionRepository, never, Database> = Layer.effe
         isUuid(id)
           ? db
               .query<SessionRow>(null, `SELECT ${COLUMNS} FROM gatehouse_session_by_id($1)`, [id])
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toSession))))
+              .pipe(Effect.map(firstRow(toSession)))
           : Effect.succeed(Option.none()),
       touch: (tenantId, id, at) =>
         keyed(tenantId, id)

@@ -1,7 +1,7 @@
 import { type ShopifySettings, ShopifySettingsRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid } from "./rows.ts"
+import { firstRow, isUuid } from "./rows.ts"
 
 interface SettingsRow {
   readonly tenant_id: string
@@ -45,7 +45,7 @@ export const layer: Layer.Layer<ShopifySettingsRepository, never, Database> = La
               .query<SettingsRow>(tenantId, `SELECT ${COLUMNS} FROM shopify_settings WHERE tenant_id = $1`, [
                 tenantId
               ])
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toSettings))))
+              .pipe(Effect.map(firstRow(toSettings)))
           : Effect.succeed(Option.none()),
       put: (s) =>
         db

@@ -1,7 +1,7 @@
 import { SlugTaken, type Tenant, TenantNotFound, TenantRepository, VersionConflict } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid, TENANT_COLUMNS, type TenantRow, toTenant } from "./rows.ts"
+import { firstRow, isUuid, TENANT_COLUMNS, type TenantRow, toTenant } from "./rows.ts"
 
 const values = (tenant: Tenant) => [
   tenant.id,
@@ -45,12 +45,12 @@ export const layer: Layer.Layer<TenantRepository, never, Database> = Layer.effec
         isUuid(id)
           ? db
               .query<TenantRow>(null, `SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1`, [id])
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toTenant))))
+              .pipe(Effect.map(firstRow(toTenant)))
           : Effect.succeed(Option.none()),
       findBySlug: (slug) =>
         db
           .query<TenantRow>(null, `SELECT ${TENANT_COLUMNS} FROM tenants WHERE slug = $1`, [slug])
-          .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toTenant)))),
+          .pipe(Effect.map(firstRow(toTenant))),
       update: (tenant, expectedVersion) =>
         Effect.gen(function* () {
           if (!isUuid(tenant.id)) return yield* new TenantNotFound({ tenant: tenant.id })

@@ -1,7 +1,7 @@
 import { type TotpEnrollment, TotpRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid } from "./rows.ts"
+import { firstRow, keyed } from "./rows.ts"
 
 interface EnrollmentRow {
   readonly tenant_id: string
@@ -36,7 +36,6 @@ export const layer: Layer.Layer<TotpRepository, never, Database> = Layer.effect(
   TotpRepository,
   Effect.gen(function* () {
     const db = yield* Database
-    const keyed = (tenantId: string, userId: string) => isUuid(tenantId) && isUuid(userId)
     const changed = (tenantId: string, sql: string, params: ReadonlyArray<unknown>) =>
       db.query(tenantId, sql, params).pipe(Effect.map((rows) => rows.length === 1))
     return TotpRepository.of({
@@ -67,7 +66,7 @@ export const layer: Layer.Layer<TotpRepository, never, Database> = Layer.effect(
                 `SELECT ${COLUMNS} FROM totp_enrollments WHERE tenant_id = $1 AND user_id = $2`,
                 [tenantId, userId]
               )
-              .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toEnrollment))))
+              .pipe(Effect.map(firstRow(toEnrollment)))
           : Effect.succeed(Option.none()),
       confirm: (tenantId, userId, recoveryCodeHashes, step) =>
         keyed(tenantId, userId)

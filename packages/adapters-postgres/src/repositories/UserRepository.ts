@@ -11,7 +11,7 @@ import { Database } from "../Database.ts"
 import { textArray } from "./arrayLiteral.ts"
 import { insertUsers } from "./bulkInsert.ts"
 import { pageLimit, pageOf } from "./listing.ts"
-import { distinctGroupIds, isUuid, toUser, USER_COLUMNS, type UserRow, userKeys } from "./rows.ts"
+import { distinctGroupIds, firstRow, isUuid, toUser, USER_COLUMNS, type UserRow, userKeys } from "./rows.ts"
 import { listingSql } from "./userListing.ts"
 
 /** Each stored column of a user and its value; the sort and search keys are computed here. */
@@ -95,7 +95,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
           `SELECT ${USER_COLUMNS} FROM users u WHERE u.tenant_id = $1 AND ${condition} = $2`,
           [tenantId, value]
         )
-        .pipe(Effect.map((rows) => Option.fromNullishOr(rows[0]).pipe(Option.map(toUser))))
+        .pipe(Effect.map(firstRow(toUser)))
     const count = (tenantId: string, sql: string, params: ReadonlyArray<unknown>) =>
       db.query<{ count: number }>(tenantId, sql, params).pipe(Effect.map((rows) => rows[0]?.count ?? 0))
 

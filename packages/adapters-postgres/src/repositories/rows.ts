@@ -9,6 +9,7 @@ import {
   type Tenant,
   type User
 } from "@gatehouse/domain"
+import { Option } from "effect"
 
 // Rows as node-postgres returns them: uuid and text as strings, timestamptz as Date, jsonb parsed, arrays
 // as arrays. Each mapper builds exactly the domain object (no extra keys), so a stored value reads back equal.
@@ -254,3 +255,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Whether a string can be a stored id; anything else matches no row (and must not reach a uuid cast). */
 export const isUuid = (value: string): boolean => UUID.test(value)
+
+/** Whether every one of the strings can be a stored id: a statement keyed by them may run, else none matches. */
+export const keyed = (...ids: ReadonlyArray<string>): boolean => ids.every(isUuid)
+
+/** The first row of a lookup by key, mapped to its domain object; none when no row came back. */
+export const firstRow =
+  <Row, A>(to: (row: Row) => A) =>
+  (rows: ReadonlyArray<Row>): Option.Option<A> =>
+    Option.map(Option.fromNullishOr(rows[0]), to)

@@ -3,7 +3,6 @@ import { PasswordPolicyViolation, type RuleResult } from "../../errors/validatio
 import type { Actor } from "../../model/actor.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { checkPassword } from "../../password/checkPassword.ts"
-import { FailedAttempts } from "../../ports/FailedAttempts.ts"
 import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
@@ -11,7 +10,7 @@ import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { InvalidCurrentPassword } from "./errors.ts"
-import { clearFailedAttempts, recordFailedAttempt, ThrottleSettings, throttled } from "./throttling.ts"
+import { clearFailedAttempts, guardAttempts, recordFailedAttempt } from "./throttling.ts"
 
 export const ChangeOwnPasswordInput = Schema.Struct({
   currentPassword: PlainPassword,
@@ -35,12 +34,7 @@ export const changeOwnPassword = Effect.fn("changeOwnPassword")(function* (
 ) {
   const context = yield* authenticate(actor, { allowScopes: SCOPES })
   const { tenant, user } = context
-  const refused = throttled(
-    yield* (yield* FailedAttempts).get(tenant.id, user.id),
-    context.now,
-    yield* ThrottleSettings
-  )
-  if (refused !== undefined) return yield* refused
+  yield* guardAttempts(tenant.id, user.id, context.now)
 
   const hasher = yield* PasswordHasher
   const valid =

@@ -4,8 +4,8 @@ import type { User } from "../../model/user.ts"
 import { type Invitation, InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { Mailer } from "../../ports/Mailer.ts"
 import { InvitationEmailTemplate } from "../invitations/InvitationEmailTemplate.ts"
-import { DEFAULT_INVITATION_TTL_HOURS } from "../invitations/issueSetupInvitation.ts"
 import { PublicUrl, setupLink } from "../invitations/PublicUrl.ts"
+import { invitationExpiresAt, pendingInvitation } from "../invitations/pendingInvitation.ts"
 import { newSetupToken } from "../invitations/token.ts"
 
 /** An invitation issued by an import's transaction, to be emailed once the transaction has committed. */
@@ -32,27 +32,17 @@ export const issueImportInvitations = Effect.fnUntraced(function* (
 ) {
   const invitations = yield* InvitationRepository
   const publicUrl = yield* PublicUrl
-  const ttlHours = tenant.settings.invitationTtlHours ?? DEFAULT_INVITATION_TTL_HOURS
-  const expiresAt = new Date(at.getTime() + ttlHours * 3_600_000)
+  const expiresAt = invitationExpiresAt(tenant, at)
   // Hashing goes through Web Crypto's asynchronous digest: a few at once keep its thread pool busy.
   const tokens = yield* Effect.forEach(users, () => newSetupToken, { concurrency: TOKEN_CONCURRENCY })
   const rows: Array<Invitation> = []
   const issued: Array<InvitationToSend> = []
   users.forEach((user, i) => {
-    const { id, token, secretHash } = tokens[i]!
-    rows.push({
-      id,
-      tenantId: tenant.id,
-      userId: user.id,
-      secretHash,
-      state: "pending",
-      expiresAt,
-      createdAt: at,
-      acceptedAt: null
-    })
+    const setupToken = tokens[i]!
+    rows.push(pendingInvitation(tenant, user, setupToken, expiresAt, at))
     issued.push({
       user: { email: user.email, firstName: user.firstName },
-      link: Redacted.make(setupLink(publicUrl, Redacted.value(token))),
+      link: Redacted.make(setupLink(publicUrl, Redacted.value(setupToken.token))),
       expiresAt
     })
   })

@@ -1,12 +1,11 @@
 import { Effect } from "effect"
 import type { Email } from "../../model/email.ts"
-import type { UserId } from "../../model/ids.ts"
-import { newId } from "../../model/newId.ts"
 import type { User } from "../../model/user.ts"
 import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import { GroupRepository } from "../../ports/GroupRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { type ActorContext, requirePermission, rolesOf } from "../shared/ActorContext.ts"
+import { newPendingUser } from "../users/newPendingUser.ts"
 import type { ImportFieldError, ImportRowFailure } from "./errors.ts"
 import { type ColumnMapping, catalogueOf, type ImportedProfile, validateRow } from "./importRow.ts"
 import { forEachBatch, type ImportSource } from "./importSource.ts"
@@ -124,31 +123,16 @@ export const validateSource = Effect.fnUntraced(function* (
 
 /** The stored form of an imported row: pending, no password, its invitation issued alongside. */
 export const importedUser = Effect.fnUntraced(function* (context: ActorContext, profile: ImportedProfile) {
+  const { email, firstName, lastName, role } = profile
   const user: User = {
-    id: yield* newId<UserId>(),
-    tenantId: context.tenant.id,
-    email: profile.email,
-    firstName: profile.firstName,
-    lastName: profile.lastName,
-    displayName: null,
+    ...(yield* newPendingUser(
+      { tenantId: context.tenant.id, email, firstName, lastName, role },
+      context.now
+    )),
     phone: profile.phone,
     language: profile.language,
-    adminNotes: null,
-    role: profile.role,
-    modulePermissions: [],
     departmentId: profile.departmentId,
-    groupIds: [...profile.groupIds],
-    status: "pending",
-    emailVerified: false,
-    phoneVerified: false,
-    mustChangePassword: false,
-    requireTotp: false,
-    totpEnabled: false,
-    passwordHash: null,
-    lastLoginAt: null,
-    createdAt: context.now,
-    updatedAt: context.now,
-    version: 1
+    groupIds: [...profile.groupIds]
   }
   return user
 })

@@ -1,9 +1,10 @@
 import { Effect, Redacted } from "effect"
 import type { Actor } from "../../model/actor.ts"
 import type { OrganizationId, UserId } from "../../model/ids.ts"
-import { ShopifyCustomers, ShopifyRejected } from "../../ports/ShopifyCustomers.ts"
-import { invitedCustomer } from "./invitedCustomer.ts"
-import { auditEshop, loadEshopMember } from "./memberAccess.ts"
+import { ShopifyCustomers } from "../../ports/ShopifyCustomers.ts"
+import { loadInvitedMember } from "./invitedCustomer.ts"
+import { auditEshop } from "./memberAccess.ts"
+import { signInUrl } from "./signInUrl.ts"
 
 /**
  * `POST .../eshop/activation-url` (`eshop:manage`): a link the admin can pass on when the email did not
@@ -15,25 +16,14 @@ export const eshopActivationUrl = Effect.fn("eshopActivationUrl")(function* (
   organizationId: OrganizationId,
   userId: UserId
 ) {
-  const member = yield* loadEshopMember(actor, organizationId, userId, { grant: true })
-  const shopify = yield* ShopifyCustomers
-  const { connection } = member.store
-  const customer = yield* invitedCustomer(member)
-  const accounts = yield* shopify.customerAccounts(connection)
+  const { member, customer, accounts } = yield* loadInvitedMember(actor, organizationId, userId)
   if (accounts.version === "NEW_CUSTOMER_ACCOUNTS") {
-    if (accounts.url === null) {
-      return yield* new ShopifyRejected({
-        operation: "shop",
-        reason: "InvalidRequest",
-        messages: ["The store has no customer accounts URL"]
-      })
-    }
     const shared: { readonly activationUrl: Redacted.Redacted<string> } = {
-      activationUrl: Redacted.make(accounts.url)
+      activationUrl: Redacted.make(yield* signInUrl(accounts))
     }
     return shared
   }
-  const activationUrl = yield* shopify.activationUrl(connection, customer.id)
+  const activationUrl = yield* (yield* ShopifyCustomers).activationUrl(member.store.connection, customer.id)
   yield* auditEshop(member, {
     action: "eshop.activation_url_generated",
     details: { customerId: customer.id }

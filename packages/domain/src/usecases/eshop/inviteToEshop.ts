@@ -6,6 +6,7 @@ import { type ShopifyCustomer, ShopifyCustomers, ShopifyRejected } from "../../p
 import { eshopInvitationEmail } from "./email.ts"
 import { ESHOP_TAG_CONFLICT_MESSAGE, EshopCustomerCodeMissing, EshopTagConflict } from "./errors.ts"
 import { auditEshop, type EshopMember, loadEshopMember } from "./memberAccess.ts"
+import { signInUrl } from "./signInUrl.ts"
 import { type EshopStatus, eshopStatusOf } from "./status.ts"
 import { hasTag, otherCustomerCodes } from "./tags.ts"
 
@@ -101,14 +102,7 @@ export const inviteToEshop = Effect.fn("inviteToEshop")(function* (
       customer = yield* shopify.sendInvite(connection, customer)
       return { customer, activationUrl, emailSent: true }
     }
-    const url = accounts.url
-    if (url === null) {
-      return yield* new ShopifyRejected({
-        operation: "shop",
-        reason: "InvalidRequest",
-        messages: ["The store has no customer accounts URL"]
-      })
-    }
+    const url = yield* signInUrl(accounts)
     const emailSent = yield* (yield* Mailer)
       .send(eshopInvitationEmail(member.organization, member.user, url))
       .pipe(

@@ -1,7 +1,9 @@
 import { Effect, Option } from "effect"
+import type { Actor } from "../../model/actor.ts"
+import type { OrganizationId, UserId } from "../../model/ids.ts"
 import { ShopifyCustomers } from "../../ports/ShopifyCustomers.ts"
 import { EshopAlreadyActive, EshopNotInvited } from "./errors.ts"
-import type { EshopMember } from "./memberAccess.ts"
+import { type EshopMember, loadEshopMember } from "./memberAccess.ts"
 import { eshopStatusOf } from "./status.ts"
 
 /**
@@ -15,4 +17,19 @@ export const invitedCustomer = Effect.fnUntraced(function* (member: EshopMember)
   if (status === "active") return yield* new EshopAlreadyActive()
   if (status === "inactive") return yield* new EshopNotInvited({ status })
   return customer.value
+})
+
+/**
+ * What a call about an invited member's account starts from (`eshop:manage`, see `loadEshopMember`): the
+ * member, their Shopify customer (`invitedCustomer`) and the store's customer accounts.
+ */
+export const loadInvitedMember = Effect.fnUntraced(function* (
+  actor: Actor,
+  organizationId: OrganizationId,
+  userId: UserId
+) {
+  const member = yield* loadEshopMember(actor, organizationId, userId, { grant: true })
+  const customer = yield* invitedCustomer(member)
+  const accounts = yield* (yield* ShopifyCustomers).customerAccounts(member.store.connection)
+  return { member, customer, accounts }
 })

@@ -2,10 +2,11 @@ import { Effect, Option } from "effect"
 import type { Actor } from "../../model/actor.ts"
 import type { OrganizationId, UserId } from "../../model/ids.ts"
 import { Mailer } from "../../ports/Mailer.ts"
-import { ShopifyCustomers, ShopifyRejected } from "../../ports/ShopifyCustomers.ts"
+import { ShopifyCustomers } from "../../ports/ShopifyCustomers.ts"
 import { eshopInvitationEmail } from "./email.ts"
-import { invitedCustomer } from "./invitedCustomer.ts"
-import { auditEshop, loadEshopMember } from "./memberAccess.ts"
+import { loadInvitedMember } from "./invitedCustomer.ts"
+import { auditEshop } from "./memberAccess.ts"
+import { signInUrl } from "./signInUrl.ts"
 import { type EshopStatus, eshopStatusOf } from "./status.ts"
 
 /**
@@ -19,22 +20,14 @@ export const resendEshopInvite = Effect.fn("resendEshopInvite")(function* (
   organizationId: OrganizationId,
   userId: UserId
 ) {
-  const member = yield* loadEshopMember(actor, organizationId, userId, { grant: true })
-  const shopify = yield* ShopifyCustomers
-  const { connection } = member.store
-  let customer = yield* invitedCustomer(member)
-  const accounts = yield* shopify.customerAccounts(connection)
+  const invited = yield* loadInvitedMember(actor, organizationId, userId)
+  const { member, accounts } = invited
+  let customer = invited.customer
   if (accounts.version === "CLASSIC") {
-    customer = yield* shopify.sendInvite(connection, customer)
+    customer = yield* (yield* ShopifyCustomers).sendInvite(member.store.connection, customer)
   } else {
-    if (accounts.url === null) {
-      return yield* new ShopifyRejected({
-        operation: "shop",
-        reason: "InvalidRequest",
-        messages: ["The store has no customer accounts URL"]
-      })
-    }
-    yield* (yield* Mailer).send(eshopInvitationEmail(member.organization, member.user, accounts.url))
+    const url = yield* signInUrl(accounts)
+    yield* (yield* Mailer).send(eshopInvitationEmail(member.organization, member.user, url))
   }
   yield* auditEshop(member, {
     action: "eshop.invite_resent",

@@ -9,10 +9,10 @@ import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { InvitationEmailTemplate } from "./InvitationEmailTemplate.ts"
 import { PublicUrl, setupLink } from "./PublicUrl.ts"
+import { invitationExpiresAt, pendingInvitation } from "./pendingInvitation.ts"
 import { newSetupToken } from "./token.ts"
 
-/** Default lifetime of a setup invitation when the tenant's settings do not say otherwise. */
-export const DEFAULT_INVITATION_TTL_HOURS = 72
+export { DEFAULT_INVITATION_TTL_HOURS } from "./pendingInvitation.ts"
 
 export interface SetupLink {
   /** `${PublicUrl}/setup#token=...`: a one-time secret, shown to the inviting admin once and emailed. */
@@ -44,19 +44,10 @@ export const issueSetupInvitation = Effect.fn("issueSetupInvitation")(function* 
       const invitations = yield* InvitationRepository
       const at = yield* now
       const replaced = yield* invitations.revokePendingForUser(tenant.id, user.id)
-      const ttlHours = tenant.settings.invitationTtlHours ?? DEFAULT_INVITATION_TTL_HOURS
-      const expiresAt = new Date(at.getTime() + ttlHours * 3_600_000)
-      const { id, token, secretHash } = yield* newSetupToken
-      yield* invitations.insert({
-        id,
-        tenantId: tenant.id,
-        userId: user.id,
-        secretHash,
-        state: "pending",
-        expiresAt,
-        createdAt: at,
-        acceptedAt: null
-      })
+      const expiresAt = invitationExpiresAt(tenant, at)
+      const setupToken = yield* newSetupToken
+      const { id, token } = setupToken
+      yield* invitations.insert(pendingInvitation(tenant, user, setupToken, expiresAt, at))
       const link = setupLink(yield* PublicUrl, Redacted.value(token))
       // The message goes out after the invitation is written; a refused message does not undo it, because
       // the admin receives the link too and can pass it on.

@@ -1,12 +1,11 @@
-import { Effect, Option, Redacted } from "effect"
+import { Effect, Option, type Redacted } from "effect"
 import type { Role } from "../../model/role.ts"
 import type { Tenant } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
 import { TotpRepository } from "../../ports/TotpRepository.ts"
-import { encodeBase32 } from "../../totp/base32.ts"
-import { otpauthUri } from "../../totp/otpauthUri.ts"
 import { newTotpSecret } from "../../totp/totp.ts"
-import { openTotpSecret, sealTotpSecret } from "../mfa/totpSecret.ts"
+import { savePendingTotpSecret, shownTotpSecret } from "../mfa/pendingTotpSecret.ts"
+import { openTotpSecret } from "../mfa/totpSecret.ts"
 
 /** Whether the user must enrol TOTP: their role requires it, or an admin switched it on for them. */
 export const totpRequiredFor = (user: User, role: Role | undefined): boolean =>
@@ -32,18 +31,7 @@ export const pendingTotpFor = Effect.fnUntraced(function* (tenant: Tenant, user:
   if (Option.isSome(existing)) secret = yield* openTotpSecret(existing.value)
   else {
     secret = yield* newTotpSecret
-    yield* repository.savePending({
-      tenantId: tenant.id,
-      userId: user.id,
-      sealedSecret: yield* sealTotpSecret(tenant.id, user.id, secret),
-      confirmed: false,
-      lastUsedStep: null,
-      recoveryCodeHashes: [],
-      createdAt: at
-    })
+    yield* savePendingTotpSecret(tenant.id, user.id, secret, at)
   }
-  return Option.some<PendingTotp>({
-    secret: Redacted.make(encodeBase32(secret)),
-    otpauthUri: Redacted.make(otpauthUri({ secret, issuer: tenant.name, account: user.email }))
-  })
+  return Option.some<PendingTotp>(shownTotpSecret(tenant, user, secret))
 })

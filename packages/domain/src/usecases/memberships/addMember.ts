@@ -4,9 +4,8 @@ import { RoleNotFound } from "../../errors/notFound.ts"
 import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
 import { Email } from "../../model/email.ts"
-import type { OrganizationId, UserId } from "../../model/ids.ts"
+import type { OrganizationId } from "../../model/ids.ts"
 import type { Membership } from "../../model/membership.ts"
-import { newId } from "../../model/newId.ts"
 import { RoleName } from "../../model/role.ts"
 import { PersonName, type User } from "../../model/user.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
@@ -18,6 +17,7 @@ import { decodeInput } from "../organizations/validation.ts"
 import { authenticate, requirePermissionIn, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
+import { newPendingUser } from "../users/newPendingUser.ts"
 import { findOrganization, heldIn, type MemberUser, toMemberUser } from "./memberAccess.ts"
 
 export const AddMemberInput = Schema.Struct({
@@ -76,32 +76,18 @@ export const addMember = Effect.fn("addMember")(function* (
       const existing = yield* users.findByEmail(context.tenant.id, data.email)
       const user: User = Option.isSome(existing)
         ? existing.value
-        : yield* users.insert({
-            id: yield* newId<UserId>(),
-            tenantId: context.tenant.id,
-            email: data.email,
-            firstName: data.firstName,
-            lastName: data.lastName,
-            displayName: null,
-            phone: null,
-            language: null,
-            adminNotes: null,
-            role: presets[context.tenant.preset].memberRole as RoleName,
-            modulePermissions: [],
-            departmentId: null,
-            groupIds: [],
-            status: "pending",
-            emailVerified: false,
-            phoneVerified: false,
-            mustChangePassword: false,
-            requireTotp: false,
-            totpEnabled: false,
-            passwordHash: null,
-            lastLoginAt: null,
-            createdAt: context.now,
-            updatedAt: context.now,
-            version: 1
-          })
+        : yield* users.insert(
+            yield* newPendingUser(
+              {
+                tenantId: context.tenant.id,
+                email: data.email,
+                firstName: data.firstName,
+                lastName: data.lastName,
+                role: presets[context.tenant.preset].memberRole as RoleName
+              },
+              context.now
+            )
+          )
       const created = Option.isNone(existing)
       const membership = yield* (yield* MembershipRepository).insert({
         tenantId: context.tenant.id,

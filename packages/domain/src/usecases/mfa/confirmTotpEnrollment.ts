@@ -1,11 +1,10 @@
 import { Effect, Option, Redacted, Schema } from "effect"
 import type { Actor } from "../../model/actor.ts"
-import { FailedAttempts } from "../../ports/FailedAttempts.ts"
 import { TotpRepository } from "../../ports/TotpRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { hashRecoveryCode, newRecoveryCodes } from "../../totp/recoveryCodes.ts"
 import { verifyTotp } from "../../totp/totp.ts"
-import { clearFailedAttempts, recordFailedAttempt, ThrottleSettings, throttled } from "../auth/throttling.ts"
+import { clearFailedAttempts, guardAttempts, recordFailedAttempt } from "../auth/throttling.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -37,12 +36,7 @@ export const confirmTotpEnrollment = Effect.fn("confirmTotpEnrollment")(function
     Effect.gen(function* () {
       const context = yield* authenticate(actor, { allowScopes: SCOPES })
       const { tenant, user } = context
-      const refused = throttled(
-        yield* (yield* FailedAttempts).get(tenant.id, user.id),
-        context.now,
-        yield* ThrottleSettings
-      )
-      if (refused !== undefined) return yield* refused
+      yield* guardAttempts(tenant.id, user.id, context.now)
       const repository = yield* TotpRepository
       const enrollment = yield* repository.find(tenant.id, user.id)
       if (Option.isNone(enrollment)) return yield* new TotpNotPending()

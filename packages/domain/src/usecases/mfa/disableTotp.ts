@@ -1,9 +1,8 @@
 import { Effect } from "effect"
 import type { Actor } from "../../model/actor.ts"
-import { FailedAttempts } from "../../ports/FailedAttempts.ts"
 import { TotpRepository } from "../../ports/TotpRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { clearFailedAttempts, recordFailedAttempt, ThrottleSettings, throttled } from "../auth/throttling.ts"
+import { clearFailedAttempts, guardAttempts, recordFailedAttempt } from "../auth/throttling.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -25,12 +24,7 @@ export const disableTotp = Effect.fn("disableTotp")(function* (actor: Actor, inp
       const context = yield* authenticate(actor)
       const { tenant, user } = context
       if (!user.totpEnabled) return yield* new TotpNotEnabled()
-      const refused = throttled(
-        yield* (yield* FailedAttempts).get(tenant.id, user.id),
-        context.now,
-        yield* ThrottleSettings
-      )
-      if (refused !== undefined) return yield* refused
+      yield* guardAttempts(tenant.id, user.id, context.now)
       const check = yield* checkSecondFactor(tenant.id, user.id, input.code, context.now)
       if (!check.ok) {
         if (check.reason === "totp_not_enabled") return yield* new TotpNotEnabled()

@@ -1,14 +1,11 @@
-import { Effect, Redacted } from "effect"
+import { Effect, type Redacted } from "effect"
 import type { Actor } from "../../model/actor.ts"
-import { TotpRepository } from "../../ports/TotpRepository.ts"
-import { encodeBase32 } from "../../totp/base32.ts"
-import { otpauthUri } from "../../totp/otpauthUri.ts"
 import { newTotpSecret } from "../../totp/totp.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { TotpAlreadyEnabled } from "./errors.ts"
-import { sealTotpSecret } from "./totpSecret.ts"
+import { savePendingTotpSecret, shownTotpSecret } from "./pendingTotpSecret.ts"
 
 export interface TotpEnrollmentStarted {
   /** The shared secret in base32, for typing into an app by hand. Shown once. */
@@ -29,25 +26,14 @@ export const startTotpEnrollment = Effect.fn("startTotpEnrollment")(function* (a
       const { tenant, user } = context
       if (user.totpEnabled) return yield* new TotpAlreadyEnabled()
       const secret = yield* newTotpSecret
-      const saved = yield* (yield* TotpRepository).savePending({
-        tenantId: tenant.id,
-        userId: user.id,
-        sealedSecret: yield* sealTotpSecret(tenant.id, user.id, secret),
-        confirmed: false,
-        lastUsedStep: null,
-        recoveryCodeHashes: [],
-        createdAt: context.now
-      })
+      const saved = yield* savePendingTotpSecret(tenant.id, user.id, secret, context.now)
       if (!saved) return yield* new TotpAlreadyEnabled()
       yield* auditBy(context, {
         action: "mfa.totp_enrollment_started",
         targetType: "user",
         targetId: user.id
       })
-      const started: TotpEnrollmentStarted = {
-        secret: Redacted.make(encodeBase32(secret)),
-        otpauthUri: Redacted.make(otpauthUri({ secret, issuer: tenant.name, account: user.email }))
-      }
+      const started: TotpEnrollmentStarted = shownTotpSecret(tenant, user, secret)
       return started
     })
   )

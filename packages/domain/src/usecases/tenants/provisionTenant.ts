@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import type { Email } from "../../model/email.ts"
-import type { TenantId, UserId } from "../../model/ids.ts"
+import type { TenantId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
 import type { Role, RoleName } from "../../model/role.ts"
 import type { PresetName, TenantSlug } from "../../model/tenant.ts"
@@ -10,6 +10,7 @@ import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
 import { audit } from "../shared/audit.ts"
+import { newPendingUser } from "../users/newPendingUser.ts"
 
 /** What a new tenant is made of, already validated. */
 export interface TenantSpec {
@@ -60,30 +61,19 @@ export const provisionTenant = Effect.fnUntraced(function* (spec: TenantSpec, ad
     yield* roles.insert(role).pipe(Effect.orDie)
   }
   const user: User = {
-    id: yield* newId<UserId>(),
-    tenantId: tenant.id,
-    email: admin.email,
-    firstName: admin.firstName,
-    lastName: admin.lastName,
-    displayName: null,
-    phone: null,
-    language: null,
-    adminNotes: null,
-    role: preset.adminRole as RoleName,
-    modulePermissions: [],
-    departmentId: null,
-    groupIds: [],
+    ...(yield* newPendingUser(
+      {
+        tenantId: tenant.id,
+        email: admin.email,
+        firstName: admin.firstName,
+        lastName: admin.lastName,
+        role: preset.adminRole as RoleName
+      },
+      at
+    )),
     status: admin.status,
-    emailVerified: false,
-    phoneVerified: false,
     mustChangePassword: admin.mustChangePassword,
-    requireTotp: false,
-    totpEnabled: false,
-    passwordHash: admin.passwordHash,
-    lastLoginAt: null,
-    createdAt: at,
-    updatedAt: at,
-    version: 1
+    passwordHash: admin.passwordHash
   }
   // A brand-new tenant has no users, so the email cannot be taken.
   const stored = yield* (yield* UserRepository).insert(user).pipe(Effect.orDie)

@@ -4,9 +4,8 @@ import { DepartmentNotFound, GroupNotFound, RoleNotFound } from "../../errors/no
 import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
 import { Email } from "../../model/email.ts"
-import { DepartmentId, GroupId, type UserId } from "../../model/ids.ts"
+import { DepartmentId, GroupId } from "../../model/ids.ts"
 import { Language } from "../../model/language.ts"
-import { newId } from "../../model/newId.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { ModulePermission } from "../../model/permission.ts"
 import { PhoneNumber } from "../../model/phone.ts"
@@ -25,6 +24,7 @@ import { authenticate, requirePermission, rolesOf } from "../shared/ActorContext
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { toInvalidInput } from "./guards.ts"
+import { newPendingUser } from "./newPendingUser.ts"
 import { toUserView, type UserView } from "./userView.ts"
 
 /** How the new user gets in: a password typed by the admin, one generated for them, or a setup invitation. */
@@ -131,31 +131,22 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, given
       }
       const passwordHash = password === undefined ? null : yield* (yield* PasswordHasher).hash(password)
 
+      const { email, firstName, lastName } = input
       const user = yield* (yield* UserRepository).insert({
-        id: yield* newId<UserId>(),
-        tenantId: context.tenant.id,
-        email: input.email,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        displayName: null,
+        ...(yield* newPendingUser(
+          { tenantId: context.tenant.id, email, firstName, lastName, role: role.name },
+          context.now
+        )),
         phone: input.phone ?? null,
         language: input.language ?? null,
         adminNotes: input.adminNotes ?? null,
-        role: role.name,
         modulePermissions: [...new Set(input.modulePermissions ?? [])],
         departmentId: input.departmentId ?? null,
         groupIds: [...new Set(input.groupIds ?? [])],
         status: invite ? "pending" : "active",
-        emailVerified: false,
-        phoneVerified: false,
         mustChangePassword: !invite,
         requireTotp: input.requireTotp ?? false,
-        totpEnabled: false,
-        passwordHash,
-        lastLoginAt: null,
-        createdAt: context.now,
-        updatedAt: context.now,
-        version: 1
+        passwordHash
       })
       yield* auditBy(context, {
         action: "user.created",
