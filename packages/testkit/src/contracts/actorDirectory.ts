@@ -22,7 +22,13 @@ import { Effect, type Layer, Option, Ref } from "effect"
 import fc from "fast-check"
 import { instant, userFields } from "../arbitraries.ts"
 import { aGroup, aMembership, anId, anOrganization, aUser } from "../builders.ts"
-import { type ContractIt, freshTenant, type Repositories, registerContract } from "./support.ts"
+import {
+  type ContractIt,
+  freshTenant,
+  type Repositories,
+  registerContract,
+  storeProperty
+} from "./support.ts"
 
 /** What the four repository reads return for (tenant, user), in the shape `load` answers. */
 const fourReads = (tenantId: TenantId, userId: UserId) =>
@@ -294,19 +300,15 @@ export const actorDirectoryTests = (it: ContractIt): void => {
     })
   )
 
-  it.effect(
+  storeProperty(
+    it,
     "load equals the four reads for generated users, roles and memberships (property)",
-    () =>
-      Effect.gen(function* () {
-        const run = Effect.runPromiseWith(yield* Effect.context<Repositories>())
-        yield* Effect.promise(() =>
-          fc.assert(
-            fc.asyncProperty(scenario, (input) => run(checkScenario(input))),
-            { numRuns: 15 }
-          )
-        )
-      }),
-    60_000
+    scenario,
+    checkScenario,
+    {
+      numRuns: 15,
+      timeout: 60_000
+    }
   )
 }
 

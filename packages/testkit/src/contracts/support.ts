@@ -16,6 +16,7 @@ import {
   type UserRepository
 } from "@gatehouse/domain"
 import { Effect, type Layer, Result } from "effect"
+import fc from "fast-check"
 import { aTenant, rolesOf } from "../builders.ts"
 
 /** Every port a repository implementation provides; the contract suites need all of them on one store. */
@@ -49,6 +50,33 @@ export const registerContract = (
 ): void => layer(implementation, layerOptions)(title, tests)
 
 /** A slug no other test (nor an earlier run on a persistent store) can have taken. */
+/**
+ * A property over the store: each generated input is checked by an effect that runs on the suite's
+ * implementation (its own fresh tenants), `numRuns` times.
+ */
+export const storeProperty = <A>(
+  it: ContractIt,
+  name: string,
+  input: fc.Arbitrary<A>,
+  check: (value: A) => Effect.Effect<void, unknown, Repositories>,
+  options: { readonly numRuns: number; readonly timeout: number }
+): void => {
+  it.effect(
+    name,
+    () =>
+      Effect.gen(function* () {
+        const run = Effect.runPromiseWith(yield* Effect.context<Repositories>())
+        yield* Effect.promise(() =>
+          fc.assert(
+            fc.asyncProperty(input, (value) => run(check(value))),
+            { numRuns: options.numRuns }
+          )
+        )
+      }),
+    options.timeout
+  )
+}
+
 export const freshSlug = (): TenantSlug => `t-${globalThis.crypto.randomUUID()}` as TenantSlug
 
 /**

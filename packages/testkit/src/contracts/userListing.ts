@@ -18,7 +18,7 @@ import { Effect } from "effect"
 import fc from "fast-check"
 import * as arbitraries from "../arbitraries.ts"
 import { aDepartment, aGroup, aUser } from "../builders.ts"
-import { type ContractIt, freshTenant, idsOf, type Repositories, walkPages } from "./support.ts"
+import { type ContractIt, freshTenant, idsOf, storeProperty, walkPages } from "./support.ts"
 
 // Small pools force ties on every sort key (so the id tie-break and keyset cursors over equal keys are
 // exercised), mixed casing checks the case-insensitive order, and non-ASCII checks lower-casing beyond ASCII.
@@ -209,19 +209,15 @@ const checkScenario = ({ specs, filter, limit, seed }: Scenario) =>
  * exactly the users `matches` accepts, in the order of `compareUsers`, with `total` on every page.
  */
 export const userListingTests = (it: ContractIt): void => {
-  it.effect(
+  storeProperty(
+    it,
     "list: every sort walks the filtered set in compareUsers order, no repeats or skips (property)",
-    () =>
-      Effect.gen(function* () {
-        const run = Effect.runPromiseWith(yield* Effect.context<Repositories>())
-        yield* Effect.promise(() =>
-          fc.assert(
-            fc.asyncProperty(scenario, (input) => run(checkScenario(input))),
-            { numRuns: 25 }
-          )
-        )
-      }),
-    120_000
+    scenario,
+    checkScenario,
+    {
+      numRuns: 25,
+      timeout: 120_000
+    }
   )
 
   it.effect("list with no filter and a large limit returns everything on one page", () =>

@@ -3,7 +3,7 @@ import { type TenantId, Transactor, type User, UserRepository, type UserStatus }
 import { Effect } from "effect"
 import fc from "fast-check"
 import { aUser } from "../builders.ts"
-import { type ContractIt, freshTenant, type Repositories } from "./support.ts"
+import { type ContractIt, freshTenant, type Repositories, storeProperty } from "./support.ts"
 
 const STATUSES: ReadonlyArray<UserStatus> = ["pending", "active", "disabled", "deactivated"]
 
@@ -107,34 +107,27 @@ const checkTotals = (tenantId: TenantId, model: Map<string, User>, after: string
  * by one and in bulk, status changes, deletes, and writes of a transaction that is rolled back; a second
  * tenant's writes never change the first's totals.
  */
+/** Applies the steps to one tenant while another tenant gets writes too, checking the totals after each. */
+const checkSteps = (steps: ReadonlyArray<Step>) =>
+  Effect.gen(function* () {
+    const { tenant } = yield* freshTenant()
+    const { tenant: other } = yield* freshTenant()
+    const model = new Map<string, User>()
+    const otherModel = new Map<string, User>()
+    for (const [i, current] of steps.entries()) {
+      yield* apply(tenant.id, model, current)
+      yield* apply(other.id, otherModel, { kind: "insert", status: "active" })
+      yield* checkTotals(tenant.id, model, `step ${i} (${current.kind})`)
+    }
+    yield* checkTotals(other.id, otherModel, "the other tenant's writes")
+  })
+
 export const userTotalTests = (it: ContractIt): void => {
-  it.effect(
+  storeProperty(
+    it,
     "list total: exact after inserts, bulk inserts, status changes, deletes and rollbacks (property)",
-    () =>
-      Effect.gen(function* () {
-        const run = Effect.runPromiseWith(yield* Effect.context<Repositories>())
-        yield* Effect.promise(() =>
-          fc.assert(
-            fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) =>
-              run(
-                Effect.gen(function* () {
-                  const { tenant } = yield* freshTenant()
-                  const { tenant: other } = yield* freshTenant()
-                  const model = new Map<string, User>()
-                  const otherModel = new Map<string, User>()
-                  for (const [i, current] of steps.entries()) {
-                    yield* apply(tenant.id, model, current)
-                    yield* apply(other.id, otherModel, { kind: "insert", status: "active" })
-                    yield* checkTotals(tenant.id, model, `step ${i} (${current.kind})`)
-                  }
-                  yield* checkTotals(other.id, otherModel, "the other tenant's writes")
-                })
-              )
-            ),
-            { numRuns: 30 }
-          )
-        )
-      }),
-    120_000
+    fc.array(step, { minLength: 1, maxLength: 12 }),
+    checkSteps,
+    { numRuns: 30, timeout: 120_000 }
   )
 }
