@@ -6,9 +6,9 @@ import { now } from "../../model/newId.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { type Tenant, TenantSlug } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
+import { ActorDirectory } from "../../ports/ActorDirectory.ts"
 import { FailedAttempts } from "../../ports/FailedAttempts.ts"
 import { PasswordHasher } from "../../ports/PasswordHasher.ts"
-import { RoleRepository } from "../../ports/RoleRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { checkSecondFactor } from "../mfa/secondFactor.ts"
@@ -158,16 +158,17 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
 
   const outcome: Outcome = yield* transactional(
     Effect.gen(function* () {
-      const current = yield* users.findById(tenant.id, user.id)
+      // the user as of now and the tenant's roles, in one read
+      const current = yield* (yield* ActorDirectory).load(tenant.id, user.id)
       // the account changed while the password was being verified: judge the attempt by the new state
       if (
         Option.isNone(current) ||
-        current.value.status !== "active" ||
-        current.value.passwordHash !== user.passwordHash
+        current.value.user.status !== "active" ||
+        current.value.user.passwordHash !== user.passwordHash
       ) {
         return failed(yield* recordFailure(tenant, account, { email, user, reason: "account_changed" }, at))
       }
-      const fresh = current.value
+      const { user: fresh, roles } = current.value
       let secondFactor: "totp" | "recovery_code" | undefined
       if (fresh.totpEnabled) {
         if (input.totp === undefined) return failed(new MfaRequired())
@@ -178,8 +179,8 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
         secondFactor = check.method
       }
       yield* clearFailedAttempts(fresh.tenantId, fresh.id)
-      const role = yield* (yield* RoleRepository).find(fresh.tenantId, "tenant", fresh.role)
-      const scope = scopeFor(fresh, Option.isSome(role) && role.value.requiresTotp)
+      const role = roles.find((r) => r.scope === "tenant" && r.name === fresh.role)
+      const scope = scopeFor(fresh, role?.requiresTotp === true)
       const updated = yield* users.update(
         { ...fresh, lastLoginAt: at, passwordHash: rehashed ?? fresh.passwordHash },
         fresh.version
