@@ -164,6 +164,21 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
           if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
           const sql = listingSql(tenantId, query)
           const limit = pageLimit(query.limit)
+          if (sql.searched) {
+            // A search is the costly part: run it once, and take both the page and the total from its matches.
+            const rows = yield* db.query<UserRow & { readonly total_count: number }>(
+              tenantId,
+              `WITH u AS MATERIALIZED (SELECT * FROM users u WHERE ${sql.where})
+               SELECT t.total_count, p.* FROM (SELECT count(*)::int AS total_count FROM u) t
+               LEFT JOIN LATERAL (
+                 SELECT ${USER_COLUMNS} FROM u WHERE ${sql.cursor} ORDER BY ${sql.orderBy} LIMIT ${limit + 1}
+               ) p ON true`,
+              sql.params
+            )
+            const total = rows[0]?.total_count ?? 0
+            const page = rows.filter((row) => row.id !== null)
+            return pageOf(page, { limit, total, toItem: toUser, keyOf: (user) => sortKey(user, query.sort) })
+          }
           const [rows, total] = yield* Effect.all([
             db.query<UserRow>(
               tenantId,

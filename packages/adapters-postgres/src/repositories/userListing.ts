@@ -12,6 +12,10 @@ export interface ListingSql {
   readonly where: string
   /** Filter and cursor. */
   readonly pageWhere: string
+  /** The cursor condition alone (`true` on a first page). */
+  readonly cursor: string
+  /** Whether the filter searches (`q`): then the page and the total come from one matched set. */
+  readonly searched: boolean
   readonly orderBy: string
   /** The parameters of `pageWhere`. */
   readonly params: ReadonlyArray<unknown>
@@ -93,6 +97,8 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
   return {
     where,
     pageWhere: cursor === undefined ? where : `${where} AND ${cursor}`,
+    cursor: cursor ?? "true",
+    searched: needle !== "",
     orderBy: ORDER[query.sort],
     params,
     filterParams,
