@@ -6,8 +6,12 @@ export interface Settings {
   readonly users: number
   /** Rows of one bulk import (row 4); 0 skips the row. */
   readonly importRows: number
+  /** Users in the second PostgreSQL tenant (rows 3 and 5 at 1M); 0 skips that stage. */
+  readonly largeUsers: number
   /** Users in the PGlite tenant (row 7); 0 skips PGlite. */
   readonly pgliteUsers: number
+  /** Rows of one import on PGlite (row 7); 0 skips it. */
+  readonly pgliteImportRows: number
   /** Seconds of load per measurement. */
   readonly duration: number
   /** Measurements per figure (median and min-max over them). */
@@ -32,7 +36,9 @@ export const readSettings = (env: NodeJS.ProcessEnv): Settings => ({
   adminUrl: env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   users: count(env, "BENCH_USERS", 100_000),
   importRows: count(env, "BENCH_IMPORT_ROWS", 100_000),
+  largeUsers: count(env, "BENCH_LARGE_USERS", 1_000_000),
   pgliteUsers: count(env, "BENCH_PGLITE_USERS", 10_000),
+  pgliteImportRows: count(env, "BENCH_PGLITE_IMPORT_ROWS", 100_000),
   duration: Math.max(1, count(env, "BENCH_DURATION", 10)),
   runs: Math.max(1, count(env, "BENCH_RUNS", 3)),
   connections: Math.max(1, count(env, "BENCH_CONNECTIONS", 10)),

@@ -33,7 +33,18 @@ export interface Config {
    * the client's address from X-Forwarded-For, not on the proxy's. Default false.
    */
   readonly trustProxy: boolean | number | string
+  /**
+   * The per-IP limit of the login and setup routes (`GATEHOUSE_AUTH_RATE_LIMIT`): requests per minute per client
+   * address, or false (`off`: a gateway in front limits, or a load test). Default 30 a minute.
+   */
+  readonly authRateLimit: AuthRateLimit
 }
+
+/** Requests a minute per client address on the auth and setup routes, or false: no per-IP limit. */
+export type AuthRateLimit = { readonly max: number; readonly timeWindow: "1 minute" } | false
+
+/** The per-IP limit without `GATEHOUSE_AUTH_RATE_LIMIT` (the HTTP adapter's default). */
+export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = { max: 30, timeWindow: "1 minute" }
 
 /** The process environment, or a test's stand-in for it. */
 export type Env = Readonly<Record<string, string | undefined>>
@@ -46,6 +57,7 @@ export const KNOWN_VARIABLES: ReadonlyArray<string> = [
   "GATEHOUSE_PLATFORM_TOKEN",
   "GATEHOUSE_LOG_LEVEL",
   "GATEHOUSE_TRUST_PROXY",
+  "GATEHOUSE_AUTH_RATE_LIMIT",
   "GATEHOUSE_BOOTSTRAP_TENANT",
   "GATEHOUSE_BOOTSTRAP_TENANT_NAME",
   "GATEHOUSE_BOOTSTRAP_PRESET",
@@ -152,6 +164,18 @@ const trustProxy = (problems: Problems, text: string | undefined): Config["trust
   return false
 }
 
+const authRateLimit = (problems: Problems, text: string | undefined): AuthRateLimit => {
+  if (text === undefined) return DEFAULT_AUTH_RATE_LIMIT
+  if (text.trim().toLowerCase() === "off") return false
+  const max = Number(text.trim())
+  if (/^[0-9]{1,7}$/u.test(text.trim()) && max >= 1) return { max, timeWindow: "1 minute" }
+  problems.add(
+    "GATEHOUSE_AUTH_RATE_LIMIT",
+    "expected a number of requests per minute per client address (1 or more, default 30), or off"
+  )
+  return DEFAULT_AUTH_RATE_LIMIT
+}
+
 /**
  * Reads and validates the configuration. Throws `ConfigError` listing every bad variable (one line each,
  * naming it, never echoing its value). Pure: files in the data folder are handled at start (`secrets.ts`).
@@ -205,7 +229,8 @@ export const loadConfig = (env: Env): Config => {
     smtp: smtp(problems, env, publicHost),
     bootstrap: bootstrapFromEnv(problems, (name) => read(env, name)),
     logLevel,
-    trustProxy: trustProxy(problems, read(env, "GATEHOUSE_TRUST_PROXY"))
+    trustProxy: trustProxy(problems, read(env, "GATEHOUSE_TRUST_PROXY")),
+    authRateLimit: authRateLimit(problems, read(env, "GATEHOUSE_AUTH_RATE_LIMIT"))
   }
   if (problems.list.length > 0) throw new ConfigError(problems.list)
   return config

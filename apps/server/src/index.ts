@@ -1,10 +1,12 @@
 export { DEMO_ADMIN, type FirstStart, FirstStartFailed, firstStart } from "./bootstrap.ts"
 export { gatehouseCli, runCli, VERSION } from "./cli/index.ts"
 export {
+  type AuthRateLimit,
   type BootstrapConfig,
   type Config,
   ConfigError,
   type ConfigProblem,
+  DEFAULT_AUTH_RATE_LIMIT,
   DEMO_SLUG,
   type Env,
   KNOWN_VARIABLES,

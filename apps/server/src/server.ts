@@ -131,6 +131,7 @@ export const createServer = async (config: Config, env: Env = {}): Promise<Serve
       runtime,
       platformToken: secrets.platformToken,
       secureCookies: config.publicUrl.startsWith("https:"),
+      rateLimit: config.authRateLimit,
       isReady: readiness(runtime)
     })
     await app.ready()

@@ -39,7 +39,8 @@ describe("loadConfig defaults", () => {
       smtp: undefined,
       bootstrap: undefined,
       logLevel: "info",
-      trustProxy: false
+      trustProxy: false,
+      authRateLimit: { max: 30, timeWindow: "1 minute" }
     })
   })
 
@@ -151,6 +152,18 @@ describe("one clear line per bad variable", () => {
     )
     expectOneLine({ GATEHOUSE_TRUST_PROXY: "yes please" }, "GATEHOUSE_TRUST_PROXY")
     expectOneLine({ GATEHOUSE_TRUST_PROXY: "proxy.internal" }, "GATEHOUSE_TRUST_PROXY")
+  })
+
+  it("GATEHOUSE_AUTH_RATE_LIMIT: requests a minute per address, or off", () => {
+    expect(loadConfig({ GATEHOUSE_AUTH_RATE_LIMIT: "120" }).authRateLimit).toEqual({
+      max: 120,
+      timeWindow: "1 minute"
+    })
+    expect(loadConfig({ GATEHOUSE_AUTH_RATE_LIMIT: "off" }).authRateLimit).toBe(false)
+    expect(loadConfig({ GATEHOUSE_AUTH_RATE_LIMIT: " OFF " }).authRateLimit).toBe(false)
+    for (const bad of ["0", "-5", "1.5", "30/min", "false", "12345678"]) {
+      expectOneLine({ GATEHOUSE_AUTH_RATE_LIMIT: bad }, "GATEHOUSE_AUTH_RATE_LIMIT")
+    }
   })
 
   it("GATEHOUSE_LOG_LEVEL", () => {

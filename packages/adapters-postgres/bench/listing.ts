@@ -6,22 +6,21 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
  *     node --experimental-transform-types --conditions=@gatehouse/source bench/listing.ts 100000
  *
- * A fresh database `gatehouse_bench_<random>` is created and dropped afterwards (KEEP=1 keeps it).
+ * A fresh database `gatehouse_bench_<random>` is created and dropped afterwards (KEEP=1 keeps it). The users are
+ * those of `npm run bench` (bench/src/userSpread.ts).
  */
 import {
-  type Email,
   encodeCursor,
   type RoleName,
   type Tenant,
-  type TenantId,
   TenantRepository,
-  type User,
-  type UserId,
   type UserListQuery,
   UserRepository
 } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import pg from "pg"
+// The benchmarks' one user generator (names, roles, statuses, logins spread; RARE about once in 10,000).
+import { spreadUser as aUser, RARE, SEED_EPOCH } from "../../../bench/src/userSpread.ts"
 import { Database, layerPg } from "../src/index.ts"
 import { listingSql } from "../src/repositories/userListing.ts"
 
@@ -29,67 +28,8 @@ const rows = Number(process.argv[2] ?? 100_000)
 const admin = process.env.DATABASE_URL
 if (admin === undefined) throw new Error("Set DATABASE_URL (the admin connection)")
 
-const FIRST = [
-  "Ada",
-  "Alan",
-  "Anna",
-  "Bjarne",
-  "Brian",
-  "Carla",
-  "Chen",
-  "Dana",
-  "Edsger",
-  "Emma",
-  "Grace",
-  "Hedy"
-]
-const LAST = [
-  "Lovelace",
-  "Turing",
-  "Hopper",
-  "Liskov",
-  "Knuth",
-  "Ritchie",
-  "Thompson",
-  "Hamilton",
-  "Dijkstra"
-]
-const RARE = "Quetzalcoatl"
-
 const uuid = () => globalThis.crypto.randomUUID()
-const epoch = Date.UTC(2026, 0, 1)
-
-const aUser = (tenantId: TenantId, i: number): User => {
-  // A pseudo-random spread of names, creation times and last logins (a third never logged in).
-  const first = i % 9_973 === 0 ? RARE : `${FIRST[i % FIRST.length]}${(i * 7919) % 1000}`
-  const last = `${LAST[(i * 31) % LAST.length]}${(i * 104_729) % 10_000}`
-  return {
-    id: uuid() as UserId,
-    tenantId,
-    email: `${first}.${last}.${i}@example.com`.toLowerCase() as Email,
-    firstName: first,
-    lastName: last,
-    displayName: i % 5 === 0 ? `${first} ${last[0]}.` : null,
-    phone: null,
-    language: null,
-    adminNotes: null,
-    role: (i % 50 === 0 ? "Admin" : "Regular") as RoleName,
-    modulePermissions: [],
-    departmentId: null,
-    groupIds: [],
-    status: i % 10 === 0 ? "disabled" : "active",
-    emailVerified: true,
-    phoneVerified: false,
-    mustChangePassword: false,
-    requireTotp: false,
-    totpEnabled: false,
-    passwordHash: null,
-    lastLoginAt: i % 3 === 0 ? null : new Date(epoch + ((i * 15_485_863) % 10_000_000) * 1000),
-    createdAt: new Date(epoch + i * 1000),
-    updatedAt: new Date(epoch + i * 1000),
-    version: 1
-  }
-}
+const epoch = SEED_EPOCH
 
 const aTenant = (slug: string): Tenant =>
   ({
