@@ -54,7 +54,8 @@ const exited = (child: ChildProcess): Promise<void> =>
 
 /**
  * Starts `dist/main.js` on 127.0.0.1 with `env` added to a minimal environment (PATH, HOME, and
- * UV_THREADPOOL_SIZE when set, as the argon2 baseline inherits it), and waits until `/readyz` answers 200.
+ * UV_THREADPOOL_SIZE when set, as the argon2 baseline inherits it; `BENCH_SERVER_NODE_OPTIONS` becomes the
+ * server's NODE_OPTIONS, e.g. a heap limit), and waits until `/readyz` answers 200.
  * The server's output is kept (its last 4 kB are in the error when it does not start) and otherwise dropped.
  */
 export const startServerProcess = async (env: Readonly<Record<string, string>>): Promise<ServerProcess> => {
@@ -65,8 +66,15 @@ export const startServerProcess = async (env: Readonly<Record<string, string>>):
       return value === undefined ? [] : [[name, value]]
     })
   )
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...inherited, ...env, HOST: "127.0.0.1", PORT: String(port) },
+    env: {
+      ...inherited,
+      ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }),
+      ...env,
+      HOST: "127.0.0.1",
+      PORT: String(port)
+    },
     stdio: ["ignore", "pipe", "pipe"]
   })
   let output = ""
