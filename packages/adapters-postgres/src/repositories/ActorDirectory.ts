@@ -1,4 +1,4 @@
-import { ActorDirectory, type ActorRecord } from "@gatehouse/domain"
+import { ActorDirectory, type ActorRecord, type SessionRecord, type UserStatus } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import {
@@ -8,10 +8,13 @@ import {
   type MembershipRow,
   ROLE_COLUMNS,
   type RoleRow,
+  SESSION_COLUMNS,
+  type SessionRow,
   TENANT_COLUMNS,
   type TenantRow,
   toMembership,
   toRole,
+  toSession,
   toTenant,
   toUser,
   USER_COLUMNS,
@@ -82,7 +85,21 @@ const toRecord = (row: ActorRow): ActorRecord => ({
   memberships: row.memberships.map((m) => toMembership(fromJson(m)))
 })
 
-/** The actor in one statement, read under the tenant's row-level security. */
+// By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy, that
+// joins the session's user on the session's own (tenant, user) key. One statement, one snapshot.
+const FIND_SESSION = `SELECT ${SESSION_COLUMNS}, user_status FROM gatehouse_session_with_user($1)`
+
+type SessionWithUserRow = SessionRow & { readonly user_status: string | null }
+
+const toSessionRecord = (row: SessionWithUserRow): SessionRecord => ({
+  session: toSession(row),
+  userStatus: row.user_status === null ? undefined : (row.user_status as UserStatus)
+})
+
+/**
+ * The actor in one statement, read under the tenant's row-level security; a presented session with its
+ * user's status in one statement.
+ */
 export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
   ActorDirectory,
   Effect.gen(function* () {
@@ -91,6 +108,10 @@ export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
       load: (tenantId, userId) =>
         isUuid(tenantId) && isUuid(userId)
           ? db.query<ActorRow>(tenantId, LOAD, [tenantId, userId]).pipe(Effect.map(firstRow(toRecord)))
+          : Effect.succeed(Option.none()),
+      findSession: (id) =>
+        isUuid(id)
+          ? db.query<SessionWithUserRow>(null, FIND_SESSION, [id]).pipe(Effect.map(firstRow(toSessionRecord)))
           : Effect.succeed(Option.none())
     })
   })

@@ -1,34 +1,7 @@
-import { type Session, SessionRepository } from "@gatehouse/domain"
+import { SessionRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { firstRow, isUuid, keyed } from "./rows.ts"
-
-interface SessionRow {
-  readonly tenant_id: string
-  readonly id: string
-  readonly user_id: string
-  readonly secret_hash: string
-  readonly scope: string
-  readonly created_at: Date
-  readonly last_seen_at: Date
-  readonly expires_at: Date
-  readonly revoked_at: Date | null
-}
-
-const COLUMNS = "tenant_id, id, user_id, secret_hash, scope, created_at, last_seen_at, expires_at, revoked_at"
-
-const toSession = (row: SessionRow): Session =>
-  ({
-    id: row.id,
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    secretHash: row.secret_hash,
-    scope: row.scope,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at
-  }) as Session
+import { SESSION_COLUMNS as COLUMNS, firstRow, isUuid, keyed, type SessionRow, toSession } from "./rows.ts"
 
 /**
  * Sessions on PostgreSQL. Revocation and touch are conditional updates (`revoked_at IS NULL`), so a revoked

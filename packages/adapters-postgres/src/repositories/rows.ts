@@ -6,6 +6,7 @@ import {
   type Membership,
   type Organization,
   type Role,
+  type Session,
   type Tenant,
   type User
 } from "@gatehouse/domain"
@@ -258,6 +259,34 @@ export const isUuid = (value: string): boolean => UUID.test(value)
 
 /** Whether every one of the strings can be a stored id: a statement keyed by them may run, else none matches. */
 export const keyed = (...ids: ReadonlyArray<string>): boolean => ids.every(isUuid)
+
+export interface SessionRow {
+  readonly tenant_id: string
+  readonly id: string
+  readonly user_id: string
+  readonly secret_hash: string
+  readonly scope: string
+  readonly created_at: Date
+  readonly last_seen_at: Date
+  readonly expires_at: Date
+  readonly revoked_at: Date | null
+}
+
+export const SESSION_COLUMNS =
+  "tenant_id, id, user_id, secret_hash, scope, created_at, last_seen_at, expires_at, revoked_at"
+
+export const toSession = (row: SessionRow): Session =>
+  ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    secretHash: row.secret_hash,
+    scope: row.scope,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at
+  }) as Session
 
 /** The first row of a lookup by key, mapped to its domain object; none when no row came back. */
 export const firstRow =

@@ -2,8 +2,13 @@ import { assert, type Vitest } from "@effect/vitest"
 import {
   ActorDirectory,
   authenticate,
+  authenticateSession,
   MembershipRepository,
+  newSessionToken,
   OrganizationRepository,
+  SecureRandom,
+  type Session,
+  SessionRepository,
   Transactor,
   UserRepository,
   userActor
@@ -48,6 +53,26 @@ const counting = Effect.gen(function* () {
   }
 })
 
+/** A fresh session of the user (no touch due) and its token. */
+const sessionOf = (user: { readonly tenantId: Session["tenantId"]; readonly id: Session["userId"] }) =>
+  Effect.gen(function* () {
+    const { id, token, secretHash } = yield* newSessionToken.pipe(Effect.provide(SecureRandom.layer))
+    const at = new Date()
+    const session: Session = {
+      id,
+      tenantId: user.tenantId,
+      userId: user.id,
+      secretHash,
+      scope: "full",
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + 3_600_000),
+      revokedAt: null
+    }
+    yield* (yield* SessionRepository).insert(session)
+    return { session, token }
+  })
+
 /** What the PostgreSQL ActorDirectory adds to its contract: one statement, exact timestamps from JSON. */
 export const actorDirectoryTests = (it: AdapterIt): void => {
   it.effect("authenticate sends one statement (the four reads it replaces sent four)", () =>
@@ -59,6 +84,20 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
       assert.strictEqual(counter.statements, 1)
       const loaded = yield* ActorDirectory.use((d) => d.load(tenant.id, user.id)).pipe(Effect.provide(layer))
       assert.strictEqual(Option.getOrThrow(loaded).memberships.length, 2)
+      assert.strictEqual(counter.statements, 2)
+    })
+  )
+
+  it.effect("findSession and authenticateSession send one statement (session and user read together)", () =>
+    Effect.gen(function* () {
+      const { user } = yield* member
+      const { session, token } = yield* sessionOf(user)
+      const { counter, layer } = yield* counting
+      const found = yield* ActorDirectory.use((d) => d.findSession(session.id)).pipe(Effect.provide(layer))
+      assert.deepStrictEqual(found, Option.some({ session, userStatus: "active" as const }))
+      assert.strictEqual(counter.statements, 1)
+      const actor = yield* authenticateSession(token).pipe(Effect.provide(layer))
+      assert.deepStrictEqual(actor, userActor(user.tenantId, user.id, "full"))
       assert.strictEqual(counter.statements, 2)
     })
   )

@@ -1,9 +1,10 @@
 import { Context, type Effect, type Option } from "effect"
-import type { TenantId, UserId } from "../model/ids.ts"
+import type { SessionId, TenantId, UserId } from "../model/ids.ts"
 import type { Membership } from "../model/membership.ts"
 import type { Role } from "../model/role.ts"
 import type { Tenant } from "../model/tenant.ts"
-import type { User } from "../model/user.ts"
+import type { User, UserStatus } from "../model/user.ts"
+import type { Session } from "./SessionRepository.ts"
 
 /** Everything `authenticate` needs about one user, read together. */
 export interface ActorRecord {
@@ -15,10 +16,19 @@ export interface ActorRecord {
   readonly memberships: ReadonlyArray<Membership>
 }
 
+/** A session and the status of its user now, read together. */
+export interface SessionRecord {
+  /** The session as `SessionRepository.findById` returns it (revoked and expired ones included). */
+  readonly session: Session
+  /** The status of the session's user now; `undefined` when the user no longer exists. */
+  readonly userStatus: UserStatus | undefined
+}
+
 /**
- * Loads an actor (tenant, user, the tenant's roles, the user's memberships) in one read of the store.
+ * Loads an actor (tenant, user, the tenant's roles, the user's memberships) in one read of the store, and a
+ * presented session with its user's status in one read of the store.
  *
- * Guarantees:
+ * Guarantees of `load`:
  * - `None` when the tenant does not exist, the user does not exist, or the user belongs to another tenant;
  *   the user's status is not looked at (an inactive user is loaded);
  * - otherwise exactly what `TenantRepository.findById`, `UserRepository.findById`, `RoleRepository.list` and
@@ -26,10 +36,19 @@ export interface ActorRecord {
  *   consistent snapshot (no write of another transaction can land between the parts);
  * - inside a transaction it sees that transaction's own writes;
  * - isolation by tenant: never another tenant's roles or memberships.
+ *
+ * Guarantees of `findSession` (by id alone, like `SessionRepository.findById`: a token carries no tenant):
+ * - `None` exactly when `SessionRepository.findById` would return `None` (an unknown or malformed id);
+ * - otherwise the session exactly as `findById` returns it (revoked and expired ones included) and the
+ *   status of its user (same tenant, same id) as `UserRepository.findById` would return it, or `undefined`
+ *   when that user no longer exists; both from one consistent snapshot;
+ * - inside a transaction it sees that transaction's own writes;
+ * - the caller must verify the token's secret against `session.secretHash` before trusting the row.
  */
 export class ActorDirectory extends Context.Service<
   ActorDirectory,
   {
     readonly load: (tenantId: TenantId, userId: UserId) => Effect.Effect<Option.Option<ActorRecord>>
+    readonly findSession: (id: SessionId) => Effect.Effect<Option.Option<SessionRecord>>
   }
 >()("@gatehouse/domain/ActorDirectory") {}

@@ -1,6 +1,7 @@
 import { describe } from "@effect/vitest"
 import type { Layer } from "effect"
 import { actorDirectoryTests } from "./actorDirectory.ts"
+import { actorDirectorySessionTests } from "./actorDirectorySessions.ts"
 import { auditLogTests } from "./auditLog.ts"
 import { type AuthContractTests, type AuthRepositories, registerAuthContract } from "./authSupport.ts"
 import { departmentRepositoryTests } from "./departmentRepository.ts"
@@ -23,6 +24,7 @@ import { userRepositoryTests } from "./userRepository.ts"
 import { userTotalTests } from "./userTotals.ts"
 
 export { actorDirectoryContract, actorDirectoryTests } from "./actorDirectory.ts"
+export { actorDirectorySessionContract, actorDirectorySessionTests } from "./actorDirectorySessions.ts"
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
 export { departmentRepositoryContract, departmentRepositoryTests } from "./departmentRepository.ts"
 export { groupRepositoryContract, groupRepositoryTests } from "./groupRepository.ts"
@@ -98,6 +100,7 @@ export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts
 
 const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
   ["SessionRepository", sessionRepositoryTests],
+  ["ActorDirectory.findSession", actorDirectorySessionTests],
   ["InvitationRepository", invitationRepositoryTests],
   ["InvitationRepository.insertMany", invitationBulkInsertTests],
   ["ExternalCredentialRepository", externalCredentialRepositoryTests],
@@ -107,7 +110,8 @@ const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
 
 /**
  * Registers the contract suites of the authentication ports (sessions, invitations, external credentials,
- * failed attempts, TOTP) against one implementation, built once like `repositoryContracts`.
+ * failed attempts, TOTP, and the ActorDirectory's session read) against one implementation, built once like
+ * `repositoryContracts`.
  */
 export const authRepositoryContracts = (
   name: string,

@@ -21,8 +21,8 @@ import { race } from "./support.ts"
 
 class Rollback extends Data.TaggedError("Rollback")<{}> {}
 
-/** A session of `user`, created at minute 0 and valid for 12 hours unless overridden. */
-const aSession = (user: Pick<User, "tenantId" | "id">, overrides: Partial<Session> = {}): Session => ({
+/** A session of `user`, created at minute 0 and valid for 12 hours unless overridden (shared by suites). */
+export const aSession = (user: Pick<User, "tenantId" | "id">, overrides: Partial<Session> = {}): Session => ({
   id: anId<SessionId>(),
   tenantId: user.tenantId,
   userId: user.id,

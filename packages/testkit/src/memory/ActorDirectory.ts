@@ -3,8 +3,12 @@ import { Effect, Layer, Option } from "effect"
 import { membershipsOfUser } from "./MembershipRepository.ts"
 import { MemoryStore } from "./MemoryStore.ts"
 import { rolesOfTenant } from "./RoleRepository.ts"
+import { sessionById } from "./SessionRepository.ts"
 
-/** The actor in one read of the store (one snapshot), with the repositories' own readers. */
+/**
+ * The actor, or a session with its user's status, in one read of the store (one snapshot), with the
+ * repositories' own readers.
+ */
 export const layerMemory: Layer.Layer<ActorDirectory, never, MemoryStore> = Layer.effect(
   ActorDirectory,
   Effect.gen(function* () {
@@ -20,6 +24,16 @@ export const layerMemory: Layer.Layer<ActorDirectory, never, MemoryStore> = Laye
             user,
             roles: rolesOfTenant(s, tenantId),
             memberships: membershipsOfUser(s, tenantId, userId)
+          })
+        }),
+      findSession: (id) =>
+        store.read((s) => {
+          const session = sessionById(s, id)
+          if (session === undefined) return Option.none()
+          const user = s.users.get(session.userId)
+          return Option.some({
+            session,
+            userStatus: user !== undefined && user.tenantId === session.tenantId ? user.status : undefined
           })
         })
     })

@@ -6,6 +6,9 @@ type Sessions = ReadonlyMap<SessionId, Session>
 const TABLE = "sessions"
 const rows = (s: State) => table<Sessions>(s, TABLE, new Map())
 
+/** The session of that id in `s`, any tenant (what `findById` reads). */
+export const sessionById = (s: State, id: SessionId): Session | undefined => rows(s).get(id)
+
 const newestFirst = (a: Session, b: Session): number =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
@@ -25,7 +28,7 @@ export const layerMemory: Layer.Layer<SessionRepository, never, MemoryStore> = L
             return ok(undefined, withTable(s, TABLE, setIn(rows(s), session.id, session)))
           })
           .pipe(Effect.orDie),
-      findById: (id) => store.read((s) => Option.fromNullishOr(rows(s).get(id))),
+      findById: (id) => store.read((s) => Option.fromNullishOr(sessionById(s, id))),
       touch: (tenantId, id, at) =>
         store.write((s) => {
           const row = own(s, tenantId, id)
