@@ -1,4 +1,9 @@
-import { AesGcmSecretBox, Argon2PasswordHasher, CommonPasswords } from "@gatehouse/adapters-crypto"
+import {
+  AesGcmSecretBox,
+  Argon2PasswordHasher,
+  CommonPasswords,
+  NodeSha256
+} from "@gatehouse/adapters-crypto"
 import { type InvalidSmtpUrl, invitationMessage } from "@gatehouse/adapters-email"
 import type { GatehouseServices } from "@gatehouse/adapters-http"
 import { type Database, layerPg, layerPglite, type Repositories } from "@gatehouse/adapters-postgres"
@@ -43,6 +48,8 @@ export const layerServer = (
     Argon2PasswordHasher.layer(),
     Layer.succeed(SecretBox, AesGcmSecretBox.make(keyRing)),
     CommonPasswords.layer,
+    // token hashes with node:crypto: Web Crypto's digest is a thread-pool job per call (~13% of GET /v1/me)
+    NodeSha256.layer,
     SecureRandom.layer,
     layerMailer(config, log),
     HttpCredentialsVerifier.layer(),

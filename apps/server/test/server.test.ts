@@ -2,6 +2,8 @@ import { existsSync, writeFileSync } from "node:fs"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { join } from "node:path"
+import { NodeSha256 } from "@gatehouse/adapters-crypto"
+import { Sha256 } from "@gatehouse/domain"
 import {
   DEMO_ADMIN,
   dataPaths,
@@ -38,6 +40,10 @@ describe("the server on PGlite in an empty data folder", () => {
       expect(banner).toContain("http://127.0.0.1:3000/docs")
 
       expect((await server.app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200)
+      // token hashes come from node:crypto, not the domain's Web Crypto default
+      expect(await server.runtime.runPromise(Effect.flatMap(Sha256, Effect.succeed))).toBe(
+        NodeSha256.nodeSha256
+      )
       expect((await server.app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200)
       const docs = await server.app.inject({ method: "GET", url: "/docs" })
       expect([200, 302]).toContain(docs.statusCode)

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { Sha256 } from "../ports/Sha256.ts"
 
 /** base64url without padding (RFC 4648 section 5): the text form of token secrets and cursors. */
 export const base64url = (bytes: Uint8Array): string =>
@@ -28,12 +29,9 @@ export const fromHex = (hex: string): Uint8Array | undefined => {
   return out
 }
 
-/** SHA-256 of a string's UTF-8 bytes (Web Crypto). */
+/** SHA-256 of a string's UTF-8 bytes (the `Sha256` in force: Web Crypto unless a faster one is provided). */
 export const sha256 = (value: string): Effect.Effect<Uint8Array> =>
-  Effect.promise(
-    async () =>
-      new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(value)))
-  )
+  Effect.flatMap(Sha256, (hash) => hash.digest(new TextEncoder().encode(value)))
 
 /** SHA-256 of a string's UTF-8 bytes, lower-case hex. */
 export const sha256Hex = (value: string): Effect.Effect<string> => Effect.map(sha256(value), toHex)

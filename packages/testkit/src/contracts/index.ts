@@ -96,6 +96,7 @@ export { failedAttemptsContract, failedAttemptsTests } from "./failedAttempts.ts
 export { invitationBulkInsertContract, invitationBulkInsertTests } from "./invitationBulkInsert.ts"
 export { invitationRepositoryContract, invitationRepositoryTests } from "./invitationRepository.ts"
 export { sessionRepositoryContract, sessionRepositoryTests } from "./sessionRepository.ts"
+export { sha256Contract } from "./sha256.ts"
 export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts"
 
 const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
