@@ -15,7 +15,6 @@
 import { readFileSync } from "node:fs"
 import { loadavg } from "node:os"
 import {
-  type Email,
   type GroupId,
   type RoleName,
   type Tenant,
@@ -28,6 +27,7 @@ import {
 } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import pg from "pg"
+import { spreadUser, uuid7 } from "../../../bench/src/userSpread.ts"
 import { Database, layerPg } from "../src/index.ts"
 import { bulkParameters } from "../src/repositories/bulkInsert.ts"
 
@@ -36,66 +36,21 @@ const runs = Number(process.argv[3] ?? 3)
 const admin = process.env.DATABASE_URL
 if (admin === undefined) throw new Error("Set DATABASE_URL (the admin connection)")
 
-const FIRST = ["Ada", "Alan", "Anna", "Bjarne", "Brian", "Carla", "Chen", "Dana", "Edsger", "Emma", "Grace"]
-const LAST = [
-  "Lovelace",
-  "Turing",
-  "Hopper",
-  "Liskov",
-  "Knuth",
-  "Ritchie",
-  "Thompson",
-  "Hamilton",
-  "Dijkstra"
-]
-
-/** UUIDv7 as the domain makes them: time-ordered, so primary-key inserts stay local. */
-const uuid7 = (millis: number): string => {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16))
-  let time = millis
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = time % 256
-    time = Math.floor(time / 256)
-  }
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const h = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
-}
-
 /** What an import creates: pending users of one import instant; a third in a group, some with a display name. */
 const importedUsers = (tenantId: TenantId, groups: ReadonlyArray<GroupId>): Array<User> => {
   const at = new Date()
-  return Array.from({ length: rows }, (_, i) => {
-    const first = `${FIRST[i % FIRST.length]}${(i * 7919) % 1000}`
-    const last = `${LAST[(i * 31) % LAST.length]}${(i * 104_729) % 10_000}`
-    return {
-      id: uuid7(at.getTime()) as UserId,
-      tenantId,
-      email: `${first}.${last}.${i}@example.com`.toLowerCase() as Email,
-      firstName: first,
-      lastName: last,
-      displayName: i % 5 === 0 ? `${first} ${last[0]}.` : null,
-      phone: null,
-      language: null,
-      adminNotes: null,
-      role: "Regular" as RoleName,
-      modulePermissions: i % 7 === 0 ? ["module:orders"] : [],
-      departmentId: null,
-      groupIds: i % 3 === 0 ? [groups[i % groups.length]!] : [],
-      status: "pending",
-      emailVerified: false,
-      phoneVerified: false,
-      mustChangePassword: false,
-      requireTotp: false,
-      totpEnabled: false,
-      passwordHash: null,
-      lastLoginAt: null,
-      createdAt: at,
-      updatedAt: at,
-      version: 1
-    }
-  })
+  return Array.from({ length: rows }, (_, i) => ({
+    ...spreadUser(tenantId, i),
+    id: uuid7(at.getTime()) as UserId,
+    role: "Regular" as RoleName,
+    modulePermissions: i % 7 === 0 ? ["module:orders"] : [],
+    groupIds: i % 3 === 0 ? [groups[i % groups.length]!] : [],
+    status: "pending",
+    emailVerified: false,
+    lastLoginAt: null,
+    createdAt: at,
+    updatedAt: at
+  }))
 }
 
 const tenantOf = (slug: string): Tenant => {
