@@ -70,6 +70,35 @@ const sortedGroups = (user: User) => ({ ...user, groupIds: [...user.groupIds].so
  * that keep a transaction usable, and the bulk insert. Registered on PGlite and on the server.
  */
 export const adapterTests = (it: AdapterIt): void => {
+  it.effect("a statement with parameters is prepared once per session (named), one without is not", () =>
+    Effect.gen(function* () {
+      const db = yield* Database
+      const prepared = yield* Effect.promise(async () => {
+        const connection = await db.driver.connect()
+        try {
+          const sql = "SELECT $1::int + 1 AS prepared_probe"
+          const first = await connection.query<{ prepared_probe: number }>(sql, [1])
+          const second = await connection.query<{ prepared_probe: number }>(sql, [41])
+          await connection.query("SELECT 'unprepared_probe' AS text_only")
+          const names = await connection.query<{ name: string; statement: string }>(
+            "SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%_probe%'"
+          )
+          return {
+            values: [first.rows[0]?.prepared_probe, second.rows[0]?.prepared_probe],
+            names: names.rows
+          }
+        } finally {
+          connection.release()
+        }
+      })
+      assert.deepStrictEqual(prepared.values, [2, 42])
+      const probes = prepared.names.filter((row) => row.statement.includes("prepared_probe"))
+      assert.strictEqual(probes.length, 1, "prepared once, reused")
+      assert.match(probes[0]!.name, /^gatehouse_[0-9a-f]{24}$/)
+      assert.isFalse(prepared.names.some((row) => row.statement.includes("unprepared_probe")))
+    })
+  )
+
   it.effect("pipeline: answers the last statement's rows and fails with the first failure", () =>
     Effect.gen(function* () {
       const db = yield* Database
