@@ -30,23 +30,17 @@ export interface ListingSql {
  * 0005 keep (one row read); any other filter counts the matching users.
  */
 const totalSql = (
-  tenantId: string,
-  query: UserListQuery,
+  statusOnly: boolean,
   where: string,
   filterParams: ReadonlyArray<unknown>
 ): ListingSql["total"] => {
-  const onlyStatus =
-    (query.q?.trim() ?? "") === "" &&
-    query.role === undefined &&
-    query.departmentId === undefined &&
-    query.groupId === undefined &&
-    query.ids === undefined
-  if (!onlyStatus)
+  if (!statusOnly)
     return { sql: `SELECT count(*)::int AS count FROM users u WHERE ${where}`, params: filterParams }
-  const byStatus = query.status === undefined ? "" : " AND status = $2"
+  // filterParams is [tenant] or [tenant, status] here
+  const byStatus = filterParams.length === 2 ? " AND status = $2" : ""
   return {
     sql: `SELECT coalesce(sum(count), 0)::int AS count FROM user_counts WHERE tenant_id = $1${byStatus}`,
-    params: query.status === undefined ? [tenantId] : [tenantId, query.status]
+    params: filterParams
   }
 }
 
@@ -102,7 +96,7 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
     orderBy: ORDER[query.sort],
     params,
     filterParams,
-    total: totalSql(tenantId, query, where, filterParams)
+    total: totalSql(filters.length === (query.status === undefined ? 1 : 2), where, filterParams)
   }
 }
 
