@@ -38,6 +38,11 @@ export interface Config {
    * address, or false (`off`: a gateway in front limits, or a load test). Default 30 a minute.
    */
   readonly authRateLimit: AuthRateLimit
+  /**
+   * The built console served at `/` (`GATEHOUSE_CONSOLE_DIR`); absent: apps/console/dist of this repository,
+   * found from the server's own location.
+   */
+  readonly consoleDir: string | undefined
 }
 
 /** Requests a minute per client address on the auth and setup routes, or false: no per-IP limit. */
@@ -58,6 +63,7 @@ export const KNOWN_VARIABLES: ReadonlyArray<string> = [
   "GATEHOUSE_LOG_LEVEL",
   "GATEHOUSE_TRUST_PROXY",
   "GATEHOUSE_AUTH_RATE_LIMIT",
+  "GATEHOUSE_CONSOLE_DIR",
   "GATEHOUSE_BOOTSTRAP_TENANT",
   "GATEHOUSE_BOOTSTRAP_TENANT_NAME",
   "GATEHOUSE_BOOTSTRAP_PRESET",
@@ -218,6 +224,11 @@ export const loadConfig = (env: Env): Config => {
   if (!LOG_LEVELS.includes(logLevel))
     problems.add("GATEHOUSE_LOG_LEVEL", `expected one of ${LOG_LEVELS.join(", ")}`)
 
+  const consoleDir = read(env, "GATEHOUSE_CONSOLE_DIR")
+  if (consoleDir?.includes("\0")) {
+    problems.add("GATEHOUSE_CONSOLE_DIR", "expected a folder path, e.g. ./apps/console/dist")
+  }
+
   const config: Config = {
     host,
     port: portNumber,
@@ -230,7 +241,8 @@ export const loadConfig = (env: Env): Config => {
     bootstrap: bootstrapFromEnv(problems, (name) => read(env, name)),
     logLevel,
     trustProxy: trustProxy(problems, read(env, "GATEHOUSE_TRUST_PROXY")),
-    authRateLimit: authRateLimit(problems, read(env, "GATEHOUSE_AUTH_RATE_LIMIT"))
+    authRateLimit: authRateLimit(problems, read(env, "GATEHOUSE_AUTH_RATE_LIMIT")),
+    consoleDir
   }
   if (problems.list.length > 0) throw new ConfigError(problems.list)
   return config

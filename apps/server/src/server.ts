@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto"
+import { resolve } from "node:path"
 import { performance } from "node:perf_hooks"
 import { gatehouse, gatehouseFrameworkErrors, gatehouseLogRedaction } from "@gatehouse/adapters-http"
 import { Database } from "@gatehouse/adapters-postgres"
@@ -6,6 +7,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify"
 import { type FirstStart, firstStart } from "./bootstrap.ts"
 import { type Config, type Env, unknownVariables } from "./config.ts"
+import { defaultConsoleDir, mountConsole } from "./console.ts"
 import { dataPaths, lockDataDir, resolveSecrets, type Secrets, type StartLog } from "./dataDir.ts"
 import { layerServer, type ServerServices } from "./layers.ts"
 import { layerPinoLogger } from "./logging.ts"
@@ -18,6 +20,8 @@ export interface Server {
   readonly secrets: Secrets
   /** What the first-start step did (credentials to print once, or nothing). */
   readonly firstStart: FirstStart
+  /** The folder the console is served from, or undefined: no built console there (the API alone). */
+  readonly consoleDir: string | undefined
 }
 
 /** Starting failed for a reason the operator can act on; `message` says which. */
@@ -126,6 +130,8 @@ export const createServer = async (config: Config, env: Env = {}): Promise<Serve
   app.addHook("onSend", async (_request, reply) => {
     if (closing) reply.header("connection", "close")
   })
+  const consoleDir = resolve(config.consoleDir ?? defaultConsoleDir())
+  let hasConsole = false
   try {
     await app.register(gatehouse, {
       runtime,
@@ -134,10 +140,11 @@ export const createServer = async (config: Config, env: Env = {}): Promise<Serve
       rateLimit: config.authRateLimit,
       isReady: readiness(runtime)
     })
+    hasConsole = await mountConsole(app, consoleDir, log)
     await app.ready()
   } catch (error) {
     await app.close().catch(() => undefined)
     throw error
   }
-  return { app, runtime, config, secrets, firstStart: first }
+  return { app, runtime, config, secrets, firstStart: first, consoleDir: hasConsole ? consoleDir : undefined }
 }
