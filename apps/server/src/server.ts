@@ -137,6 +137,8 @@ export const createServer = async (config: Config, env: Env = {}): Promise<Serve
       runtime,
       platformToken: secrets.platformToken,
       secureCookies: config.publicUrl.startsWith("https:"),
+      // the console's origin: a cookie-authenticated write must come from it (CSRF)
+      allowedOrigin: new URL(config.publicUrl).origin,
       rateLimit: config.authRateLimit,
       isReady: readiness(runtime)
     })

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { loadConfig, type Server } from "@gatehouse/server"
+import { Redacted } from "effect"
 import Fastify from "fastify"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultConsoleDir, mountConsole } from "../src/console.ts"
@@ -22,6 +23,7 @@ const fakeConsole = (): string => {
   return dir
 }
 
+const PUBLIC_URL = "https://id.example.com/gate"
 const HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 describe("the console served by the server (a fake build in GATEHOUSE_CONSOLE_DIR)", () => {
@@ -29,7 +31,9 @@ describe("the console served by the server (a fake build in GATEHOUSE_CONSOLE_DI
   const consoleDir = fakeConsole()
   let server: Server
   beforeAll(async () => {
-    server = await compose(testEnv(data.dir, { GATEHOUSE_CONSOLE_DIR: consoleDir }))
+    server = await compose(
+      testEnv(data.dir, { GATEHOUSE_CONSOLE_DIR: consoleDir, GATEHOUSE_PUBLIC_URL: PUBLIC_URL })
+    )
   })
   afterAll(async () => {
     await server?.app.close()
@@ -86,6 +90,45 @@ describe("the console served by the server (a fake build in GATEHOUSE_CONSOLE_DI
     // an unsafe method on a page path is not a page
     const post = await server.app.inject({ method: "POST", url: "/setup", headers: { accept: HTML } })
     expect(post.statusCode).toBe(404)
+  })
+
+  it("sends a Content-Security-Policy without inline scripts on the console's pages", async () => {
+    for (const url of ["/", "/setup"]) {
+      const csp = String((await get(url)).headers["content-security-policy"])
+      const directives = new Map(
+        csp.split(";").map((directive) => {
+          const [name = "", ...values] = directive.trim().split(/\s+/)
+          return [name, values] as const
+        })
+      )
+      expect(directives.get("script-src"), url).toEqual(["'self'"])
+      expect(directives.get("script-src-attr"), url).toEqual(["'none'"])
+      expect(directives.get("default-src"), url).toEqual(["'self'"])
+      expect(directives.get("connect-src"), url).toEqual(["'self'"])
+      expect(directives.get("frame-ancestors"), url).toEqual(["'none'"])
+      expect(directives.get("object-src"), url).toEqual(["'none'"])
+      expect(directives.get("img-src"), url).toContain("data:")
+      expect(csp, url).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
+    }
+  })
+
+  it("refuses a cookie-authenticated write from another origin, and takes one from GATEHOUSE_PUBLIC_URL's", async () => {
+    const first = server.firstStart
+    if (first._tag !== "Demo") throw new Error("expected the demo tenant")
+    const login = await server.app.inject({
+      method: "POST",
+      url: "/v1/auth/login",
+      payload: { tenant: "demo", email: first.email, password: Redacted.value(first.password) }
+    })
+    expect(login.statusCode).toBe(200)
+    const cookies = { gatehouse_session: login.json().token as string }
+    const logout = (origin: string) =>
+      server.app.inject({ method: "POST", url: "/v1/auth/logout", cookies, headers: { origin } })
+    const foreign = await logout("https://evil.example")
+    expect([foreign.statusCode, foreign.json().code]).toEqual([403, "CSRF_REJECTED"])
+    expect((await server.app.inject({ method: "GET", url: "/v1/me", cookies })).statusCode).toBe(200)
+    expect((await logout("https://id.example.com")).statusCode).toBe(204)
+    expect((await server.app.inject({ method: "GET", url: "/v1/me", cookies })).statusCode).toBe(401)
   })
 
   it("serves the API beside it", async () => {

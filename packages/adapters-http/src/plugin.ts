@@ -6,6 +6,7 @@ import swaggerUi from "@fastify/swagger-ui"
 import type { ManagedRuntime, Redacted } from "effect"
 import type { FastifyPluginAsync } from "fastify"
 import fp from "fastify-plugin"
+import { csrfGuard } from "./auth/csrf.ts"
 import { errorHandler, notFoundHandler } from "./errors/problem.ts"
 import { openApiOptions } from "./openapi.ts"
 import { auditRoutes } from "./routes/audit.ts"
@@ -38,6 +39,12 @@ export interface GatehouseOptions {
   readonly rateLimit?: { readonly max: number; readonly timeWindow: string | number } | false | undefined
   /** The largest `POST /v1/users/import` body (CSV or JSON) in bytes, buffered in memory. Default 50 MiB. */
   readonly importBodyLimit?: number | undefined
+  /**
+   * The origin the console is served from (GATEHOUSE_PUBLIC_URL's), e.g. `https://id.example.com`: an unsafe
+   * request without a bearer token whose `Origin` is this one passes the CSRF check even without
+   * `Sec-Fetch-Site: same-origin`. Unset: only `Sec-Fetch-Site` vouches for a browser's request.
+   */
+  readonly allowedOrigin?: string | undefined
   /** Answers `/readyz`: whether the store is reachable. */
   readonly isReady?: (() => Promise<boolean>) | undefined
 }
@@ -63,19 +70,25 @@ const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   })
 
   await app.register(helmet, {
-    // The docs UI (swagger-ui) runs its own scripts and styles from /docs/static.
+    // One policy for the console's pages and the docs UI (swagger-ui, its scripts and styles from /docs/static):
+    // no inline script anywhere; data: images for the TOTP QR code.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", "data:", "validator.swagger.io"],
         scriptSrc: ["'self'"],
+        // Mantine (the console) sets styles inline; scripts never run inline
         styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
         // the server also runs on plain http (local use): no forced upgrade of the docs' assets
         upgradeInsecureRequests: null
       }
     }
   })
   await app.register(cookie)
+  // Cookie sessions: a cross-site unsafe request is refused before anything is read or changed.
+  app.addHook("onRequest", csrfGuard(options.allowedOrigin))
   if (deps.rateLimit !== false) {
     // Per IP, only on the routes that ask for it (auth and setup): the domain throttles per account on top.
     await app.register(rateLimit, { global: false })

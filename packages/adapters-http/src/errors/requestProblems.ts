@@ -53,5 +53,12 @@ export const requestProblems = {
     title: "Too many requests",
     detail: "Too many requests from this address; wait before trying again."
   },
+  csrfRejected: {
+    status: 403,
+    code: "CSRF_REJECTED",
+    title: "Cross-site request refused",
+    detail:
+      "A browser sent this request from another site: send it from the console's own origin, or authenticate with a bearer token."
+  },
   internal
 } as const satisfies Readonly<Record<string, ProblemEntry<unknown>>>
