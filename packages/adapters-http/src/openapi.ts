@@ -37,6 +37,10 @@ export const openApiOptions: SwaggerOptions = {
       { name: "settings", description: "Tenant settings" },
       { name: "catalogue", description: "Roles, groups and departments" },
       { name: "audit", description: "The audit trail" },
+      {
+        name: "overview",
+        description: "The home page's figures (users by status, sign-ins, expiring memberships)"
+      },
       { name: "tenants", description: "Tenants (platform operator)" },
       { name: "webhooks", description: "Deliveries from outside systems (Shopify), signed by them" },
       { name: "operations", description: "Health, readiness and this document" }

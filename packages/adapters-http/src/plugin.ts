@@ -17,6 +17,7 @@ import { meRoutes } from "./routes/me.ts"
 import { memberRoutes } from "./routes/members.ts"
 import { operationRoutes } from "./routes/operations.ts"
 import { organizationRoutes } from "./routes/organizations.ts"
+import { overviewRoutes } from "./routes/overview.ts"
 import { passwordPolicyRoutes } from "./routes/passwordPolicy.ts"
 import type { RouteDeps } from "./routes/route.ts"
 import { settingsRoutes } from "./routes/settings.ts"
@@ -112,6 +113,7 @@ const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   catalogueRoutes(app, deps)
   auditRoutes(app, deps)
   tenantRoutes(app, deps)
+  overviewRoutes(app, deps)
 }
 
 /** The Gatehouse v1 API as one Fastify plugin. */

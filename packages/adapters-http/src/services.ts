@@ -18,6 +18,7 @@ import type {
   SessionRepository,
   ShopifyCustomers,
   ShopifySettingsRepository,
+  TenantOverview,
   TenantRepository,
   TotpRepository,
   Transactor,
@@ -53,6 +54,7 @@ export type GatehouseServices =
   | SessionRepository
   | ShopifyCustomers
   | ShopifySettingsRepository
+  | TenantOverview
   | TenantRepository
   | TotpRepository
   | Transactor

@@ -12,6 +12,7 @@ import {
   type SessionRepository,
   type ShopifySettingsRepository,
   StoreUnavailable,
+  type TenantOverview,
   type TenantRepository,
   type TotpRepository,
   type Transactor,
@@ -36,6 +37,7 @@ import * as OrganizationRepositoryPg from "./repositories/OrganizationRepository
 import * as RoleRepositoryPg from "./repositories/RoleRepository.ts"
 import * as SessionRepositoryPg from "./repositories/SessionRepository.ts"
 import * as ShopifySettingsRepositoryPg from "./repositories/ShopifySettingsRepository.ts"
+import * as TenantOverviewPg from "./repositories/TenantOverview.ts"
 import * as TenantRepositoryPg from "./repositories/TenantRepository.ts"
 import * as TotpRepositoryPg from "./repositories/TotpRepository.ts"
 import * as TransactorPg from "./repositories/Transactor.ts"
@@ -61,6 +63,7 @@ export type Repositories =
   | ExternalCredentialRepository
   | ShopifySettingsRepository
   | WebhookDeduplication
+  | TenantOverview
 
 /** The repositories and the Transactor on a Database. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -80,7 +83,8 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   FailedAttemptsPg.layer,
   ExternalCredentialRepositoryPg.layer,
   ShopifySettingsRepositoryPg.layer,
-  WebhookDeduplicationPg.layer
+  WebhookDeduplicationPg.layer,
+  TenantOverviewPg.layer
 )
 
 export interface LayerOptions {

@@ -4,6 +4,7 @@ import { authentication } from "./0003_authentication.ts"
 import { webhookClaims } from "./0004_webhook_claims.ts"
 import { userCounts } from "./0005_user_counts.ts"
 import { sessionWithUser } from "./0006_session_with_user.ts"
+import { overview } from "./0011_overview.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -19,5 +20,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 3, name: "authentication", sql: authentication },
   { version: 4, name: "webhook_claims", sql: webhookClaims },
   { version: 5, name: "user_counts", sql: userCounts },
-  { version: 6, name: "session_with_user", sql: sessionWithUser }
+  { version: 6, name: "session_with_user", sql: sessionWithUser },
+  { version: 11, name: "overview", sql: overview }
 ]

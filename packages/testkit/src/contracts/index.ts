@@ -41,6 +41,11 @@ export {
   registerContract,
   walkPages
 } from "./support.ts"
+export {
+  type TenantOverviewIt,
+  tenantOverviewContract,
+  tenantOverviewTests
+} from "./tenantOverview.ts"
 export { tenantRepositoryContract, tenantRepositoryTests } from "./tenantRepository.ts"
 export { transactorContract, transactorTests } from "./transactor.ts"
 export { userBulkInsertContract, userBulkInsertTests } from "./userBulkInsert.ts"

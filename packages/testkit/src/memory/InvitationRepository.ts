@@ -57,3 +57,6 @@ export const layerMemory: Layer.Layer<InvitationRepository, never, MemoryStore> 
     })
   })
 )
+
+/** The invitations table of a state (every tenant), for the other in-memory readers. */
+export { rows as invitationRows }

@@ -18,6 +18,7 @@ import * as RoleRepository from "./RoleRepository.ts"
 import * as SecretBox from "./SecretBox.ts"
 import * as SessionRepository from "./SessionRepository.ts"
 import * as ShopifySettingsRepository from "./ShopifySettingsRepository.ts"
+import * as TenantOverview from "./TenantOverview.ts"
 import * as TenantRepository from "./TenantRepository.ts"
 import * as TotpRepository from "./TotpRepository.ts"
 import * as Transactor from "./Transactor.ts"
@@ -43,6 +44,7 @@ export {
   SecretBox,
   SessionRepository,
   ShopifySettingsRepository,
+  TenantOverview,
   TenantRepository,
   TotpRepository,
   Transactor,
@@ -69,7 +71,8 @@ export const layerRepositories = Layer.mergeAll(
   Mailer.layerMemory,
   ExternalCredentialRepository.layerMemory,
   ShopifySettingsRepository.layerMemory,
-  WebhookDeduplication.layerMemory
+  WebhookDeduplication.layerMemory,
+  TenantOverview.layerMemory
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
 /**

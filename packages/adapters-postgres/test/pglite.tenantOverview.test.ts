@@ -1,0 +1,5 @@
+import { tenantOverviewContract } from "@gatehouse/testkit"
+import { layerPglite } from "../src/index.ts"
+
+// One in-memory PGlite for the whole file; the tests isolate by tenant.
+tenantOverviewContract("PGlite", layerPglite())

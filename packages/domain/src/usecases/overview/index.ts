@@ -1,0 +1,3 @@
+export * from "./expiringMemberships.ts"
+export * from "./signIns.ts"
+export * from "./usersOverview.ts"

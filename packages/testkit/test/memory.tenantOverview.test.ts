@@ -1,0 +1,3 @@
+import { layerRepositories, tenantOverviewContract } from "../src/index.ts"
+
+tenantOverviewContract("in-memory", layerRepositories)
