@@ -144,6 +144,9 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["DELETE /v1/departments/:id",                                         U,    U,    __,      __,      F,       204,        NF,                U,     F,     F,       __],
 
   ["GET /v1/audit-events",                                               U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
+  ["GET /v1/overview/users",                                             U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
+  ["GET /v1/overview/sign-ins",                                          U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
+  ["GET /v1/overview/expiring-memberships",                              U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
 
   ["POST /v1/tenants",                                                   U,    201,  __,      __,      U,       U,          U,                 U,     U,     U,       __]
 ]
