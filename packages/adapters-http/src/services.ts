@@ -9,6 +9,7 @@ import type {
   InvitationRepository,
   Mailer,
   MembershipRepository,
+  OneTimeTokenRepository,
   OrganizationRepository,
   PasswordBlocklist,
   PasswordHasher,
@@ -45,6 +46,7 @@ export type GatehouseServices =
   | InvitationRepository
   | Mailer
   | MembershipRepository
+  | OneTimeTokenRepository
   | OrganizationRepository
   | PasswordBlocklist
   | PasswordHasher

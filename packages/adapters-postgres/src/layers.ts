@@ -7,6 +7,7 @@ import {
   type GroupRepository,
   type InvitationRepository,
   type MembershipRepository,
+  type OneTimeTokenRepository,
   type OrganizationRepository,
   type RoleRepository,
   type SessionRepository,
@@ -33,6 +34,7 @@ import * as FailedAttemptsPg from "./repositories/FailedAttempts.ts"
 import * as GroupRepositoryPg from "./repositories/GroupRepository.ts"
 import * as InvitationRepositoryPg from "./repositories/InvitationRepository.ts"
 import * as MembershipRepositoryPg from "./repositories/MembershipRepository.ts"
+import * as OneTimeTokenRepositoryPg from "./repositories/OneTimeTokenRepository.ts"
 import * as OrganizationRepositoryPg from "./repositories/OrganizationRepository.ts"
 import * as RoleRepositoryPg from "./repositories/RoleRepository.ts"
 import * as SessionRepositoryPg from "./repositories/SessionRepository.ts"
@@ -64,6 +66,7 @@ export type Repositories =
   | ShopifySettingsRepository
   | WebhookDeduplication
   | TenantOverview
+  | OneTimeTokenRepository
 
 /** The repositories and the Transactor on a Database. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -84,7 +87,8 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   ExternalCredentialRepositoryPg.layer,
   ShopifySettingsRepositoryPg.layer,
   WebhookDeduplicationPg.layer,
-  TenantOverviewPg.layer
+  TenantOverviewPg.layer,
+  OneTimeTokenRepositoryPg.layer
 )
 
 export interface LayerOptions {

@@ -5,6 +5,7 @@ import { webhookClaims } from "./0004_webhook_claims.ts"
 import { userCounts } from "./0005_user_counts.ts"
 import { sessionWithUser } from "./0006_session_with_user.ts"
 import { overview } from "./0011_overview.ts"
+import { oneTimeTokens } from "./0009_one_time_tokens.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -21,5 +22,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 4, name: "webhook_claims", sql: webhookClaims },
   { version: 5, name: "user_counts", sql: userCounts },
   { version: 6, name: "session_with_user", sql: sessionWithUser },
+  { version: 9, name: "one_time_tokens", sql: oneTimeTokens },
   { version: 11, name: "overview", sql: overview }
 ]

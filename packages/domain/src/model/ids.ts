@@ -26,3 +26,6 @@ export type SessionId = typeof SessionId.Type
 
 export const InvitationId = Uuid.pipe(Schema.brand("InvitationId"))
 export type InvitationId = typeof InvitationId.Type
+
+export const OneTimeTokenId = Uuid.pipe(Schema.brand("OneTimeTokenId"))
+export type OneTimeTokenId = typeof OneTimeTokenId.Type

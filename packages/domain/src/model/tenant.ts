@@ -17,7 +17,9 @@ export const TenantName = Schema.String.check(Schema.isTrimmed(), Schema.isBetwe
 
 export const TenantSettings = Schema.Struct({
   /** Lifetime of a setup invitation, in hours. */
-  invitationTtlHours: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 24 * 30 }))
+  invitationTtlHours: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 24 * 30 })),
+  /** Whether users may reset a forgotten password by email; absent means on. */
+  passwordReset: Schema.optionalKey(Schema.Boolean)
 })
 export type TenantSettings = typeof TenantSettings.Type
 

@@ -3,6 +3,7 @@ import {
   type ExternalCredentialRepository,
   type FailedAttempts,
   type InvitationRepository,
+  type OneTimeTokenRepository,
   type SessionRepository,
   type Tenant,
   type TotpRepository,
@@ -14,7 +15,7 @@ import { aUser } from "../builders.ts"
 import { freshTenant, type Repositories } from "./support.ts"
 
 /**
- * Every port the authentication contract suites need on one store: the five authentication ports, and the
+ * Every port the authentication contract suites need on one store: the authentication ports, and the
  * core repositories their rows refer to (a SQL store keys sessions, invitations, enrolments, counters and
  * credentials by an existing tenant and user).
  */
@@ -25,6 +26,7 @@ export type AuthRepositories =
   | ExternalCredentialRepository
   | FailedAttempts
   | TotpRepository
+  | OneTimeTokenRepository
 
 /** The `it` of a shared layer providing `AuthRepositories`. */
 export type AuthContractIt = Vitest.MethodsNonLive<AuthRepositories>

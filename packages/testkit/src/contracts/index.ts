@@ -11,6 +11,7 @@ import { groupRepositoryTests } from "./groupRepository.ts"
 import { invitationBulkInsertTests } from "./invitationBulkInsert.ts"
 import { invitationRepositoryTests } from "./invitationRepository.ts"
 import { membershipRepositoryTests } from "./membershipRepository.ts"
+import { oneTimeTokenRepositoryTests } from "./oneTimeTokenRepository.ts"
 import { organizationRepositoryTests } from "./organizationRepository.ts"
 import { roleRepositoryTests } from "./roleRepository.ts"
 import { sessionRepositoryTests } from "./sessionRepository.ts"
@@ -100,6 +101,7 @@ export {
 export { failedAttemptsContract, failedAttemptsTests } from "./failedAttempts.ts"
 export { invitationBulkInsertContract, invitationBulkInsertTests } from "./invitationBulkInsert.ts"
 export { invitationRepositoryContract, invitationRepositoryTests } from "./invitationRepository.ts"
+export { oneTimeTokenRepositoryContract, oneTimeTokenRepositoryTests } from "./oneTimeTokenRepository.ts"
 export { sessionRepositoryContract, sessionRepositoryTests } from "./sessionRepository.ts"
 export { sha256Contract } from "./sha256.ts"
 export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts"
@@ -111,7 +113,8 @@ const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
   ["InvitationRepository.insertMany", invitationBulkInsertTests],
   ["ExternalCredentialRepository", externalCredentialRepositoryTests],
   ["FailedAttempts", failedAttemptsTests],
-  ["TotpRepository", totpRepositoryTests]
+  ["TotpRepository", totpRepositoryTests],
+  ["OneTimeTokenRepository", oneTimeTokenRepositoryTests]
 ]
 
 /**

@@ -11,6 +11,7 @@ import * as InvitationRepository from "./InvitationRepository.ts"
 import * as Mailer from "./Mailer.ts"
 import * as MembershipRepository from "./MembershipRepository.ts"
 import { MemoryStore } from "./MemoryStore.ts"
+import * as OneTimeTokenRepository from "./OneTimeTokenRepository.ts"
 import * as OrganizationRepository from "./OrganizationRepository.ts"
 import * as PasswordBlocklist from "./PasswordBlocklist.ts"
 import * as PasswordHasher from "./PasswordHasher.ts"
@@ -37,6 +38,7 @@ export {
   InvitationRepository,
   Mailer,
   MembershipRepository,
+  OneTimeTokenRepository,
   OrganizationRepository,
   PasswordBlocklist,
   PasswordHasher,
@@ -68,6 +70,7 @@ export const layerRepositories = Layer.mergeAll(
   TotpRepository.layerMemory,
   SessionRepository.layerMemory,
   InvitationRepository.layerMemory,
+  OneTimeTokenRepository.layerMemory,
   Mailer.layerMemory,
   ExternalCredentialRepository.layerMemory,
   ShopifySettingsRepository.layerMemory,

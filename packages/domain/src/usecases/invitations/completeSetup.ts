@@ -126,6 +126,8 @@ export const completeSetup = Effect.fn("completeSetup")(function* (input: Comple
             displayName: input.displayName,
             passwordHash,
             mustChangePassword: false,
+            // the link reached the user's inbox (it is emailed to them): the address is theirs
+            emailVerified: true,
             totpEnabled: user.totpEnabled || totpRequired,
             updatedAt: at
           },

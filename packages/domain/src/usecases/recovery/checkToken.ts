@@ -1,0 +1,110 @@
+import { Effect, Option, Redacted } from "effect"
+import { constantTimeEqual } from "../../bytes/constantTimeEqual.ts"
+import { sha256Hex } from "../../bytes/encoding.ts"
+import { now } from "../../model/newId.ts"
+import type { Tenant } from "../../model/tenant.ts"
+import type { User } from "../../model/user.ts"
+import {
+  type OneTimeToken,
+  type OneTimeTokenPurpose,
+  OneTimeTokenRepository
+} from "../../ports/OneTimeTokenRepository.ts"
+import { TenantRepository } from "../../ports/TenantRepository.ts"
+import { UserRepository } from "../../ports/UserRepository.ts"
+import { guardAttempts, recordFailedAttempt } from "../auth/throttling.ts"
+import { TokenExpired, TokenInvalid, TokenUsed } from "../invitations/errors.ts"
+import { audit } from "../shared/audit.ts"
+import { transactional } from "../shared/transaction.ts"
+import { passwordResetEnabled } from "./settings.ts"
+import { parseOneTimeToken } from "./token.ts"
+
+/** A valid token's row, its active user and their tenant. */
+export interface CheckedToken {
+  readonly token: OneTimeToken
+  readonly user: User
+  readonly tenant: Tenant
+}
+
+/**
+ * A wrong secret for a known token id: it travels out of the transaction, which rolls back, and is counted
+ * afterwards by `countingTokenFailures` (a count written inside the failing transaction would roll back too).
+ */
+export class WrongTokenSecret {
+  readonly _tag = "WrongTokenSecret"
+  constructor(
+    readonly user: Pick<User, "tenantId" | "id">,
+    readonly purpose: OneTimeTokenPurpose
+  ) {}
+}
+
+/**
+ * Checks a presented token of `purpose` at `at`, inside the caller's transaction. The throttle of the token's
+ * user is consulted before the secret, and the secret before the state, so nobody without the secret learns
+ * whether the token was used or expired. A token of another purpose, of a user who is no longer active, or (for
+ * a password reset) of a tenant that switched resets off is `TokenInvalid`, like an unknown one.
+ */
+export const checkToken = Effect.fnUntraced(function* (
+  presented: Redacted.Redacted<string>,
+  purpose: OneTimeTokenPurpose,
+  at: Date
+) {
+  const parsed = parseOneTimeToken(Redacted.value(presented))
+  if (Option.isNone(parsed)) return yield* new TokenInvalid()
+  const found = yield* (yield* OneTimeTokenRepository).findById(parsed.value.id)
+  if (Option.isNone(found) || found.value.purpose !== purpose) return yield* new TokenInvalid()
+  const token = found.value
+
+  yield* guardAttempts(token.tenantId, token.userId, at)
+  const secretHash = yield* sha256Hex(parsed.value.secret)
+  if (!constantTimeEqual(secretHash, token.secretHash)) {
+    return yield* Effect.fail(new WrongTokenSecret({ tenantId: token.tenantId, id: token.userId }, purpose))
+  }
+  if (token.usedAt !== null) return yield* new TokenUsed()
+  if (token.expiresAt.getTime() <= at.getTime()) return yield* new TokenExpired()
+
+  const tenant = yield* (yield* TenantRepository).findById(token.tenantId)
+  const user = yield* (yield* UserRepository).findById(token.tenantId, token.userId)
+  if (Option.isNone(tenant) || Option.isNone(user) || user.value.status !== "active") {
+    return yield* new TokenInvalid()
+  }
+  if (purpose === "password_reset" && !passwordResetEnabled(tenant.value)) return yield* new TokenInvalid()
+  const checked: CheckedToken = { token, user: user.value, tenant: tenant.value }
+  return checked
+})
+
+/** Why a conditional `use` lost: another caller used the token, it expired in between, or it was replaced. */
+export const lostUse = Effect.fnUntraced(function* (checked: CheckedToken, at: Date) {
+  const current = yield* (yield* OneTimeTokenRepository).findById(checked.token.id)
+  if (Option.isNone(current)) return yield* new TokenInvalid()
+  if (current.value.usedAt !== null) return yield* new TokenUsed()
+  if (current.value.expiresAt.getTime() <= at.getTime()) return yield* new TokenExpired()
+  return yield* new TokenInvalid()
+})
+
+/**
+ * Runs a token step (its own transaction inside) and, when it fails with `WrongTokenSecret`, records the
+ * failure on the token's user and audits it in a transaction of its own, then fails with `TokenInvalid`: the
+ * step's rollback cannot undo the count (Keycloak CVE-2026-9798: every path is throttled).
+ */
+export const countingTokenFailures = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  effect.pipe(
+    Effect.catchIf(
+      (error): error is Extract<E, WrongTokenSecret> => error instanceof WrongTokenSecret,
+      (failure) =>
+        transactional(
+          Effect.gen(function* () {
+            const { tenantId, id } = failure.user
+            const state = yield* recordFailedAttempt(tenantId, id, yield* now)
+            yield* audit(
+              { tenantId, actorKind: "anonymous", actorId: null },
+              {
+                action: "user.token_check_failed",
+                targetType: "user",
+                targetId: id,
+                details: { purpose: failure.purpose, reason: "wrong_secret", failures: state.failures }
+              }
+            )
+          })
+        ).pipe(Effect.andThen(Effect.fail(new TokenInvalid())))
+    )
+  )

@@ -1,0 +1,7 @@
+export * from "./completePasswordReset.ts"
+export * from "./emails.ts"
+export * from "./emailVerification.ts"
+export * from "./quota.ts"
+export * from "./requestPasswordReset.ts"
+export * from "./settings.ts"
+export { newOneTimeToken, OneTimeTokenInput, parseOneTimeToken } from "./token.ts"
