@@ -126,8 +126,9 @@ describe("requestPasswordReset", () => {
           for (let i = 0; i < 3; i++) yield* ask(tenant, email)
           const refused = yield* Effect.flip(ask(tenant, email))
           assert.strictEqual(refused._tag, "TooManyAttempts", email)
-          assert.isAbove(refused.retryAfterSeconds, 0)
-          assert.isAtMost(refused.retryAfterSeconds, 3600)
+          const wait = refused._tag === "TooManyAttempts" ? refused.retryAfterSeconds : -1
+          assert.isAbove(wait, 0)
+          assert.isAtMost(wait, 3600)
         }
         assert.lengthOf(yield* outbox, 3, "no email for the refused request")
         yield* TestClock.adjust("1 hour")
