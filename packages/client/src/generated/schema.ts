@@ -5456,6 +5456,7 @@ export interface paths {
                                 };
                                 settings: {
                                     invitationTtlHours: number;
+                                    passwordReset?: boolean;
                                 };
                                 createdAt: string;
                                 updatedAt: string;
