@@ -4,8 +4,8 @@ import { authentication } from "./0003_authentication.ts"
 import { webhookClaims } from "./0004_webhook_claims.ts"
 import { userCounts } from "./0005_user_counts.ts"
 import { sessionWithUser } from "./0006_session_with_user.ts"
-import { overview } from "./0011_overview.ts"
 import { oneTimeTokens } from "./0009_one_time_tokens.ts"
+import { overview } from "./0011_overview.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
