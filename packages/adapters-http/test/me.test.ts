@@ -8,6 +8,7 @@ import {
   makeHarness,
   newTenant,
   newUser,
+  PLATFORM_TOKEN,
   type TenantAdmin
 } from "./support/harness.ts"
 
@@ -36,6 +37,42 @@ describe("/v1/me", () => {
     expect(me).not.toHaveProperty("passwordHash")
     expect(response.headers.etag).toBe(`W/"${me.version}"`)
     expect((await call(h.app, "GET", "/v1/me")).statusCode).toBe(401)
+  })
+
+  it("GET names the caller's tenant (id, slug, name, preset) and session scope, also mid-step", async () => {
+    const me = json(await call(h.app, "GET", "/v1/me", { token: admin.token }))
+    expect(me.session).toEqual({ scope: "full" })
+    expect(me.tenant).toEqual({
+      id: admin.tenantId,
+      slug: admin.slug,
+      name: expect.any(String),
+      preset: "weevio"
+    })
+    const created = json(
+      await call(h.app, "POST", "/v1/tenants", {
+        token: PLATFORM_TOKEN,
+        body: {
+          slug: "stream-me",
+          name: "Stream Me Ltd",
+          preset: "weavestream",
+          admin: { email: "ada@stream.test", firstName: "Ada", lastName: "Admin" }
+        }
+      })
+    )
+    const login = json(
+      await call(h.app, "POST", "/v1/auth/login", {
+        body: { tenant: "stream-me", email: "ada@stream.test", password: created.generatedPassword }
+      })
+    )
+    expect(login.session.scope).toBe("password_change")
+    const restricted = json(await call(h.app, "GET", "/v1/me", { token: login.token }))
+    expect(restricted.session).toEqual({ scope: "password_change" })
+    expect(restricted.tenant).toEqual({
+      id: created.tenant.id,
+      slug: "stream-me",
+      name: "Stream Me Ltd",
+      preset: "weavestream"
+    })
   })
 
   it("PATCH edits one's own profile (with or without If-Match), never admin notes in the answer", async () => {

@@ -359,6 +359,18 @@ export interface paths {
                                 expiresAt: string | null;
                                 inEffect: boolean;
                             }[];
+                            tenant: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: string;
+                                /** @enum {string} */
+                                preset: "weevio" | "wetrack" | "weavestream" | "puqcloud";
+                            };
+                            session: {
+                                /** @enum {string} */
+                                scope: "full" | "password_change" | "mfa_enrollment";
+                            };
                         };
                     };
                 };

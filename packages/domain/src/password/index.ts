@@ -5,6 +5,7 @@ export {
   applicableMinLength,
   codePointLength,
   contextWords,
+  evaluateRules,
   MIN_CONTEXT_WORD_LENGTH,
   type PasswordRule
 } from "./rules.ts"

@@ -1,8 +1,10 @@
 import { Effect, Schema, Struct } from "effect"
 import type { Forbidden } from "../../errors/authorization.ts"
 import type { StoreUnavailable } from "../../errors/infrastructure.ts"
-import type { Actor } from "../../model/actor.ts"
+import type { Actor, SessionScope } from "../../model/actor.ts"
+import { TenantId } from "../../model/ids.ts"
 import { Permission } from "../../model/permission.ts"
+import { PresetName, TenantName, TenantSlug } from "../../model/tenant.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
 import type { ReadServices } from "./guards.ts"
@@ -13,7 +15,13 @@ export const Me = Schema.Struct({
   ...Struct.omit(UserView.fields, ["adminNotes"]),
   /** The caller's tenant-wide permissions now, sorted. */
   permissions: Schema.Array(Permission),
-  memberships: Schema.Array(UserMembershipView)
+  memberships: Schema.Array(UserMembershipView),
+  /** The caller's tenant: the console takes its words (the preset's) and the tenant's name from here. */
+  tenant: Schema.Struct({ id: TenantId, slug: TenantSlug, name: TenantName, preset: PresetName }),
+  /** The presented session's scope: a console reloaded mid-step knows which step to show. */
+  session: Schema.Struct({
+    scope: Schema.Literals(["full", "password_change", "mfa_enrollment"]) as Schema.Codec<SessionScope>
+  })
 })
 export type Me = typeof Me.Type
 
@@ -33,7 +41,14 @@ export const getMe = Effect.fn("getMe")(function* (
       const me: Me = {
         ...toUserView(context.user, { includeAdminNotes: false }),
         permissions: [...context.permissions.tenant].sort(),
-        memberships
+        memberships,
+        tenant: {
+          id: context.tenant.id,
+          slug: context.tenant.slug,
+          name: context.tenant.name,
+          preset: context.tenant.preset
+        },
+        session: { scope: actor._tag === "User" ? actor.scope : "full" }
       }
       return me
     })
