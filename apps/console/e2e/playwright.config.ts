@@ -1,0 +1,33 @@
+import { defineConfig } from "@playwright/test"
+
+// Debian's Chromium (`apt-get install -y chromium`); never a browser downloaded by Playwright.
+export const CHROMIUM = "/usr/bin/chromium"
+
+export default defineConfig({
+  testDir: "./specs",
+  globalSetup: "./globalSetup.ts",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "../node_modules/.e2e-results",
+  use: {
+    headless: true,
+    locale: "en-US",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync"
+      ]
+    }
+  }
+})

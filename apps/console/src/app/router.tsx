@@ -1,0 +1,93 @@
+import { isProblem } from "@gatehouse/client"
+import type { QueryClient } from "@tanstack/react-query"
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect
+} from "@tanstack/react-router"
+import { applySessionWords } from "../lib/i18n/i18n.ts"
+import { meQuery } from "../lib/session.ts"
+import { NotFound } from "./NotFound.tsx"
+import { PageLoader } from "./PageLoader.tsx"
+
+interface RouterContext {
+  readonly queryClient: QueryClient
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound
+})
+
+// Pages anyone may open (no session).
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; tenant?: string } => ({
+    ...(typeof search.redirect === "string" ? { redirect: search.redirect } : {}),
+    ...(typeof search.tenant === "string" ? { tenant: search.tenant } : {})
+  }),
+  component: lazyRouteComponent(() => import("../features/auth/components/SignInPage.tsx"), "SignInPage")
+})
+
+// The signed-in frame: loads the person (401: to sign-in), their words, then the page.
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "signed-in",
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQuery)
+      applySessionWords(me.tenant.preset, me.language)
+    } catch (error) {
+      if (isProblem(error, "UNAUTHENTICATED")) {
+        throw redirect({
+          to: "/sign-in",
+          search: location.pathname === "/" ? {} : { redirect: location.href }
+        })
+      }
+      throw error
+    }
+  },
+  component: lazyRouteComponent(() => import("./layout/AppLayout.tsx"), "AppLayout")
+})
+
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("../features/home/components/HomePage.tsx"), "HomePage")
+})
+
+const profileRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/profile",
+  component: lazyRouteComponent(() => import("../features/account/components/ProfilePage.tsx"), "ProfilePage")
+})
+
+const usersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/users",
+  component: lazyRouteComponent(() => import("../features/users/components/UsersPage.tsx"), "UsersPage")
+})
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([homeRoute, profileRoute, usersRoute])
+])
+
+export const makeRouter = (queryClient: QueryClient) =>
+  createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: PageLoader,
+    defaultPreload: "intent",
+    scrollRestoration: true
+  })
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof makeRouter>
+  }
+}

@@ -1,0 +1,104 @@
+import type { Catalogue } from "./en.ts"
+
+/** German: every key of the English base (a test fails when one is missing). */
+export const de: Catalogue = {
+  app: {
+    name: "Gatehouse",
+    skipToContent: "Zum Inhalt springen",
+    loading: "Wird geladen…",
+    navigation: "Navigation",
+    toggleNavigation: "Navigation ein- oder ausblenden",
+    userMenu: "Kontomenü",
+    notFound: "Diese Seite gibt es nicht.",
+    backHome: "Zurück zur Startseite",
+    closeNotification: "Schließen"
+  },
+  nav: {
+    home: "Startseite",
+    profile: "Mein Profil",
+    admin: "Verwaltung",
+    users: "Benutzer",
+    signOut: "Abmelden"
+  },
+  home: {
+    title: "Willkommen, {{name}}",
+    intro: "Sie sind bei {{tenantName}} angemeldet."
+  },
+  users: {
+    title: "Benutzer",
+    add: "Benutzer hinzufügen",
+    create: "Benutzer anlegen",
+    totalUsers: "Benutzer gesamt: {{count}}"
+  },
+  signIn: {
+    title: "Anmelden",
+    intro: "Melden Sie sich beim Konto Ihrer Organisation an.",
+    tenant: "Mandant",
+    tenantDescription: "Der Anmeldename Ihrer Organisation, wie in Ihrer Einladung.",
+    email: "E-Mail",
+    password: "Passwort",
+    submit: "Anmelden",
+    invalidCredentials:
+      "Mandant, E-Mail oder Passwort sind nicht korrekt, oder das Konto kann sich nicht anmelden.",
+    tooManyAttempts_one: "Zu viele Versuche. Versuchen Sie es in {{count}} Sekunde erneut.",
+    tooManyAttempts_other: "Zu viele Versuche. Versuchen Sie es in {{count}} Sekunden erneut.",
+    tooManyAttemptsOver: "Sie können es jetzt erneut versuchen.",
+    mfaTitle: "Zwei-Faktor-Authentifizierung",
+    mfaIntro: "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.",
+    totpCode: "Authentifizierungscode",
+    recoveryIntro:
+      "Geben Sie einen der Wiederherstellungscodes ein, die Sie bei der Einrichtung der Zwei-Faktor-Authentifizierung gespeichert haben.",
+    recoveryCode: "Wiederherstellungscode",
+    useRecoveryCode: "Stattdessen einen Wiederherstellungscode verwenden",
+    useTotpCode: "Stattdessen die Authenticator-App verwenden",
+    verify: "Bestätigen",
+    invalidCode: "Der Code ist nicht korrekt. Versuchen Sie es mit dem aktuellen Code erneut.",
+    back: "Zurück",
+    forgotPassword: "Passwort vergessen?",
+    signedOut: "Sie sind abgemeldet.",
+    passwordChanged: "Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an."
+  },
+  password: {
+    show: "Passwort anzeigen",
+    hide: "Passwort verbergen",
+    rulesTitle: "Passwortregeln",
+    ruleMet: "erfüllt",
+    ruleNotMet: "noch nicht erfüllt",
+    rules: {
+      minLength: "Mindestens {{count}} Zeichen",
+      maxLength: "Höchstens {{count}} Zeichen",
+      requireLowercase: "Mindestens ein Kleinbuchstabe",
+      requireUppercase: "Mindestens ein Großbuchstabe",
+      requireDigit: "Mindestens eine Ziffer (0-9)",
+      requireSymbol: "Mindestens ein Sonder- oder Satzzeichen",
+      notCommon: "Kein häufig verwendetes Passwort",
+      noContextWords: "Enthält weder Ihren Namen noch Ihre E-Mail-Adresse noch den Namen der Organisation"
+    },
+    policyFailed: "Das Passwort erfüllt die Passwortregeln nicht: {{rules}}",
+    mismatch: "Die Passwörter stimmen nicht überein."
+  },
+  changePassword: {
+    title: "Passwort ändern",
+    welcome:
+      "Willkommen bei {{tenantName}}! Damit Ihr Konto sicher ist, legen Sie bitte ein neues Passwort fest.",
+    currentPassword: "Aktuelles Passwort",
+    newPassword: "Neues Passwort",
+    confirmPassword: "Neues Passwort bestätigen",
+    save: "Speichern",
+    cancel: "Abbrechen",
+    logout: "Abmelden",
+    success: "Ihr Passwort wurde geändert.",
+    wrongCurrent: "Das aktuelle Passwort ist nicht korrekt."
+  },
+  problems: {
+    generic: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+    network: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    sessionEnded: "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.",
+    forbidden: "Dazu sind Sie nicht berechtigt."
+  },
+  language: {
+    label: "Sprache",
+    en: "English",
+    de: "Deutsch"
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The English base catalogue: every word the console shows. A preset's overlay (`presets/*.ts`) replaces
+ * the words its product document uses; German (`de.ts`) has every key of this file (a test checks it).
+ */
+export const en = {
+  app: {
+    name: "Gatehouse",
+    skipToContent: "Skip to content",
+    loading: "Loading…",
+    navigation: "Navigation",
+    toggleNavigation: "Toggle navigation",
+    userMenu: "Account menu",
+    notFound: "This page does not exist.",
+    backHome: "Back to the start page",
+    closeNotification: "Close"
+  },
+  nav: {
+    home: "Home",
+    profile: "My profile",
+    admin: "Administration",
+    users: "Users",
+    signOut: "Sign out"
+  },
+  home: {
+    title: "Welcome, {{name}}",
+    intro: "You are signed in to {{tenantName}}."
+  },
+  users: {
+    title: "Users",
+    add: "Add user",
+    create: "Create user",
+    totalUsers: "Total Users: {{count}}"
+  },
+  signIn: {
+    title: "Sign in",
+    intro: "Sign in to your organization's account.",
+    tenant: "Tenant",
+    tenantDescription: "Your organization's sign-in name, as in your invitation.",
+    email: "Email",
+    password: "Password",
+    submit: "Sign in",
+    invalidCredentials: "The tenant, email or password is not correct, or the account cannot sign in.",
+    tooManyAttempts_one: "Too many attempts. Try again in {{count}} second.",
+    tooManyAttempts_other: "Too many attempts. Try again in {{count}} seconds.",
+    tooManyAttemptsOver: "You can try again now.",
+    mfaTitle: "Two-factor authentication",
+    mfaIntro: "Enter the 6-digit code from your authenticator app.",
+    totpCode: "Authentication code",
+    recoveryIntro: "Enter one of the recovery codes you saved when you set up two-factor authentication.",
+    recoveryCode: "Recovery code",
+    useRecoveryCode: "Use a recovery code instead",
+    useTotpCode: "Use the authenticator app instead",
+    verify: "Verify",
+    invalidCode: "The code is not correct. Try again with the current code.",
+    back: "Back",
+    forgotPassword: "Forgot password?",
+    signedOut: "You are signed out.",
+    passwordChanged: "Your password was changed. Sign in with your new password."
+  },
+  password: {
+    show: "Show password",
+    hide: "Hide password",
+    rulesTitle: "Password rules",
+    ruleMet: "met",
+    ruleNotMet: "not met yet",
+    rules: {
+      minLength: "At least {{count}} characters",
+      maxLength: "At most {{count}} characters",
+      requireLowercase: "At least one lowercase letter",
+      requireUppercase: "At least one uppercase letter",
+      requireDigit: "At least one number (0-9)",
+      requireSymbol: "At least one symbol or punctuation mark",
+      notCommon: "Not a commonly used password",
+      noContextWords: "Does not contain your name, your email address or the organization's name"
+    },
+    policyFailed: "The password does not meet the password rules: {{rules}}",
+    mismatch: "The passwords do not match."
+  },
+  changePassword: {
+    title: "Change Password",
+    welcome: "Welcome to {{tenantName}}! To ensure your account is secure, please set a new password.",
+    currentPassword: "Current password",
+    newPassword: "New password",
+    confirmPassword: "Confirm new password",
+    save: "Save",
+    cancel: "Cancel",
+    logout: "Logout",
+    success: "Your password was changed.",
+    wrongCurrent: "The current password is not correct."
+  },
+  problems: {
+    generic: "Something went wrong. Please try again.",
+    network: "The server cannot be reached. Check your connection and try again.",
+    sessionEnded: "Your session has ended. Please sign in again.",
+    forbidden: "You are not allowed to do this."
+  },
+  language: {
+    label: "Language",
+    en: "English",
+    de: "Deutsch"
+  }
+}
+
+/** The shape every catalogue has: the base's keys, any words. */
+export type Catalogue<T = typeof en> = {
+  readonly [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]>
+}
+
+/** A preset's or a language's replacements: any subset of the base's keys. */
+export type Overlay<T = typeof en> = {
+  readonly [K in keyof T]?: T[K] extends string ? string : Overlay<T[K]>
+}

@@ -1,0 +1,13 @@
+import type { PresetOverlay } from "./overlay.ts"
+
+/** Weavestream (document 003: invite-only operators, contractors and client users, setup links, TOTP). */
+export const weavestream: PresetOverlay = {
+  en: {
+    nav: { admin: "Admin", users: "Users" },
+    users: { title: "Users", add: "New User", create: "Create" }
+  },
+  de: {
+    nav: { admin: "Verwaltung", users: "Benutzer" },
+    users: { add: "Neuer Benutzer" }
+  }
+}
