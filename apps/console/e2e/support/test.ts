@@ -4,10 +4,10 @@ import { expectAccessible } from "./axe.ts"
 export { expect }
 
 /**
- * Playwright's `test` with the harness's origin as `baseURL` (set by the global setup), and axe run on the
- * page a test ends on (tests call `expectAccessible` on every page they pass on the way).
+ * Playwright's `test` with the harness's origin as `baseURL` (set by the global setup), axe run on the page a
+ * test ends on (tests call `expectAccessible` on every page they pass on the way), and no CSP violation.
  */
-export const test = base.extend<{ accessibleAtEnd: undefined }>({
+export const test = base.extend<{ accessibleAtEnd: undefined; withinPolicy: undefined }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function destructures
   baseURL: async ({}, use) => {
     await use(process.env.GATEHOUSE_E2E_URL)
@@ -18,6 +18,19 @@ export const test = base.extend<{ accessibleAtEnd: undefined }>({
       if (testInfo.status === testInfo.expectedStatus && page.url().startsWith("http")) {
         await expectAccessible(page, `the end of "${testInfo.title}"`)
       }
+    },
+    { auto: true }
+  ],
+  // The console runs under the server's Content-Security-Policy (no inline script): nothing may be refused.
+  withinPolicy: [
+    async ({ page }, use) => {
+      const refused: Array<string> = []
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy/iu.test(message.text()))
+          refused.push(message.text())
+      })
+      await use(undefined)
+      expect(refused, "Content-Security-Policy violations").toEqual([])
     },
     { auto: true }
   ]
