@@ -13,12 +13,17 @@ import { createDatabase, DATABASE_URL } from "./support/serverDatabase.ts"
 const GLOBAL_TABLES = new Set(["tenants", "gatehouse_migrations"])
 
 /**
- * The two unique keys that do not include tenant_id, on purpose: a session token and a setup link carry only
- * the row's id, so the server finds them before it knows the tenant (`session_by_id`, `invitation_by_id`).
+ * The unique keys that do not include tenant_id, on purpose: a session token, a setup link and a password-reset
+ * or email-verification link carry only
+ * the row's id, so the server finds them before it knows the tenant (`session_by_id`, `invitation_by_id`, the one-time tokens).
  * On Citus these constraints are dropped (ids are random UUIDs) and those two look-ups fan out to every shard,
  * unless tokens come to carry the tenant. The list is exact: a new exception fails the test below.
  */
-const GLOBAL_LOOKUP_KEYS = ["invitations.invitations_id_key (id)", "sessions.sessions_id_key (id)"]
+const GLOBAL_LOOKUP_KEYS = [
+  "invitations.invitations_id_key (id)",
+  "one_time_tokens.one_time_tokens_id_key (id)",
+  "sessions.sessions_id_key (id)"
+]
 
 interface KeyRow {
   readonly table: string
@@ -102,7 +107,7 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL schema: distributable by
   )
 
   it.live(
-    "every unique constraint, unique index and foreign key of a tenant table begins with tenant_id, but the two token look-ups",
+    "every unique constraint, unique index and foreign key of a tenant table begins with tenant_id, but the token look-ups",
     () =>
       Effect.scoped(
         Effect.gen(function* () {
