@@ -16,5 +16,6 @@ export {
 } from "./config.ts"
 export { dataPaths, lockDataDir, resolveSecrets, type Secrets, type StartLog } from "./dataDir.ts"
 export { layerServer, layerStore, type ServerServices } from "./layers.ts"
+export { type LogFormat, logFormat } from "./logging.ts"
 export { firstStartBanner, type Running, startFromEnv, startServer } from "./serve.ts"
 export { createServer, makeFastify, type Server, StartFailed } from "./server.ts"

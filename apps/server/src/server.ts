@@ -10,7 +10,7 @@ import { type Config, type Env, unknownVariables } from "./config.ts"
 import { defaultConsoleDir, mountConsole } from "./console.ts"
 import { dataPaths, lockDataDir, resolveSecrets, type Secrets, type StartLog } from "./dataDir.ts"
 import { layerServer, type ServerServices } from "./layers.ts"
-import { layerPinoLogger } from "./logging.ts"
+import { type LogFormat, layerPinoLogger, logFormat, prettyLogStream } from "./logging.ts"
 
 /** A composed, ready (not yet listening) server. */
 export interface Server {
@@ -41,14 +41,24 @@ const trustProxyOption = (
   typeof trust === "number" ? (_address, hop) => hop < trust : trust
 
 /**
- * Fastify with pino (credentials redacted by the HTTP adapter's paths), request ids, the router's own
- * refusals as problem documents, and a strict Ajv (the options the HTTP adapter's README asks for).
+ * Fastify with pino (readable lines on a terminal, JSON lines otherwise, or `destination`; credentials redacted
+ * by the HTTP adapter's paths), request ids, the router's own refusals as problem documents, and a strict Ajv
+ * (the options the HTTP adapter's README asks for).
  */
-export const makeFastify = (config: Config): FastifyInstance =>
+export const makeFastify = (
+  config: Config,
+  format: LogFormat = logFormat(process.stdout),
+  destination?: NodeJS.WritableStream
+): FastifyInstance =>
   Fastify({
     logger: {
       level: config.logLevel,
-      redact: { paths: [...gatehouseLogRedaction.paths], censor: gatehouseLogRedaction.censor }
+      redact: { paths: [...gatehouseLogRedaction.paths], censor: gatehouseLogRedaction.censor },
+      ...(format === "pretty"
+        ? { stream: prettyLogStream(destination) }
+        : destination === undefined
+          ? {}
+          : { stream: destination })
     },
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),

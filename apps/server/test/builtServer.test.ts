@@ -100,6 +100,8 @@ describe("the built server as a child process, on an empty data folder", () => {
     const [, password] = await waitFor(child, output, /^ {2}password: (\S+) /m, 1000)
     expect(output.text).toMatch(/^ {2}email: {4}admin@example\.com$/m)
     expect(output.text).toContain(`API docs: ${url}/docs`)
+    // stdout is a pipe here, not a terminal: JSON lines, as a log collector reads them
+    expect(output.text).toMatch(/^\{"level":30,.*"msg":"Gatehouse listening on http/m)
     // Printed once, in the banner: never in a log line.
     expect(output.text.split(password!).length - 1).toBe(1)
 
