@@ -14,22 +14,30 @@ export interface Running {
 }
 
 /**
- * The once-only message of a first start: the new admin's credentials (the generated password is shown here
- * and nowhere else: not in the logs, not in the store) and where the docs are.
+ * The once-only message of a first start, for the person who just ran `npm start`: where the console is and
+ * what to type into its sign-in page (the generated password is shown here and nowhere else: not in the logs,
+ * not in the store), then where the API's docs are.
  */
-export const firstStartBanner = (first: FirstStart, url: string): string | undefined => {
+export const firstStartBanner = (
+  first: FirstStart,
+  url: string,
+  consoleServed = true
+): string | undefined => {
   if (first._tag === "Nothing") return undefined
-  const lines =
+  const lines = [
+    consoleServed
+      ? `Open the console: ${url}`
+      : `No built console: sign in through the API, POST ${url}/v1/auth/login`,
     first._tag === "Demo"
-      ? ["Demo tenant created (first start on an empty store). Its admin, shown ONCE:"]
-      : [`Tenant "${first.tenant.slug}" created from GATEHOUSE_BOOTSTRAP_*. Its admin:`]
-  lines.push(`  tenant:   ${first.tenant.slug}`, `  email:    ${first.email}`)
-  if (first.password !== undefined) {
-    lines.push(`  password: ${Redacted.value(first.password)}   (temporary: change it at first login)`)
-  } else {
-    lines.push("  password: the one in GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD")
-  }
-  lines.push(`  log in:   POST ${url}/v1/auth/login`, `  API docs: ${url}/docs`)
+      ? "Sign in as the demo tenant's admin (shown ONCE, nowhere else):"
+      : `Sign in as the admin of "${first.tenant.slug}" (created from GATEHOUSE_BOOTSTRAP_*):`,
+    `  tenant:   ${first.tenant.slug}`,
+    `  email:    ${first.email}`,
+    first.password === undefined
+      ? "  password: the one in GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD"
+      : `  password: ${Redacted.value(first.password)}   (temporary: you choose your own at first sign-in)`,
+    `API docs: ${url}/docs (the OpenAPI document: /openapi.json)`
+  ]
   const width = Math.max(...lines.map((line) => line.length)) + 2
   const rule = "=".repeat(width)
   return ["", rule, ...lines, rule, ""].join("\n")
@@ -65,10 +73,11 @@ export const startServer = async (
     await server.app.close().catch(() => undefined)
     throw listenFailure(config, error)
   }
-  const banner = firstStartBanner(server.firstStart, url)
+  const banner = firstStartBanner(server.firstStart, url, server.consoleDir !== undefined)
   if (banner !== undefined) out(banner)
+  const consoleAt = server.consoleDir === undefined ? "" : ` Console: ${url},`
   server.app.log.info(
-    `Gatehouse listening on ${url} (started in ${Math.round(performance.now() - began)} ms). API docs: ${url}/docs`
+    `Gatehouse listening on ${url} (started in ${Math.round(performance.now() - began)} ms).${consoleAt} API docs: ${url}/docs`
   )
   return { server, url, stop: () => server.app.close() }
 }
