@@ -4,12 +4,19 @@ import {
   CommonPasswords,
   NodeSha256
 } from "@gatehouse/adapters-crypto"
-import { type InvalidSmtpUrl, invitationMessage } from "@gatehouse/adapters-email"
+import {
+  emailVerificationMessage,
+  type InvalidSmtpUrl,
+  invitationMessage,
+  passwordResetMessage
+} from "@gatehouse/adapters-email"
 import type { GatehouseServices } from "@gatehouse/adapters-http"
 import { type Database, layerPg, layerPglite, type Repositories } from "@gatehouse/adapters-postgres"
 import * as Shopify from "@gatehouse/adapters-shopify"
 import {
+  EmailVerificationEmailTemplate,
   InvitationEmailTemplate,
+  PasswordResetEmailTemplate,
   PublicUrl,
   SecretBox,
   SecureRandom,
@@ -56,5 +63,8 @@ export const layerServer = (
     Shopify.layer(),
     Layer.succeed(PublicUrl, config.publicUrl),
     // Invitation emails in each preset's words (plain text and HTML).
-    Layer.succeed(InvitationEmailTemplate, invitationMessage)
+    Layer.succeed(InvitationEmailTemplate, invitationMessage),
+    // Password reset and email verification emails, in the same words per preset.
+    Layer.succeed(PasswordResetEmailTemplate, passwordResetMessage),
+    Layer.succeed(EmailVerificationEmailTemplate, emailVerificationMessage)
   )

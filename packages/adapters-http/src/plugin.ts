@@ -19,6 +19,7 @@ import { operationRoutes } from "./routes/operations.ts"
 import { organizationRoutes } from "./routes/organizations.ts"
 import { overviewRoutes } from "./routes/overview.ts"
 import { passwordPolicyRoutes } from "./routes/passwordPolicy.ts"
+import { recoveryRoutes } from "./routes/recovery.ts"
 import type { RouteDeps } from "./routes/route.ts"
 import { settingsRoutes } from "./routes/settings.ts"
 import { setupRoutes } from "./routes/setup.ts"
@@ -114,6 +115,7 @@ const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   auditRoutes(app, deps)
   tenantRoutes(app, deps)
   overviewRoutes(app, deps)
+  recoveryRoutes(app, deps)
 }
 
 /** The Gatehouse v1 API as one Fastify plugin. */

@@ -46,14 +46,14 @@ const WORDING: Readonly<Record<PresetName, Wording>> = {
 }
 
 /** "2026-01-04 09:30 UTC": unambiguous in every language the reader may use. */
-const formatExpiry = (at: Date): string =>
+export const formatExpiry = (at: Date): string =>
   at
     .toISOString()
     .replace("T", " ")
     .replace(/:\d{2}\.\d{3}Z$/u, " UTC")
 
 // Only a web link becomes a button: anything else (a misconfigured origin) is shown as text, never an href.
-const isWebLink = (link: string): boolean => /^https?:\/\//iu.test(link)
+export const isWebLink = (link: string): boolean => /^https?:\/\//iu.test(link)
 
 /**
  * The invitation of a preset as a subject, a plain-text body and an HTML body saying the same. Every value

@@ -205,19 +205,19 @@ export const problemTable: Table = {
     status: 404,
     code: "TOKEN_INVALID",
     title: "Invalid token",
-    detail: "The setup link is not valid."
+    detail: "The link is not valid, or a newer one replaced it."
   },
   TokenUsed: {
     status: 410,
     code: "TOKEN_USED",
     title: "Token used",
-    detail: "The setup link was already used."
+    detail: "The link was already used."
   },
   TokenExpired: {
     status: 410,
     code: "TOKEN_EXPIRED",
     title: "Token expired",
-    detail: "The setup link has expired; ask an administrator for a new one."
+    detail: "The link has expired; ask for a new one."
   },
 
   // external credentials

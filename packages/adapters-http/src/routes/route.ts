@@ -57,8 +57,11 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
   readonly bodyLimit?: number
   /** Request headers, for the OpenAPI document only (the handler reads them). */
   readonly headers?: JsonSchemaObject
-  /** The success status when there is a response body (default 200); without `response` it is 204. */
-  readonly status?: 200 | 201
+  /**
+   * The success status when there is a response body (default 200); without `response` it is 204, or 202 when
+   * given (accepted, no body).
+   */
+  readonly status?: 200 | 201 | 202
   readonly response?: Schema.ConstraintCodec<R, unknown, never, never>
   readonly handle: (input: HandlerInput<Auth, P, Q, B>) => Effect.Effect<R, unknown, GatehouseServices>
   /**
@@ -149,7 +152,7 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
       // encoded first: a value that does not fit its Schema is a 500 with no cookie or ETag set
       const body = encode?.(exit.value)
       spec.onSuccess?.(reply, exit.value, deps)
-      if (encode === undefined) return reply.code(204).send()
+      if (encode === undefined) return reply.code(spec.status === 202 ? 202 : 204).send()
       return reply
         .code(spec.status ?? 200)
         .type("application/json; charset=utf-8")
@@ -170,7 +173,9 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
 
   const success =
     spec.response === undefined
-      ? { 204: { description: "No content", type: "null" } }
+      ? spec.status === 202
+        ? { 202: { description: "Accepted", type: "null" } }
+        : { 204: { description: "No content", type: "null" } }
       : {
           [spec.status ?? 200]: {
             description: spec.summary,

@@ -28,7 +28,7 @@ export const COLUMNS = [
 export type Column = (typeof COLUMNS)[number]
 
 /** A success (or redirect) status, or `"<status> <code>"` of a problem, or `-` where the column does not apply. */
-export type Cell = 200 | 201 | 204 | 302 | `${number} ${string}` | "-"
+export type Cell = 200 | 201 | 202 | 204 | 302 | `${number} ${string}` | "-"
 export type Row = readonly [RouteKey, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell]
 
 const U = "401 UNAUTHENTICATED"
@@ -42,6 +42,7 @@ const NOTPEND = "409 USER_NOT_PENDING"
 const NOENROL = "409 TOTP_NOT_PENDING"
 const NOTOTP = "409 TOTP_NOT_ENABLED"
 const NOTINV = "409 ESHOP_NOT_INVITED"
+const TOKINV = "404 TOKEN_INVALID"
 const EXTREQ = "409 EXTERNAL_CREDENTIALS_REQUIRED"
 const __ = "-"
 
@@ -68,6 +69,9 @@ export const MATRIX: ReadonlyArray<Row> = [
 
   ["POST /v1/auth/login",                                                200,  200,  __,      __,      200,     200,        200,               200,   200,   200,     __],
   ["POST /v1/auth/logout",                                               204,  204,  __,      __,      204,     204,        204,               204,   204,   204,     __],
+  ["POST /v1/auth/password-reset",                                       202,  202,  __,      __,      202,     202,        202,               202,   202,   202,     __],
+  ["POST /v1/auth/password-reset/complete",                              TOKINV, TOKINV, __,    __,      TOKINV,  TOKINV,     TOKINV,            TOKINV, TOKINV, TOKINV, __],
+  ["POST /v1/email-verification/complete",                               TOKINV, TOKINV, __,    __,      TOKINV,  TOKINV,     TOKINV,            TOKINV, TOKINV, TOKINV, __],
 
   ["GET /v1/me",                                                         U,    U,    __,      __,      200,     200,        200,               U,     200,   200,     __],
   ["PATCH /v1/me",                                                       U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
@@ -79,6 +83,7 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["DELETE /v1/me/mfa/totp",                                             U,    U,    __,      __,      NOTOTP,  NOTOTP,     NOTOTP,            U,     F,     NOTOTP,  __],
   ["GET /v1/me/external-credentials/:system",                            U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
   ["PUT /v1/me/external-credentials/:system",                            U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
+  ["POST /v1/me/email-verification",                                     U,    U,    __,      __,      202,     202,        202,               U,     F,     202,     __],
   ["GET /v1/me/external-credentials/:system/access",                     U,    U,    __,      __,      EXTREQ,  EXTREQ,     EXTREQ,            U,     F,     EXTREQ,  __],
 
   ["GET /v1/password-policy",                                            U,    U,    __,      __,      200,     200,        200,               U,     200,   200,     __],
@@ -127,6 +132,8 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["PUT /v1/settings/external-credentials/:system",                      U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["GET /v1/settings/shopify",                                           U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["PUT /v1/settings/shopify",                                           U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
+  ["GET /v1/settings/account-recovery",                                  U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
+  ["PUT /v1/settings/account-recovery",                                  U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["POST /v1/webhooks/shopify/:tenantSlug",                              200,  200,  __,      __,      200,     200,        200,               200,   200,   200,     __],
 
   ["GET /v1/roles",                                                      U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],

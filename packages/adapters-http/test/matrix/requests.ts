@@ -22,6 +22,8 @@ export interface RequestSpec {
   readonly headers?: (w: World, userId: string | undefined) => Record<string, string>
 }
 
+const UNKNOWN_TOKEN_ID = "0190a6e4-8c1b-7d3e-9f00-000000000000"
+
 /** Bodies and targets per route; a route absent here sends no body. */
 export const REQUESTS: Partial<Record<RouteKey, RequestSpec>> = {
   "POST /v1/auth/login": {
@@ -62,6 +64,15 @@ export const REQUESTS: Partial<Record<RouteKey, RequestSpec>> = {
   "POST /v1/users/:id/password": { body: () => ({ generate: true }) },
   "POST /v1/users/:id/setup-link": { target: "pending" },
   "DELETE /v1/users/:id/setup-link": { target: "pending" },
+  "POST /v1/auth/password-reset": { body: (w) => ({ tenant: w.slug, email: w.users.regularEmail }) },
+  // A well-formed token nobody was sent: every caller gets the same answer (no session counts here).
+  "POST /v1/auth/password-reset/complete": {
+    body: () => ({ token: `${UNKNOWN_TOKEN_ID}.${"A".repeat(43)}`, newPassword: PASSWORD })
+  },
+  "POST /v1/email-verification/complete": {
+    body: () => ({ token: `${UNKNOWN_TOKEN_ID}.${"A".repeat(43)}` })
+  },
+  "PUT /v1/settings/account-recovery": { body: () => ({ passwordReset: true }) },
   "POST /v1/setup/start": { body: (w) => ({ token: w.pendingSetupToken }) },
   "POST /v1/setup/complete": {
     body: (w) => ({ token: w.pendingSetupToken, displayName: "Penny P.", password: PASSWORD })

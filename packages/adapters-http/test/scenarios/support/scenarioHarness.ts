@@ -23,6 +23,8 @@ export interface ScenarioHarnessOptions {
    * suites that hash often).
    */
   readonly hasher?: "argon2" | "fake"
+  /** Settings the app's runtime gets besides the defaults (e.g. `RecoveryLimitSettings`). */
+  readonly settings?: Layer.Layer<never>
 }
 
 /** An HTTP app over the production adapters on PostgreSQL, with the doubles a scenario steers. */
@@ -94,7 +96,8 @@ export const makeScenarioHarness = async (options: ScenarioHarnessOptions = {}):
     memory.Mailer.layerMemory.pipe(Layer.provideMerge(MemoryStore.layer)),
     memory.CredentialsVerifier.layer(),
     layerShopifyForTests(),
-    clock.layer
+    clock.layer,
+    options.settings ?? Layer.empty
   )
   const runtime = ManagedRuntime.make(services)
   try {
