@@ -1,9 +1,13 @@
 import { Effect, Option } from "effect"
+import { RoleEscalation } from "../../errors/authorization.ts"
 import { UserNotFound } from "../../errors/notFound.ts"
 import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import { InvitationRepository } from "../../ports/InvitationRepository.ts"
+import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
+import { missingForGrant } from "../../rules/permissions.ts"
+import { heldIn } from "../memberships/memberAccess.ts"
 import { type ActorContext, authenticate, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -13,7 +17,8 @@ import { issueSetupInvitation } from "./issueSetupInvitation.ts"
 
 /**
  * Loads a pending user the actor may invite: `users:write` or `users:invite`, and every permission of the
- * user's role and module permissions held by the actor (rule 4: whoever holds the link can become that user).
+ * user's role and module permissions held by the actor, and inside each of the user's organizations every
+ * permission of their membership role (rule 4: whoever holds the link can become that user).
  */
 const invitableUser = Effect.fnUntraced(function* (context: ActorContext, userId: UserId) {
   yield* requirePermission(
@@ -25,6 +30,12 @@ const invitableUser = Effect.fnUntraced(function* (context: ActorContext, userId
   const user = found.value
   if (user.status !== "pending") return yield* new UserNotPending({ userId, status: user.status })
   yield* guardOutranks(context, rolesOf(context).all, user)
+  const roles = rolesOf(context)
+  for (const membership of yield* (yield* MembershipRepository).listByUser(context.tenant.id, user.id)) {
+    const role = roles.organization(membership.role)
+    const missing = missingForGrant(heldIn(context, membership.organizationId), role?.permissions ?? [])
+    if (missing.length > 0) return yield* new RoleEscalation({ missing })
+  }
   return user
 })
 

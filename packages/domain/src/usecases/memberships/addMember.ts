@@ -13,6 +13,7 @@ import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
 import { missingForGrant } from "../../rules/permissions.ts"
 import { issueSetupInvitation } from "../invitations/issueSetupInvitation.ts"
+import { revokeLinksOnGrantChange } from "../invitations/revokeOnGrantChange.ts"
 import { decodeInput } from "../organizations/validation.ts"
 import { authenticate, requirePermissionIn, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -49,7 +50,8 @@ export interface AddedMember {
  * organization (an organization Admin manages their own organization's members); the actor must hold every
  * permission of the role there (rule 4). An unknown email creates a pending user with the preset's
  * `memberRole` and no password, and issues their setup invitation in the same transaction (emailed, and the
- * link returned once); a known one (any casing) is added as is, names untouched, and gets no new link.
+ * link returned once); a known one (any casing) is added as is, names untouched, and gets no new link (a known
+ * user who has not finished setup loses their open links: the new membership is not the issuer's to grant).
  * `AlreadyMember` comes from the store: an email is a member of an organization at most once.
  */
 export const addMember = Effect.fn("addMember")(function* (
@@ -129,6 +131,7 @@ export const addMember = Effect.fn("addMember")(function* (
         }
         return added
       }
+      yield* revokeLinksOnGrantChange(context, user, "membership_changed")
       const added: AddedMember = { membership, user: toMemberUser(user), created }
       return added
     })

@@ -10,6 +10,7 @@ import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { missingForGrant } from "../../rules/permissions.ts"
+import { revokeLinksOnGrantChange } from "../invitations/revokeOnGrantChange.ts"
 import { decodeInput } from "../organizations/validation.ts"
 import { authenticate, isSelf, requirePermissionIn, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -29,6 +30,7 @@ export type UpdateMemberInput = typeof UpdateMemberInput.Type
  * organization; a new role must be an organization role whose permissions the actor holds there (rule 4).
  * Nobody changes their own membership's role (`CannotChangeOwnRole`) or disables or expires it
  * (`CannotDisableSelf`); the organization keeps an Admin in effect (`LastAdmin`, see `guardLastOrganizationAdmin`).
+ * Any change of a pending member's membership revokes their open setup links.
  */
 export const updateMember = Effect.fn("updateMember")(function* (
   actor: Actor,
@@ -75,6 +77,7 @@ export const updateMember = Effect.fn("updateMember")(function* (
       yield* guardLastOrganizationAdmin(context, current, member.value, next)
 
       const updated = yield* memberships.update(next)
+      yield* revokeLinksOnGrantChange(context, member.value, "membership_changed")
       yield* auditBy(context, {
         action: "membership.updated",
         targetType: "user",

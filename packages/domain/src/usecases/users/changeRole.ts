@@ -6,8 +6,10 @@ import { RoleNotFound, type UserNotFound } from "../../errors/notFound.ts"
 import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import type { RoleName } from "../../model/role.ts"
+import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
+import { revokeLinksOnGrantChange } from "../invitations/revokeOnGrantChange.ts"
 import { isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -18,7 +20,8 @@ import { type UserDetails, userDetails } from "./userView.ts"
  * `PUT /v1/users/{id}/role`: gives a user another tenant role. Needs `users:roles`; never one's own role
  * (rule 3); never a role with a permission the actor lacks (rule 4), nor a user who holds one now (a lesser
  * admin does not demote a greater one); never the demotion of the last active holder of `users:roles` (rule 5,
- * under the tenant lock). Giving the role the user already has is a no-op.
+ * under the tenant lock). Giving the role the user already has is a no-op. A pending user's open setup links
+ * are revoked with the change (a link issued for the old role must not deliver the new one).
  */
 export const changeRole = Effect.fn("changeRole")(function* (
   actor: Actor,
@@ -34,7 +37,7 @@ export const changeRole = Effect.fn("changeRole")(function* (
   | LastAdmin
   | VersionConflict
   | StoreUnavailable,
-  WriteServices
+  WriteServices | InvitationRepository
 > {
   return yield* transactional(
     Effect.gen(function* () {
@@ -56,6 +59,7 @@ export const changeRole = Effect.fn("changeRole")(function* (
         { ...target, role: role.name, updatedAt: context.now },
         target.version
       )
+      yield* revokeLinksOnGrantChange(context, target, "role_changed")
       yield* auditBy(context, {
         action: "user.role_changed",
         targetType: "user",

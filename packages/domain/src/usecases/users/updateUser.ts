@@ -12,8 +12,10 @@ import { PhoneNumber } from "../../model/phone.ts"
 import { AdminNotes, PersonName, type User } from "../../model/user.ts"
 import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import { GroupRepository } from "../../ports/GroupRepository.ts"
+import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
+import { revokeLinksOnGrantChange } from "../invitations/revokeOnGrantChange.ts"
 import { authenticate, isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -88,7 +90,8 @@ const pickEditable = (patch: UserPatch): Partial<Pick<User, EditableField>> =>
  * not hold is `RoleEscalation` (rule 4), and so is setting an admin-only field of a user who holds a permission
  * the actor lacks (a lesser admin does not turn off a greater one's TOTP requirement); email never changes
  * (rule 6). A changed phone number is no longer
- * verified unless the same patch says so. A patch that changes nothing writes nothing and audits nothing.
+ * verified unless the same patch says so. A patch that changes nothing writes nothing and audits nothing. A
+ * change of a pending user's module permissions revokes their open setup links.
  */
 export const updateUser = Effect.fn("updateUser")(function* (
   actor: Actor,
@@ -106,7 +109,7 @@ export const updateUser = Effect.fn("updateUser")(function* (
   | VersionConflict
   | InvalidInput
   | StoreUnavailable,
-  WriteServices | DepartmentRepository | GroupRepository
+  WriteServices | DepartmentRepository | GroupRepository | InvitationRepository
 > {
   return yield* transactional(
     Effect.gen(function* () {
@@ -167,6 +170,9 @@ export const updateUser = Effect.fn("updateUser")(function* (
         return yield* userDetails(target, context.now, { includeAdminNotes: isAdmin })
       }
       const stored = yield* (yield* UserRepository).update(next, expectedVersion)
+      if (fields.includes("modulePermissions")) {
+        yield* revokeLinksOnGrantChange(context, target, "module_permissions_changed")
+      }
       // Field names only: values (notes, phone numbers) stay out of the trail.
       yield* auditBy(context, {
         action: "user.updated",
