@@ -1,24 +1,65 @@
+import type { Preset } from "../lib/i18n/i18n.ts"
 import type { Permission } from "../lib/session.ts"
 
 /** A link of the side navigation; `permission` hides it from whoever lacks it. */
 export interface NavItem {
-  readonly to: "/" | "/profile" | "/users"
-  readonly label: "nav.home" | "nav.profile" | "nav.users"
+  readonly to: "/" | "/profile" | "/users" | "/memberships" | "/catalogue" | "/users/import" | "/roles"
+  readonly label:
+    | "nav.home"
+    | "nav.profile"
+    | "nav.users"
+    | "admin.nav.memberships"
+    | "admin.nav.catalogue"
+    | "admin.nav.import"
+    | "admin.nav.roles"
   readonly permission?: Permission
   readonly section: "main" | "admin"
+  /** Only the products whose documents have the page (none given: every product). */
+  readonly presets?: ReadonlyArray<Preset>
 }
 
 export const NAV_ITEMS: ReadonlyArray<NavItem> = [
   { to: "/", label: "nav.home", section: "main" },
-  { to: "/users", label: "nav.users", permission: "users:read", section: "admin" }
+  { to: "/users", label: "nav.users", permission: "users:read", section: "admin" },
+  {
+    to: "/users/import",
+    label: "admin.nav.import",
+    permission: "users:write",
+    section: "admin",
+    presets: ["wetrack"]
+  },
+  {
+    to: "/catalogue",
+    label: "admin.nav.catalogue",
+    permission: "users:read",
+    section: "admin",
+    presets: ["wetrack"]
+  },
+  {
+    to: "/memberships",
+    label: "admin.nav.memberships",
+    permission: "users:read",
+    section: "admin",
+    presets: ["weavestream", "puqcloud"]
+  },
+  {
+    to: "/roles",
+    label: "admin.nav.roles",
+    permission: "users:read",
+    section: "admin",
+    presets: ["weevio", "wetrack", "weavestream", "puqcloud"]
+  }
 ]
 
 /** The items `permissions` allow, by section (a section without items is not shown). */
 export const visibleNav = (
-  permissions: ReadonlyArray<string>
+  permissions: ReadonlyArray<string>,
+  preset?: Preset
 ): { readonly main: ReadonlyArray<NavItem>; readonly admin: ReadonlyArray<NavItem> } => {
   const visible = NAV_ITEMS.filter(
-    (item) => item.permission === undefined || permissions.includes(item.permission)
+    (item) =>
+      (item.permission === undefined || permissions.includes(item.permission)) &&
+      (item.presets === undefined || (preset !== undefined && item.presets.includes(preset)))
   )
   return {
     main: visible.filter((item) => item.section === "main"),

@@ -57,7 +57,7 @@ const signedInRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/",
-  component: lazyRouteComponent(() => import("../features/home/components/HomePage.tsx"), "HomePage")
+  component: lazyRouteComponent(() => import("./HomeRoute.tsx"), "HomeRoute")
 })
 
 const profileRoute = createRoute({
@@ -72,9 +72,65 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/users/components/UsersPage.tsx"), "UsersPage")
 })
 
+// The tenant admin pages (issue 18).
+const newUserRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/users/new",
+  component: lazyRouteComponent(() => import("../features/users/components/NewUserPage.tsx"), "NewUserRoute")
+})
+
+const importRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/users/import",
+  component: lazyRouteComponent(() => import("../features/import/components/ImportPage.tsx"), "ImportPage")
+})
+
+const userRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/users/$userId",
+  component: lazyRouteComponent(
+    () => import("../features/users/components/UserProfilePage.tsx"),
+    "UserProfilePage"
+  )
+})
+
+const membershipsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/memberships",
+  component: lazyRouteComponent(
+    () => import("../features/memberships/components/MembershipsPage.tsx"),
+    "MembershipsPage"
+  )
+})
+
+const catalogueRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/catalogue",
+  component: lazyRouteComponent(
+    () => import("../features/catalogue/components/GroupsDepartmentsPage.tsx"),
+    "GroupsDepartmentsPage"
+  )
+})
+
+const rolesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/roles",
+  component: lazyRouteComponent(() => import("../features/catalogue/components/RolesPage.tsx"), "RolesPage")
+})
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([homeRoute, profileRoute, usersRoute])
+  signedInRoute.addChildren([
+    homeRoute,
+    profileRoute,
+    usersRoute,
+    newUserRoute,
+    importRoute,
+    userRoute,
+    membershipsRoute,
+    catalogueRoute,
+    rolesRoute
+  ])
 ])
 
 export const makeRouter = (queryClient: QueryClient) =>

@@ -10,6 +10,10 @@ export const theme = createTheme({
 // Mantine's dimmed grey (gray-6) is below AA contrast on white for small text (descriptions): one shade darker.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
+  // the same for the red of field errors
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-error": "var(--mantine-color-red-9)"
+  },
   dark: {}
 })

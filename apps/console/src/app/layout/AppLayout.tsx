@@ -35,7 +35,7 @@ export function AppLayout() {
     })
 
   const restricted = me.session.scope !== "full"
-  const nav = visibleNav(me.permissions)
+  const nav = visibleNav(me.permissions, me.tenant.preset)
   const name = me.displayName ?? `${me.firstName} ${me.lastName}`
 
   return (

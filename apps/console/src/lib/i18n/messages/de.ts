@@ -1,3 +1,4 @@
+import { adminDe } from "./admin.de.ts"
 import type { Catalogue } from "./en.ts"
 
 /** German: every key of the English base (a test fails when one is missing). */
@@ -100,5 +101,6 @@ export const de: Catalogue = {
     label: "Sprache",
     en: "English",
     de: "Deutsch"
-  }
+  },
+  admin: adminDe
 }

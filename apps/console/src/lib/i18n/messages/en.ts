@@ -1,3 +1,5 @@
+import { adminEn } from "./admin.en.ts"
+
 /**
  * The English base catalogue: every word the console shows. A preset's overlay (`presets/*.ts`) replaces
  * the words its product document uses; German (`de.ts`) has every key of this file (a test checks it).
@@ -98,7 +100,8 @@ export const en = {
     label: "Language",
     en: "English",
     de: "Deutsch"
-  }
+  },
+  admin: adminEn
 }
 
 /** The shape every catalogue has: the base's keys, any words. */

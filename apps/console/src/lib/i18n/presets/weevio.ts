@@ -1,8 +1,10 @@
+import { weevioAdmin } from "./adminWords.ts"
 import type { PresetOverlay } from "./overlay.ts"
 
 /** Weevio Cloud (document 000, staff user management; 001, the customer portal). */
 export const weevio: PresetOverlay = {
   en: {
+    admin: weevioAdmin,
     nav: { users: "User Management", signOut: "Logout" },
     users: {
       title: "User Management",

@@ -1,8 +1,10 @@
+import { wetrackAdmin } from "./adminWords.ts"
 import type { PresetOverlay } from "./overlay.ts"
 
 /** WeTrack (document 002: employees, departments, user groups, bulk operations). */
 export const wetrack: PresetOverlay = {
   en: {
+    admin: wetrackAdmin,
     nav: { users: "Employees" },
     users: { title: "Employees", add: "+Add", create: "Save User" }
   },

@@ -1,0 +1,68 @@
+import { Badge, Group, Modal, Stack, Table, Text, Title } from "@mantine/core"
+import { useQuery } from "@tanstack/react-query"
+import { useTranslation } from "react-i18next"
+import { type UserRow, userQuery } from "../api/users.ts"
+import { fullName } from "../presetColumns.ts"
+
+/** 004's User Clients modal: the user's information and the clients (organizations) they belong to. */
+export function UserClientsModal({
+  user,
+  onClose
+}: {
+  readonly user: UserRow | null
+  readonly onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const details = useQuery({ ...userQuery(user?.id ?? ""), enabled: user !== null })
+  return (
+    <Modal
+      closeButtonProps={{ "aria-label": t("admin.close") }}
+      opened={user !== null}
+      onClose={onClose}
+      title={t("admin.clients.title")}
+      size="lg"
+      centered
+    >
+      {user === null ? null : (
+        <Stack>
+          <Title order={3} size="h5">
+            {t("admin.clients.userInformation")}
+          </Title>
+          <Stack gap={2}>
+            <Text size="sm">{t("admin.clients.uuid", { value: user.id })}</Text>
+            <Text size="sm">{t("admin.clients.name", { value: fullName(user) })}</Text>
+            <Text size="sm">{t("admin.clients.email", { value: user.email })}</Text>
+            <Text size="sm">{t("admin.clients.phone", { value: user.phone ?? "" })}</Text>
+          </Stack>
+          <Title order={3} size="h5">
+            {t("admin.clients.associated")}
+          </Title>
+          <Table aria-label={t("admin.clients.associated")}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("admin.clients.clientName")}</Table.Th>
+                <Table.Th>{t("admin.clients.role")}</Table.Th>
+                <Table.Th>{t("admin.clients.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(details.data?.memberships ?? []).map((m) => (
+                <Table.Tr key={m.organization.id}>
+                  <Table.Td>{m.organization.name}</Table.Td>
+                  <Table.Td>{m.role}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge color={m.inEffect ? "green.9" : "gray.7"}>
+                        {m.inEffect ? t("admin.clients.active") : t("admin.clients.inactive")}
+                      </Badge>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Modal>
+  )
+}
