@@ -68,7 +68,7 @@ test("003: a SUPER_ADMIN creates an operator, copies the setup URL, and grants a
   await page.getByRole("link", { name: "Memberships" }).click()
   await page.getByLabel("New organization").fill("Contoso")
   await page.getByRole("button", { name: "Create organization" }).click()
-  await expect(page.getByRole("textbox", { name: "Organization" })).toHaveValue("Contoso")
+  await expect(page.getByRole("textbox", { name: "Organization", exact: true })).toHaveValue("Contoso")
   await page.getByLabel("Email").fill(email)
   await page.getByLabel("First Name").fill("Otto")
   await page.getByLabel("Last Name").fill("Operator")

@@ -45,7 +45,7 @@ export const SORT_OF: Partial<Record<Column, "name" | "email" | "created" | "las
 export const statusBadge = (status: UserRow["status"]): "new" | "active" | "inactive" =>
   status === "pending" ? "new" : status === "active" ? "active" : "inactive"
 
-export const statusColor = { new: "blue.9", active: "green.9", inactive: "gray.7" } as const
+export const statusColor = { new: "blue.9", active: "teal.9", inactive: "gray.7" } as const
 
 /** The role that shows as 000's red Admin chip: the preset's admin role. */
 export const ADMIN_ROLE: Readonly<Record<Preset, string>> = {

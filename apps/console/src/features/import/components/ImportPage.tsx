@@ -55,6 +55,7 @@ export function ImportPage() {
         value={file}
         onChange={(chosen) => void check(chosen)}
         clearable
+        clearButtonProps={{ "aria-label": t("admin.clear") }}
       />
       {run.isPending ? (
         <Stack gap={4}>

@@ -39,6 +39,8 @@ export function Overview({ canReadAudit }: { readonly canReadAudit: boolean }) {
             <Group wrap="nowrap" align="center">
               <DonutChart
                 aria-hidden
+                inert
+                pieChartProps={{ accessibilityLayer: false }}
                 size={140}
                 thickness={24}
                 withTooltip={false}
@@ -86,6 +88,8 @@ export function Overview({ canReadAudit }: { readonly canReadAudit: boolean }) {
             </Text>
             <BarChart
               aria-hidden
+              inert
+              barChartProps={{ accessibilityLayer: false }}
               h={160}
               data={(signIns.data?.days ?? []).map((d) => ({ day: d.day.slice(5), count: d.count }))}
               dataKey="day"

@@ -105,6 +105,7 @@ export function AddEmployeeDrawer({
           <Select
             label={t("admin.employee.department")}
             clearable
+            clearButtonProps={{ "aria-label": t("admin.clear") }}
             data={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
             {...form.getInputProps("department")}
           />

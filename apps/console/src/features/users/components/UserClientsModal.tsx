@@ -52,7 +52,7 @@ export function UserClientsModal({
                   <Table.Td>{m.role}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Badge color={m.inEffect ? "green.9" : "gray.7"}>
+                      <Badge color={m.inEffect ? "teal.9" : "gray.7"}>
                         {m.inEffect ? t("admin.clients.active") : t("admin.clients.inactive")}
                       </Badge>
                     </Group>

@@ -142,7 +142,7 @@ function ProfileForm({ user, onReload }: { readonly user: UserDetails; readonly 
                       {c.present ? t("admin.profile.pimsPresent") : t("admin.profile.pimsAbsent")}
                     </Text>
                     {c.status === null ? null : (
-                      <Badge color={c.status === "connected" ? "green.9" : "gray.7"}>
+                      <Badge color={c.status === "connected" ? "teal.9" : "gray.7"}>
                         {c.status === "connected"
                           ? t("admin.profile.pimsConnected")
                           : t("admin.profile.pimsSaved")}

@@ -110,7 +110,7 @@ export function UsersGrid(props: Props) {
         )
       case "avatar":
         return (
-          <Avatar radius="xl" size="sm" color="blue" alt="">
+          <Avatar radius="xl" size="sm" color="indigo.8" variant="filled" alt="">
             {initials(user)}
           </Avatar>
         )

@@ -116,6 +116,7 @@ function UsersAdminPage({
         <Select
           label={t("admin.users.filterStatus")}
           clearable
+          clearButtonProps={{ "aria-label": t("admin.clear") }}
           value={status}
           onChange={(value) => restart(setStatus)(value as Status | null)}
           data={(["active", "pending", "disabled", "deactivated"] as const).map((s) => ({
@@ -126,6 +127,7 @@ function UsersAdminPage({
         <Select
           label={t("admin.users.filterRole")}
           clearable
+          clearButtonProps={{ "aria-label": t("admin.clear") }}
           value={role}
           onChange={restart(setRole)}
           data={(roles.data?.items ?? []).filter((r) => r.scope === "tenant").map((r) => r.name)}
@@ -135,6 +137,7 @@ function UsersAdminPage({
             <Select
               label={t("admin.users.filterDepartment")}
               clearable
+              clearButtonProps={{ "aria-label": t("admin.clear") }}
               value={department}
               onChange={restart(setDepartment)}
               data={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
@@ -142,6 +145,7 @@ function UsersAdminPage({
             <Select
               label={t("admin.users.filterGroup")}
               clearable
+              clearButtonProps={{ "aria-label": t("admin.clear") }}
               value={group}
               onChange={restart(setGroup)}
               data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}

@@ -3,6 +3,7 @@ import type { adminEn } from "./admin.en.ts"
 /** Die Wörter der Verwaltungsseiten auf Deutsch (jeder Schlüssel von `adminEn`). */
 export const adminDe: typeof adminEn = {
   close: "Schließen",
+  clear: "Leeren",
   nav: {
     memberships: "Mitgliedschaften",
     catalogue: "Gruppen und Abteilungen",

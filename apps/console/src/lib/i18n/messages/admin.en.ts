@@ -1,6 +1,7 @@
 /** The words of the tenant admin pages (English base; a preset's overlay replaces its document's words). */
 export const adminEn = {
   close: "Close",
+  clear: "Clear",
   nav: {
     memberships: "Memberships",
     catalogue: "Groups and departments",
