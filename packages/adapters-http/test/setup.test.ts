@@ -41,7 +41,11 @@ describe("/v1/setup", () => {
     expect(started.statusCode).toBe(200)
     expect(json(started)).toMatchObject({
       email: "newbie@acme.test",
-      tenant: { slug: admin.slug },
+      firstName: "Nia",
+      lastName: "Newbie",
+      tenant: { slug: admin.slug, preset: "weevio" },
+      // the setup page's live check-marks need the policy before any session exists
+      passwordPolicy: { preset: "product", minLength: 8, requireUppercase: true, requireDigit: true },
       requiresTotp: false
     })
     const completed = await call(h.app, "POST", "/v1/setup/complete", {

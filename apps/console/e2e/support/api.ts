@@ -102,7 +102,13 @@ export interface CreatedUser {
 /** A user created by an admin with a typed password (their first login asks for a change). */
 export const createUser = async (
   admin: Session,
-  fields: { readonly role: string; readonly firstName?: string; readonly lastName?: string }
+  fields: {
+    readonly role: string
+    readonly firstName?: string
+    readonly lastName?: string
+    /** The admin's 2FA toggle: TOTP enrolment at the first full sign-in. */
+    readonly requireTotp?: boolean
+  }
 ): Promise<CreatedUser> => {
   const email = `user-${unique()}@e2e.test`
   const { user } = await ok(
@@ -112,7 +118,8 @@ export const createUser = async (
         firstName: fields.firstName ?? "Rita",
         lastName: fields.lastName ?? "Regular",
         role: fields.role,
-        password: OTHER_PASSWORD
+        password: OTHER_PASSWORD,
+        ...(fields.requireTotp === undefined ? {} : { requireTotp: fields.requireTotp })
       }
     })
   )

@@ -33,6 +33,12 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/auth/components/SignInPage.tsx"), "SignInPage")
 })
 
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/setup",
+  component: lazyRouteComponent(() => import("../features/setup/components/SetupPage.tsx"), "SetupPage")
+})
+
 // The signed-in frame: loads the person (401: to sign-in), their words, then the page.
 const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -120,6 +126,7 @@ const rolesRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  setupRoute,
   signedInRoute.addChildren([
     homeRoute,
     profileRoute,

@@ -75,7 +75,10 @@ export const recoveryCodesResponse = (enabled: TotpEnabled): typeof RecoveryCode
 
 export const setupStartedResponse = (started: SetupStarted): typeof SetupStartedResponse.Type => ({
   email: started.email,
+  firstName: started.firstName,
+  lastName: started.lastName,
   tenant: started.tenant,
+  passwordPolicy: started.passwordPolicy,
   requiresTotp: started.requiresTotp,
   ...(started.totp === undefined ? {} : { totp: totpSecretResponse(started.totp) })
 })

@@ -118,7 +118,10 @@ export const RecoveryCodesResponse = Schema.Struct({ recoveryCodes: Schema.Array
 /** `POST /v1/setup/start`. */
 export const SetupStartedResponse = Schema.Struct({
   email: Email,
-  tenant: Schema.Struct({ name: Tenant.fields.name, slug: TenantSlug }),
+  firstName: Schema.String,
+  lastName: Schema.String,
+  tenant: Schema.Struct({ name: Tenant.fields.name, slug: TenantSlug, preset: Tenant.fields.preset }),
+  passwordPolicy: Tenant.fields.passwordPolicy,
   requiresTotp: Schema.Boolean,
   totp: Schema.optionalKey(TotpSecretResponse)
 })

@@ -2991,9 +2991,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             email: string;
+                            firstName: string;
+                            lastName: string;
                             tenant: {
                                 name: string;
                                 slug: string;
+                                /** @enum {string} */
+                                preset: "weevio" | "wetrack" | "weavestream" | "puqcloud";
+                            };
+                            passwordPolicy: {
+                                /** @enum {string} */
+                                preset: "product" | "nist" | "custom";
+                                minLength: number;
+                                minLengthWithMfa: number | null;
+                                maxLength: number;
+                                requireLowercase: boolean;
+                                requireUppercase: boolean;
+                                requireDigit: boolean;
+                                requireSymbol: boolean;
+                                generatedLength: number;
                             };
                             requiresTotp: boolean;
                             totp?: {

@@ -1,9 +1,11 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core"
 import { useDisclosure } from "@mantine/hooks"
+import { useQueryClient } from "@tanstack/react-query"
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router"
 import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
 import { FirstLoginPasswordModal } from "../../features/account/components/FirstLoginPasswordModal.tsx"
+import { TotpEnrolmentStep } from "../../features/account/components/TotpEnrolmentStep.tsx"
 import { applySessionWords } from "../../lib/i18n/i18n.ts"
 import { notify } from "../../lib/notify.ts"
 import { useMe, useSignOut } from "../../lib/session.ts"
@@ -15,6 +17,7 @@ export function AppLayout() {
   const me = useMe()
   const navigate = useNavigate()
   const signOut = useSignOut()
+  const queryClient = useQueryClient()
   const [opened, { toggle, close }] = useDisclosure()
   const pathname = useRouterState({ select: (state) => state.location.pathname })
   useEffect(() => {
@@ -109,6 +112,14 @@ export function AppLayout() {
       )}
       <AppShell.Main id="main">
         {restricted ? null : <Outlet />}
+        {me.session.scope === "mfa_enrollment" && (
+          <TotpEnrolmentStep
+            onFinished={() => {
+              queryClient.clear()
+              leave(t("signIn.totpEnrolled"))
+            }}
+          />
+        )}
         {me.session.scope === "password_change" && (
           <FirstLoginPasswordModal
             me={me}

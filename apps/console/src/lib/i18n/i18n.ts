@@ -45,6 +45,8 @@ export const initI18n = (browserLanguage: string | undefined): typeof i18next =>
     },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
+    // a preset's words arrive with the session: re-render when bundles change, not only the language
+    react: { bindI18nStore: "added" },
     returnNull: false
   })
   return i18next

@@ -1,7 +1,8 @@
 import { Effect, Option, Schema } from "effect"
 import type { Email } from "../../model/email.ts"
 import { now } from "../../model/newId.ts"
-import type { TenantSlug } from "../../model/tenant.ts"
+import type { PresetName, TenantSlug } from "../../model/tenant.ts"
+import type { PasswordPolicy } from "../../password/PasswordPolicy.ts"
 import { loadRoles } from "../shared/ActorContext.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -14,10 +15,16 @@ export const SetupToken = Schema.RedactedFromValue(Schema.String.check(Schema.is
 export const StartSetupInput = Schema.Struct({ token: SetupToken })
 export type StartSetupInput = typeof StartSetupInput.Type
 
-/** What the setup page shows: whose account, which tenant, and the authenticator to enrol when required. */
+/**
+ * What the setup page shows: whose account, which tenant (its preset picks the page's words), the password
+ * policy (live check-marks before the password is sent), and the authenticator to enrol when required.
+ */
 export interface SetupStarted {
   readonly email: Email
-  readonly tenant: { readonly name: string; readonly slug: TenantSlug }
+  readonly firstName: string
+  readonly lastName: string
+  readonly tenant: { readonly name: string; readonly slug: TenantSlug; readonly preset: PresetName }
+  readonly passwordPolicy: PasswordPolicy
   readonly requiresTotp: boolean
   readonly totp?: PendingTotp
 }
@@ -48,7 +55,10 @@ export const startSetup = Effect.fn("startSetup")(function* (input: StartSetupIn
         )
         const started: SetupStarted = {
           email: user.email,
-          tenant: { name: tenant.name, slug: tenant.slug },
+          firstName: user.firstName,
+          lastName: user.lastName,
+          tenant: { name: tenant.name, slug: tenant.slug, preset: tenant.preset },
+          passwordPolicy: tenant.passwordPolicy,
           requiresTotp: totpRequired,
           ...(Option.isSome(totp) ? { totp: totp.value } : {})
         }

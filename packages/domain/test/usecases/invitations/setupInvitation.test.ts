@@ -122,7 +122,9 @@ describe("completeSetup", () => {
       const { tenant, user, link } = yield* invitedUser()
       const started = yield* startSetup({ token: tokenOf(link) })
       assert.strictEqual(started.email, user.email)
-      assert.deepStrictEqual(started.tenant, { name: tenant.name, slug: tenant.slug })
+      assert.deepStrictEqual(started.tenant, { name: tenant.name, slug: tenant.slug, preset: tenant.preset })
+      assert.deepStrictEqual(started.passwordPolicy, tenant.passwordPolicy)
+      assert.deepStrictEqual([started.firstName, started.lastName], [user.firstName, user.lastName])
       assert.isFalse(started.requiresTotp)
       assert.isUndefined(started.totp)
 

@@ -1,9 +1,10 @@
 import { isProblem } from "@gatehouse/client"
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core"
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core"
 import { useForm } from "@mantine/form"
 import { useNavigate, useSearch } from "@tanstack/react-router"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
+import { CenteredCard } from "../../../components/CenteredCard.tsx"
 import { problemMessage } from "../../../lib/problems.ts"
 import { useLogin } from "../api/login.ts"
 import { SecondFactorStep } from "./SecondFactorStep.tsx"
@@ -66,68 +67,66 @@ export function SignInPage() {
 
   const waiting = wait > 0
   return (
-    <Center mih="100vh" p="md" component="main" id="main">
-      <Paper withBorder shadow="sm" p="xl" w={420} maw="100%">
-        <Stack>
-          <Title order={1} size="h2">
-            {secondFactor ? t("signIn.mfaTitle") : t("signIn.title")}
-          </Title>
-          {waitUntil !== undefined && (
-            <Alert color={waiting ? "orange" : "teal"} role="status">
-              {waiting ? t("signIn.tooManyAttempts", { count: wait }) : t("signIn.tooManyAttemptsOver")}
-            </Alert>
-          )}
-          {failure !== undefined && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
-          {secondFactor ? (
-            <SecondFactorStep
-              busy={login.isPending}
-              blocked={waiting}
-              onSubmit={(code) => void submit(code)}
-              onBack={() => {
-                setSecondFactor(false)
-                setFailure(undefined)
-              }}
-            />
-          ) : (
-            <form onSubmit={form.onSubmit(() => void submit())} noValidate>
-              <Stack>
-                <Text size="sm" c="dark.4">
-                  {t("signIn.intro")}
-                </Text>
-                <TextInput
-                  label={t("signIn.tenant")}
-                  description={t("signIn.tenantDescription")}
-                  autoComplete="organization"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  required
-                  {...form.getInputProps("tenant")}
-                />
-                <TextInput
-                  label={t("signIn.email")}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  {...form.getInputProps("email")}
-                />
-                <PasswordInput
-                  label={t("signIn.password")}
-                  autoComplete="current-password"
-                  required
-                  {...form.getInputProps("password")}
-                />
-                <Button type="submit" loading={login.isPending} disabled={waiting}>
-                  {t("signIn.submit")}
-                </Button>
-              </Stack>
-            </form>
-          )}
-        </Stack>
-      </Paper>
-    </Center>
+    <CenteredCard>
+      <Stack>
+        <Title order={1} size="h2">
+          {secondFactor ? t("signIn.mfaTitle") : t("signIn.title")}
+        </Title>
+        {waitUntil !== undefined && (
+          <Alert color={waiting ? "orange" : "teal"} role="status">
+            {waiting ? t("signIn.tooManyAttempts", { count: wait }) : t("signIn.tooManyAttemptsOver")}
+          </Alert>
+        )}
+        {failure !== undefined && (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        )}
+        {secondFactor ? (
+          <SecondFactorStep
+            busy={login.isPending}
+            blocked={waiting}
+            onSubmit={(code) => void submit(code)}
+            onBack={() => {
+              setSecondFactor(false)
+              setFailure(undefined)
+            }}
+          />
+        ) : (
+          <form onSubmit={form.onSubmit(() => void submit())} noValidate>
+            <Stack>
+              <Text size="sm" c="dark.4">
+                {t("signIn.intro")}
+              </Text>
+              <TextInput
+                label={t("signIn.tenant")}
+                description={t("signIn.tenantDescription")}
+                autoComplete="organization"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                {...form.getInputProps("tenant")}
+              />
+              <TextInput
+                label={t("signIn.email")}
+                type="email"
+                autoComplete="username"
+                required
+                {...form.getInputProps("email")}
+              />
+              <PasswordInput
+                label={t("signIn.password")}
+                autoComplete="current-password"
+                required
+                {...form.getInputProps("password")}
+              />
+              <Button type="submit" loading={login.isPending} disabled={waiting}>
+                {t("signIn.submit")}
+              </Button>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </CenteredCard>
   )
 }

@@ -57,7 +57,9 @@ export const de: Catalogue = {
     back: "Zurück",
     forgotPassword: "Passwort vergessen?",
     signedOut: "Sie sind abgemeldet.",
-    passwordChanged: "Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an."
+    passwordChanged: "Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an.",
+    totpEnrolled:
+      "Die Zwei-Faktor-Authentifizierung ist aktiv. Melden Sie sich mit Passwort und einem Code aus der App an."
   },
   password: {
     show: "Passwort anzeigen",
@@ -90,6 +92,59 @@ export const de: Catalogue = {
     logout: "Abmelden",
     success: "Ihr Passwort wurde geändert.",
     wrongCurrent: "Das aktuelle Passwort ist nicht korrekt."
+  },
+  setup: {
+    title: "Kontoeinrichtung abschließen",
+    intro: "Richten Sie das Konto {{email}} bei {{tenantName}} ein.",
+    email: "E-Mail",
+    displayName: "Anzeigename",
+    password: "Passwort",
+    confirmPassword: "Passwort bestätigen",
+    submit: "Einrichtung abschließen",
+    done: "Ihr Konto ist bereit. Sie können sich jetzt anmelden.",
+    toSignIn: "Anmelden"
+  },
+  totp: {
+    title: "Zwei-Faktor-Authentifizierung einrichten",
+    intro: "Ihr Konto braucht einen zweiten Faktor: eine Authenticator-App auf Ihrem Telefon.",
+    scan: "Scannen Sie den TOTP-QR-Code mit Ihrer Authenticator-App.",
+    qrAlt: "QR-Code für Ihre Authenticator-App",
+    keyIntro: "Scannen geht nicht? Geben Sie stattdessen diesen Schlüssel in der App ein:",
+    key: "Einrichtungsschlüssel",
+    confirmCode: "Code aus der App",
+    confirmCodeDescription: "Geben Sie einen Code ein, um die Einrichtung zu bestätigen.",
+    confirm: "Bestätigen",
+    invalidCode: "Der Code ist nicht korrekt. Geben Sie den aktuellen Code aus der App ein.",
+    recoveryTitle: "Wiederherstellungscodes",
+    recoveryOnce: "Diese Codes werden nur einmal angezeigt. Bewahren Sie sie jetzt sicher auf.",
+    recoveryIntro: "Jeder Code meldet Sie einmal an, falls Sie Ihre Authenticator-App verlieren.",
+    recoverySaved: "Ich habe meine Wiederherstellungscodes gespeichert",
+    continue: "Weiter zur Anmeldung"
+  },
+  links: {
+    invalidTitle: "Dieser Link funktioniert nicht",
+    usedTitle: "Dieser Link wurde bereits verwendet",
+    expiredTitle: "Dieser Link ist abgelaufen",
+    toSignIn: "Zur Anmeldeseite",
+    setup: {
+      invalid:
+        "Dieser Einrichtungslink ist ungültig. Prüfen Sie, ob Sie den ganzen Link aus Ihrer Einladung geöffnet haben, oder bitten Sie Ihre Administration um einen neuen.",
+      used: "Dieser Einrichtungslink wurde bereits verwendet. Wenn Sie die Einrichtung abgeschlossen haben, melden Sie sich an; sonst bitten Sie Ihre Administration, den Einrichtungslink neu zu erzeugen.",
+      expired:
+        "Dieser Einrichtungslink ist abgelaufen. Bitten Sie Ihre Administration, ihn auf Ihrer Kontoseite neu zu erzeugen."
+    },
+    reset: {
+      invalid:
+        "Dieser Link zum Zurücksetzen des Passworts ist ungültig. Prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben, oder fordern Sie mit „Passwort vergessen?“ auf der Anmeldeseite einen neuen an.",
+      used: "Dieser Link zum Zurücksetzen des Passworts wurde bereits verwendet. Fordern Sie einen neuen an, wenn Sie Ihr Passwort noch zurücksetzen müssen.",
+      expired:
+        "Dieser Link zum Zurücksetzen des Passworts ist abgelaufen. Fordern Sie mit „Passwort vergessen?“ auf der Anmeldeseite einen neuen an."
+    },
+    verify: {
+      invalid: "Dieser Bestätigungslink ist ungültig. Senden Sie in Ihrem Profil einen neuen.",
+      used: "Dieser Bestätigungslink wurde bereits verwendet.",
+      expired: "Dieser Bestätigungslink ist abgelaufen. Senden Sie in Ihrem Profil einen neuen."
+    }
   },
   problems: {
     generic: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",

@@ -57,7 +57,8 @@ export const en = {
     back: "Back",
     forgotPassword: "Forgot password?",
     signedOut: "You are signed out.",
-    passwordChanged: "Your password was changed. Sign in with your new password."
+    passwordChanged: "Your password was changed. Sign in with your new password.",
+    totpEnrolled: "Two-factor authentication is on. Sign in with your password and a code from the app."
   },
   password: {
     show: "Show password",
@@ -89,6 +90,58 @@ export const en = {
     logout: "Logout",
     success: "Your password was changed.",
     wrongCurrent: "The current password is not correct."
+  },
+  setup: {
+    title: "Complete your account setup",
+    intro: "Set up the account {{email}} at {{tenantName}}.",
+    email: "Email",
+    displayName: "Display name",
+    password: "Password",
+    confirmPassword: "Confirm password",
+    submit: "Complete setup",
+    done: "Your account is ready. You can sign in now.",
+    toSignIn: "Sign in"
+  },
+  totp: {
+    title: "Set up two-factor authentication",
+    intro: "Your account needs a second factor: an authenticator app on your phone.",
+    scan: "Scan the TOTP QR code with your authenticator app.",
+    qrAlt: "QR code for your authenticator app",
+    keyIntro: "Cannot scan it? Enter this key in the app instead:",
+    key: "Setup key",
+    confirmCode: "Code from the app",
+    confirmCodeDescription: "Enter a code to confirm enrollment.",
+    confirm: "Confirm",
+    invalidCode: "The code is not correct. Enter the current code from the app.",
+    recoveryTitle: "Recovery codes",
+    recoveryOnce: "These codes are shown only once. Save them somewhere safe now.",
+    recoveryIntro: "Each code signs you in once if you lose your authenticator app.",
+    recoverySaved: "I have saved my recovery codes",
+    continue: "Continue to sign in"
+  },
+  links: {
+    invalidTitle: "This link does not work",
+    usedTitle: "This link was already used",
+    expiredTitle: "This link has expired",
+    toSignIn: "Go to the sign-in page",
+    setup: {
+      invalid:
+        "This setup link is not valid. Check that you opened the whole link from your invitation, or ask your administrator for a new one.",
+      used: "This setup link has already been used. If you completed your setup, sign in; otherwise ask your administrator to regenerate your setup link.",
+      expired: "This setup link has expired. Ask your administrator to regenerate it from your account page."
+    },
+    reset: {
+      invalid:
+        "This password reset link is not valid. Check that you opened the whole link from the email, or request a new one with Forgot password? on the sign-in page.",
+      used: "This password reset link has already been used. Request a new one if you still need to reset your password.",
+      expired:
+        "This password reset link has expired. Request a new one with Forgot password? on the sign-in page."
+    },
+    verify: {
+      invalid: "This verification link is not valid. Send a new one from your profile.",
+      used: "This verification link has already been used.",
+      expired: "This verification link has expired. Send a new one from your profile."
+    }
   },
   problems: {
     generic: "Something went wrong. Please try again.",

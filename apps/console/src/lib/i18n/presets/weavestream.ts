@@ -6,7 +6,9 @@ export const weavestream: PresetOverlay = {
   en: {
     admin: weavestreamAdmin,
     nav: { admin: "Admin", users: "Users" },
-    users: { title: "Users", add: "New User", create: "Create" }
+    users: { title: "Users", add: "New User", create: "Create" },
+    setup: { done: "Setup is complete. You can log in immediately." },
+    totp: { scan: "Scan the TOTP QR code with your authenticator app." }
   },
   de: {
     nav: { admin: "Verwaltung", users: "Benutzer" },

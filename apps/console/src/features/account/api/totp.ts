@@ -1,0 +1,24 @@
+import { ok } from "@gatehouse/client"
+import { useMutation, useQuery } from "@tanstack/react-query"
+import { api } from "../../../lib/api.ts"
+
+/**
+ * `POST /v1/me/mfa/totp`: a new pending secret, started once when the enrolment opens (a query, so a
+ * re-render or React's strict double effects do not start a second one).
+ */
+export const useStartTotpEnrolment = (enabled: boolean) =>
+  useQuery({
+    queryKey: ["me", "totp-enrolment"],
+    queryFn: () => ok(api.POST("/v1/me/mfa/totp")),
+    enabled,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false
+  })
+
+/** `POST /v1/me/mfa/totp/confirm`: the recovery codes, once; every session of the user ends. */
+export const useConfirmTotp = () =>
+  useMutation({
+    mutationFn: (code: string) => ok(api.POST("/v1/me/mfa/totp/confirm", { body: { code } }))
+  })
