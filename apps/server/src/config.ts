@@ -1,4 +1,5 @@
 import { AesGcmSecretBox } from "@gatehouse/adapters-crypto"
+import { type AllowList, emptyAllowList, parseAllowList } from "@gatehouse/adapters-outbound"
 import { Email, TenantSlug } from "@gatehouse/domain"
 import { Effect, Redacted, Result, Schema } from "effect"
 import { type BootstrapConfig, bootstrapFromEnv } from "./configBootstrap.ts"
@@ -43,6 +44,10 @@ export interface Config {
    * found from the server's own location.
    */
   readonly consoleDir: string | undefined
+   * Hosts and CIDRs the outbound rule is lifted for (`GATEHOUSE_OUTBOUND_ALLOW`, DESIGN.md "Outbound calls"):
+   * calls to tenant-configured URLs there may be plain http and reach private addresses. Default none.
+   */
+  readonly outboundAllow: AllowList
 }
 
 /** Requests a minute per client address on the auth and setup routes, or false: no per-IP limit. */
@@ -64,6 +69,7 @@ export const KNOWN_VARIABLES: ReadonlyArray<string> = [
   "GATEHOUSE_TRUST_PROXY",
   "GATEHOUSE_AUTH_RATE_LIMIT",
   "GATEHOUSE_CONSOLE_DIR",
+  "GATEHOUSE_OUTBOUND_ALLOW",
   "GATEHOUSE_BOOTSTRAP_TENANT",
   "GATEHOUSE_BOOTSTRAP_TENANT_NAME",
   "GATEHOUSE_BOOTSTRAP_PRESET",
@@ -182,6 +188,19 @@ const authRateLimit = (problems: Problems, text: string | undefined): AuthRateLi
   return DEFAULT_AUTH_RATE_LIMIT
 }
 
+const outboundAllow = (problems: Problems, text: string | undefined): AllowList => {
+  if (text === undefined) return emptyAllowList
+  const parsed = parseAllowList(text)
+  if (parsed._tag === "ok") return parsed.list
+  // Positions, not values: a configuration line is never echoed.
+  const which = parsed.positions.length === 1 ? "entry" : "entries"
+  problems.add(
+    "GATEHOUSE_OUTBOUND_ALLOW",
+    `expected host names, addresses or CIDRs separated by commas, e.g. 127.0.0.1,10.0.0.0/8 (${which} ${parsed.positions.join(", ")} not one)`
+  )
+  return emptyAllowList
+}
+
 /**
  * Reads and validates the configuration. Throws `ConfigError` listing every bad variable (one line each,
  * naming it, never echoing its value). Pure: files in the data folder are handled at start (`secrets.ts`).
@@ -242,7 +261,8 @@ export const loadConfig = (env: Env): Config => {
     logLevel,
     trustProxy: trustProxy(problems, read(env, "GATEHOUSE_TRUST_PROXY")),
     authRateLimit: authRateLimit(problems, read(env, "GATEHOUSE_AUTH_RATE_LIMIT")),
-    consoleDir
+    consoleDir,
+    outboundAllow: outboundAllow(problems, read(env, "GATEHOUSE_OUTBOUND_ALLOW"))
   }
   if (problems.list.length > 0) throw new ConfigError(problems.list)
   return config

@@ -11,6 +11,7 @@ import {
   passwordResetMessage
 } from "@gatehouse/adapters-email"
 import type { GatehouseServices } from "@gatehouse/adapters-http"
+import * as Outbound from "@gatehouse/adapters-outbound"
 import { type Database, layerPg, layerPglite, type Repositories } from "@gatehouse/adapters-postgres"
 import * as Shopify from "@gatehouse/adapters-shopify"
 import {
@@ -49,8 +50,10 @@ export const layerServer = (
   config: Config,
   keyRing: AesGcmSecretBox.KeyRing,
   log: StartLog
-): Layer.Layer<ServerServices, StoreUnavailable | InvalidSmtpUrl> =>
-  Layer.mergeAll(
+): Layer.Layer<ServerServices, StoreUnavailable | InvalidSmtpUrl> => {
+  // Every call to a URL a tenant configured (PIMS verify URL, Shopify endpoint, webhooks) goes through it.
+  const outbound = Outbound.layer({ allow: config.outboundAllow })
+  return Layer.mergeAll(
     layerStore(config),
     Argon2PasswordHasher.layer(),
     Layer.succeed(SecretBox, AesGcmSecretBox.make(keyRing)),
@@ -59,8 +62,7 @@ export const layerServer = (
     NodeSha256.layer,
     SecureRandom.layer,
     layerMailer(config, log),
-    HttpCredentialsVerifier.layer(),
-    Shopify.layer(),
+    Layer.mergeAll(HttpCredentialsVerifier.layer(), Shopify.layer()).pipe(Layer.provideMerge(outbound)),
     Layer.succeed(PublicUrl, config.publicUrl),
     // Invitation emails in each preset's words (plain text and HTML).
     Layer.succeed(InvitationEmailTemplate, invitationMessage),
@@ -68,3 +70,4 @@ export const layerServer = (
     Layer.succeed(PasswordResetEmailTemplate, passwordResetMessage),
     Layer.succeed(EmailVerificationEmailTemplate, emailVerificationMessage)
   )
+}

@@ -166,6 +166,27 @@ describe("one clear line per bad variable", () => {
     }
   })
 
+  it("GATEHOUSE_OUTBOUND_ALLOW: hosts, addresses and CIDRs; one line naming the bad entries' positions", () => {
+    expect(loadConfig({}).outboundAllow).toEqual({ hosts: [], ranges: [] })
+    const allow = loadConfig({
+      GATEHOUSE_OUTBOUND_ALLOW: "127.0.0.1, 10.0.0.0/8,fake-shop.internal"
+    }).outboundAllow
+    expect(allow.hosts).toEqual(["fake-shop.internal"])
+    expect(allow.ranges.map(([address, bits]) => `${address.toString()}/${bits}`)).toEqual([
+      "127.0.0.1/32",
+      "10.0.0.0/8"
+    ])
+    for (const bad of ["http://127.0.0.1", "10.0.0.0/99", "127.0.0.1,not a host", "*.internal"]) {
+      expectOneLine({ GATEHOUSE_OUTBOUND_ALLOW: bad }, "GATEHOUSE_OUTBOUND_ALLOW")
+    }
+    expect(
+      expectOneLine(
+        { GATEHOUSE_OUTBOUND_ALLOW: "127.0.0.1,bad host,10.0.0.0/99" },
+        "GATEHOUSE_OUTBOUND_ALLOW"
+      )
+    ).toContain("entries 2, 3")
+  })
+
   it("GATEHOUSE_LOG_LEVEL", () => {
     expectOneLine({ GATEHOUSE_LOG_LEVEL: "loud" }, "GATEHOUSE_LOG_LEVEL")
   })

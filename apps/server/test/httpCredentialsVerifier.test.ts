@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
+import * as Outbound from "@gatehouse/adapters-outbound"
 import { ExternalCredentialsVerifier } from "@gatehouse/domain"
-import { Effect, Redacted } from "effect"
+import { Effect, Layer, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as HttpCredentialsVerifier from "../src/adapters/httpCredentialsVerifier.ts"
 
@@ -42,17 +43,27 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-const verify = (path: string, options: HttpCredentialsVerifier.HttpCredentialsVerifierOptions = {}) =>
+/** The verifier through the outbound port, as `GATEHOUSE_OUTBOUND_ALLOW=<allow>` builds it. */
+const verifierLayer = (
+  options: HttpCredentialsVerifier.HttpCredentialsVerifierOptions = {},
+  allow = "127.0.0.1"
+) =>
+  HttpCredentialsVerifier.layer(options).pipe(
+    Layer.provide(Outbound.layer({ allow: Outbound.allowListOf(allow) }))
+  )
+
+const verifyUrl = (url: string, layer = verifierLayer()) =>
   Effect.runPromise(
     ExternalCredentialsVerifier.use((verifier) =>
-      verifier.verify({
-        system: "pims",
-        url: `${base}${path}`,
-        username: "ann",
-        password: Redacted.make("pw-1")
-      })
-    ).pipe(Effect.provide(HttpCredentialsVerifier.layer(options)))
+      verifier.verify({ system: "pims", url, username: "ann", password: Redacted.make("pw-1") })
+    ).pipe(
+      Effect.catchTag("OutboundUrlRefused", (refused) => Effect.succeed(`refused:${refused.reason}`)),
+      Effect.provide(layer)
+    )
   )
+
+const verify = (path: string, options: HttpCredentialsVerifier.HttpCredentialsVerifierOptions = {}) =>
+  verifyUrl(`${base}${path}`, verifierLayer(options))
 
 describe("HttpCredentialsVerifier", () => {
   it("POSTs the username and password as JSON to the configured URL", async () => {
@@ -71,10 +82,20 @@ describe("HttpCredentialsVerifier", () => {
     expect(await verify("/500")).toBe("unavailable")
   })
 
-  it("never follows a redirect (the credentials would travel to another URL)", async () => {
+  it("never follows a redirect (the credentials would travel to another URL): OUTBOUND_URL_REFUSED", async () => {
     received.length = 0
-    expect(await verify("/redirect")).toBe("unavailable")
+    expect(await verify("/redirect")).toBe("refused:redirect")
     expect(received.map((r) => r.path)).toEqual(["/redirect"])
+  })
+
+  it("a verify URL the outbound rule refuses gets nothing: loopback without allowance, metadata, http", async () => {
+    received.length = 0
+    const strict = verifierLayer({}, "")
+    expect(await verifyUrl(`${base}/200`, strict)).toBe("refused:scheme")
+    expect(await verifyUrl(`${base.replace("http:", "https:")}/200`, strict)).toBe("refused:address")
+    expect(await verifyUrl("https://169.254.169.254/latest/meta-data/", strict)).toBe("refused:address")
+    expect(await verifyUrl("https://[::ffff:127.0.0.1]/", strict)).toBe("refused:address")
+    expect(received).toEqual([])
   })
 
   it("a timeout or an unreachable host is unavailable, never a failure", async () => {
@@ -87,7 +108,7 @@ describe("HttpCredentialsVerifier", () => {
           username: "a",
           password: Redacted.make("b")
         })
-      ).pipe(Effect.provide(HttpCredentialsVerifier.layer()))
+      ).pipe(Effect.provide(verifierLayer()))
     )
     expect(unreachable).toBe("unavailable")
   })

@@ -11,6 +11,7 @@ import type {
   MembershipRepository,
   OneTimeTokenRepository,
   OrganizationRepository,
+  OutboundCalls,
   PasswordBlocklist,
   PasswordHasher,
   RoleRepository,
@@ -32,7 +33,7 @@ import type {
  * one `ManagedRuntime<GatehouseServices, never>`; tests build the same runtime from the testkit's in-memory
  * layers. The eShop routes need `ShopifyCustomers` (the Shopify adapter's `layer()`) and the Shopify webhook
  * route `WebhookDeduplication` (the store's: the PostgreSQL adapter's layers and the testkit's `layerMemory`
- * provide it). Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
+ * provide it), and the settings routes and the credentials verifier `OutboundCalls` (the outbound rule). Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
  * and need not be provided.
  */
 export type GatehouseServices =
@@ -48,6 +49,7 @@ export type GatehouseServices =
   | MembershipRepository
   | OneTimeTokenRepository
   | OrganizationRepository
+  | OutboundCalls
   | PasswordBlocklist
   | PasswordHasher
   | RoleRepository

@@ -49,6 +49,8 @@ const INTENDED: Record<string, readonly [number, string]> = {
   MfaRequired: [401, "MFA_REQUIRED"],
   NameTaken: [409, "NAME_TAKEN"],
   OrganizationNotFound: [404, "NOT_FOUND"],
+  OutboundCallFailed: [502, "OUTBOUND_CALL_FAILED"],
+  OutboundUrlRefused: [422, "OUTBOUND_URL_REFUSED"],
   PasswordPolicyViolation: [422, "PASSWORD_POLICY"],
   RoleEscalation: [403, "ROLE_ESCALATION"],
   RoleNotFound: [404, "NOT_FOUND"],
@@ -284,7 +286,8 @@ describe("server faults", () => {
       memory.PasswordBlocklist.layerSample(),
       SecureRandom.layer,
       memory.SecretBox.layerFake,
-      memory.CredentialsVerifier.layerAnswering()
+      memory.CredentialsVerifier.layerAnswering(),
+      memory.OutboundCalls.layerFake()
     )
     const h = await makeHarness({ layer })
     const response = await call(h.app, "POST", "/v1/auth/login", {

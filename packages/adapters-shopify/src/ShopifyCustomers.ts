@@ -1,4 +1,5 @@
 import {
+  OutboundCalls,
   type ShopifyConnection,
   type ShopifyCustomer,
   ShopifyCustomers,
@@ -31,15 +32,21 @@ const userError = (operation: string, errors: UserErrors) =>
 const emailTaken = (errors: UserErrors) =>
   errors.some((e) => (e.field ?? []).includes("email") && /taken/iu.test(e.message))
 
-/** The ShopifyCustomers port on Shopify's Admin GraphQL API (plain `fetch`, one request per attempt). */
-export const make = (given: Partial<ClientOptions> = {}): ShopifyCustomers["Service"] => {
+/**
+ * The ShopifyCustomers port on Shopify's Admin GraphQL API, one request per attempt through the `OutboundCalls`
+ * port (the outbound rule applies to the store's URL and to a tenant's `endpoint` alike).
+ */
+export const make = (
+  outbound: OutboundCalls["Service"],
+  given: Partial<ClientOptions> = {}
+): ShopifyCustomers["Service"] => {
   const options: ClientOptions = { ...defaultClientOptions, ...given }
   const once = (
     connection: ShopifyConnection,
     operation: string,
     document: string,
     variables: Readonly<Record<string, unknown>> = {}
-  ) => requestOnce(options, connection, operation, document, variables)
+  ) => requestOnce(outbound, options, connection, operation, document, variables)
   const read = <A, E>(attempt: Effect.Effect<A, E | Transient>) =>
     withRetry(options, attempt, { when: always, write: false })
 
@@ -183,6 +190,14 @@ export const make = (given: Partial<ClientOptions> = {}): ShopifyCustomers["Serv
   })
 }
 
-/** The `ShopifyCustomers` port; each call carries its tenant's connection, so the layer needs no store. */
-export const layer = (options: Partial<ClientOptions> = {}): Layer.Layer<ShopifyCustomers> =>
-  Layer.succeed(ShopifyCustomers, make(options))
+/**
+ * The `ShopifyCustomers` port; each call carries its tenant's connection, so the layer needs no store, only the
+ * `OutboundCalls` port its requests go through.
+ */
+export const layer = (
+  options: Partial<ClientOptions> = {}
+): Layer.Layer<ShopifyCustomers, never, OutboundCalls> =>
+  Layer.effect(
+    ShopifyCustomers,
+    Effect.map(OutboundCalls, (outbound) => make(outbound, options))
+  )

@@ -1,4 +1,9 @@
-import { type ShopifyConnection, ShopifyRejected } from "@gatehouse/domain"
+import {
+  type OutboundCalls,
+  OutboundUrlRefused,
+  type ShopifyConnection,
+  ShopifyRejected
+} from "@gatehouse/domain"
 import { Data, Duration, Effect, Redacted } from "effect"
 
 /** How the client talks to Shopify; see `defaultClientOptions`. */
@@ -13,13 +18,6 @@ export interface ClientOptions {
   readonly maxDelay: Duration.Input
   /** Up to this much random time is added to every wait, so clients do not retry in step. */
   readonly jitter: Duration.Input
-  /**
-   * Whether a connection's `endpoint` may replace the store's Admin API URL. Off by default: the access token
-   * would go to whatever URL a tenant admin typed (a server-side request forgery vector). Tests turn it on.
-   */
-  readonly allowEndpointOverride: boolean
-  /** Defaults to the global `fetch`. */
-  readonly fetch?: typeof globalThis.fetch
 }
 
 export const defaultClientOptions: ClientOptions = {
@@ -27,8 +25,7 @@ export const defaultClientOptions: ClientOptions = {
   maxTries: 5,
   baseDelay: "250 millis",
   maxDelay: "10 seconds",
-  jitter: "100 millis",
-  allowEndpointOverride: false
+  jitter: "100 millis"
 }
 
 /**
@@ -57,12 +54,12 @@ interface CostExtension {
   } | null
 }
 
-/** The Admin API URL of a connection. */
-export const endpointOf = (options: ClientOptions, connection: ShopifyConnection): string | undefined => {
-  if (connection.endpoint !== undefined)
-    return options.allowEndpointOverride ? connection.endpoint : undefined
-  return `https://${connection.shopDomain}/admin/api/${connection.apiVersion}/graphql.json`
-}
+/**
+ * The Admin API URL of a connection: its `endpoint` when set (a proxy, a fake server), else the store's own. Both
+ * are called through the `OutboundCalls` port, so an endpoint is held to the outbound rule at every call.
+ */
+export const endpointOf = (connection: ShopifyConnection): string =>
+  connection.endpoint ?? `https://${connection.shopDomain}/admin/api/${connection.apiVersion}/graphql.json`
 
 /** THROTTLED: wait until the bucket holds the request's cost again, (requested - available) / restoreRate. */
 const throttleWaitMs = (cost: CostExtension | undefined): number | undefined => {
@@ -103,47 +100,49 @@ const rejected = (operation: string, reason: ShopifyRejected["reason"], messages
  * `Transient` with reason "unexpected" for an answer that is not Shopify's shape (never retried).
  */
 export const requestOnce = (
+  outbound: OutboundCalls["Service"],
   options: ClientOptions,
   connection: ShopifyConnection,
   operation: string,
   document: string,
   variables: Readonly<Record<string, unknown>>
-): Effect.Effect<unknown, Transient | ShopifyRejected> =>
+): Effect.Effect<unknown, Transient | ShopifyRejected | OutboundUrlRefused> =>
   Effect.gen(function* () {
-    const url = endpointOf(options, connection)
-    if (url === undefined) {
-      return yield* rejected(operation, "InvalidRequest", [
-        "Endpoint overrides are disabled: build the Shopify layer with { allowEndpointOverride: true }"
-      ])
-    }
+    const url = endpointOf(connection)
     const lost = (reason: string) =>
       new Transient({ operation, reason, applied: "unknown", waitMs: undefined })
-    const doFetch = options.fetch ?? globalThis.fetch
-    const response = yield* Effect.tryPromise({
-      try: async (signal) => {
-        const answer = await doFetch(url, {
-          method: "POST",
-          signal,
-          headers: {
-            "content-type": "application/json",
-            accept: "application/json",
-            "x-shopify-access-token": Redacted.value(connection.accessToken)
-          },
-          body: JSON.stringify({ query: document, variables, operationName: operation })
-        })
-        return {
-          status: answer.status,
-          retryAfter: answer.headers.get("retry-after"),
-          text: await answer.text()
-        }
-      },
-      catch: () => lost("The connection to Shopify failed")
-    }).pipe(
-      Effect.timeoutOrElse({
-        duration: options.timeout,
-        orElse: () => Effect.fail(lost("Shopify did not answer in time"))
+    const answer = yield* outbound
+      .call({
+        url,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          "x-shopify-access-token": Redacted.value(connection.accessToken)
+        },
+        body: JSON.stringify({ query: document, variables, operationName: operation }),
+        timeout: options.timeout
       })
-    )
+      .pipe(
+        Effect.catchTag("OutboundCallFailed", (failed) =>
+          Effect.fail(
+            lost(
+              failed.reason === "timeout"
+                ? "Shopify did not answer in time"
+                : "The connection to Shopify failed"
+            )
+          )
+        )
+      )
+    // A redirect would carry the access token elsewhere: it is never followed, and the URL is refused.
+    if (answer.status >= 300 && answer.status < 400) {
+      return yield* new OutboundUrlRefused({ reason: "redirect", host: new URL(url).hostname })
+    }
+    const response = {
+      status: answer.status,
+      retryAfter: answer.headers["retry-after"] ?? null,
+      text: answer.body
+    }
     let body: { data?: unknown; errors?: unknown; extensions?: { cost?: CostExtension } } | undefined
     try {
       body = JSON.parse(response.text) as typeof body

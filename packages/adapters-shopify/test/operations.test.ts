@@ -1,8 +1,11 @@
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
 import { assert, describe, it } from "@effect/vitest"
+import * as Outbound from "@gatehouse/adapters-outbound"
 import { ShopifyCustomers } from "@gatehouse/domain"
 import { FakeShopifyServer } from "@gatehouse/testkit"
 import { Effect, Option, Redacted } from "effect"
-import { connectionTo, provideAll } from "./support.ts"
+import { connectionTo, provideAll, testClientOptions } from "./support.ts"
 
 describe("ShopifyCustomers on the fake Admin API", () => {
   it.live("finds a customer by exact email only, in any casing", () =>
@@ -198,14 +201,40 @@ describe("ShopifyCustomers on the fake Admin API", () => {
     }).pipe(provideAll())
   )
 
-  it.live("without allowEndpointOverride the token never goes to a tenant-given endpoint", () =>
+  it.live("an endpoint the outbound rule refuses never receives the token (127.0.0.1 not allowed)", () =>
     Effect.gen(function* () {
       const fake = yield* FakeShopifyServer
       const refused = yield* Effect.flip(
         (yield* ShopifyCustomers).findByEmail(connectionTo(fake), "a@example.com")
       )
-      assert.strictEqual(refused._tag, "ShopifyRejected")
+      assert.deepStrictEqual(
+        refused._tag === "OutboundUrlRefused" ? { reason: refused.reason, host: refused.host } : refused._tag,
+        { reason: "scheme", host: "127.0.0.1" }
+      )
       assert.lengthOf(fake.requests(), 0)
-    }).pipe(provideAll({}, {}))
+    }).pipe(provideAll({}, testClientOptions, Outbound.layer()))
+  )
+
+  it.live("an endpoint answering with a redirect is refused, and the redirect is not followed", () =>
+    Effect.gen(function* () {
+      const fake = yield* FakeShopifyServer
+      const redirecting = yield* Effect.acquireRelease(
+        Effect.promise(async () => {
+          const server = createServer((_, response) => {
+            response.writeHead(307, { location: fake.endpoint() })
+            response.end()
+          })
+          await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+          return server
+        }),
+        (server) => Effect.promise(() => new Promise<void>((resolve) => server.close(() => resolve())))
+      )
+      const endpoint = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/admin/api/2026-07/graphql.json`
+      const refused = yield* Effect.flip(
+        (yield* ShopifyCustomers).findByEmail({ ...connectionTo(fake), endpoint }, "a@example.com")
+      )
+      assert.strictEqual(refused._tag === "OutboundUrlRefused" ? refused.reason : refused._tag, "redirect")
+      assert.lengthOf(fake.requests(), 0)
+    }).pipe(provideAll())
   )
 })

@@ -1,3 +1,4 @@
+import * as Outbound from "@gatehouse/adapters-outbound"
 import { type ClientOptions, layer as shopifyLayer } from "@gatehouse/adapters-shopify"
 import {
   type Actor,
@@ -25,9 +26,11 @@ import {
 } from "@gatehouse/testkit"
 import { Effect, Layer, Redacted } from "effect"
 
-/** Client options for tests: the fake's endpoint is allowed, and waits are tiny but real. */
+/** The outbound port as `GATEHOUSE_OUTBOUND_ALLOW=127.0.0.1` builds it: the fake on 127.0.0.1 may be called. */
+export const outboundToFake = Outbound.layer({ allow: Outbound.allowListOf("127.0.0.1") })
+
+/** Client options for tests: waits are tiny but real. */
 export const testClientOptions: Partial<ClientOptions> = {
-  allowEndpointOverride: true,
   baseDelay: "5 millis",
   jitter: "2 millis",
   maxDelay: "3 seconds",
@@ -38,11 +41,15 @@ export const testClientOptions: Partial<ClientOptions> = {
  * Everything a test needs, fresh per test: the in-memory domain (with its WebhookDeduplication), the adapter,
  * and its own fake Shopify.
  */
-export const provideAll = (options: fakeShopify.FakeShopifyOptions = {}, client = testClientOptions) =>
+export const provideAll = (
+  options: fakeShopify.FakeShopifyOptions = {},
+  client = testClientOptions,
+  outbound = outboundToFake
+) =>
   Effect.provide(
     Layer.mergeAll(
       Layer.fresh(layerMemory),
-      shopifyLayer(client),
+      shopifyLayer(client).pipe(Layer.provideMerge(outbound)),
       Layer.fresh(FakeShopifyServer.layer(options))
     )
   )

@@ -1,4 +1,9 @@
-import { type CredentialsVerdict, ExternalCredentialsVerifier } from "@gatehouse/domain"
+import {
+  type CredentialsVerdict,
+  ExternalCredentialsVerifier,
+  OutboundCalls,
+  OutboundUrlRefused
+} from "@gatehouse/domain"
 import { Effect, Layer, Redacted } from "effect"
 
 export interface HttpCredentialsVerifierOptions {
@@ -11,31 +16,37 @@ const verdictOf = (status: number): CredentialsVerdict =>
 
 /**
  * The `ExternalCredentialsVerifier` port over HTTP: POSTs `{username, password}` as JSON to the tenant's
- * configured verify URL. 2xx valid, 401/403 invalid; any other status, a timeout or a network error is
- * `unavailable`. Never fails, never logs the password, never follows redirects (a redirect could carry the
- * credentials to another host).
+ * configured verify URL through the `OutboundCalls` port. 2xx valid, 401/403 invalid; any other status, a
+ * timeout or a network error is `unavailable`. A URL the outbound rule refuses fails with `OutboundUrlRefused`
+ * and nothing is sent; a redirect is never followed (it could carry the credentials to another host) and is
+ * refused the same way (`redirect`). Never logs the password.
  */
 export const layer = (
   options: HttpCredentialsVerifierOptions = {}
-): Layer.Layer<ExternalCredentialsVerifier> =>
-  Layer.succeed(
+): Layer.Layer<ExternalCredentialsVerifier, never, OutboundCalls> =>
+  Layer.effect(
     ExternalCredentialsVerifier,
-    ExternalCredentialsVerifier.of({
-      verify: (check) =>
-        Effect.tryPromise({
-          try: (signal) =>
-            fetch(check.url, {
+    Effect.map(OutboundCalls, (outbound) =>
+      ExternalCredentialsVerifier.of({
+        verify: (check) =>
+          outbound
+            .call({
+              url: check.url,
               method: "POST",
               headers: { "content-type": "application/json", accept: "application/json" },
               body: JSON.stringify({ username: check.username, password: Redacted.value(check.password) }),
-              redirect: "manual",
-              signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMillis ?? 5000)])
-            }),
-          catch: () => "unavailable" as const
-        }).pipe(
-          Effect.tap((response) => Effect.promise(() => response.body?.cancel() ?? Promise.resolve())),
-          Effect.map((response) => verdictOf(response.status)),
-          Effect.catch(() => Effect.succeed<CredentialsVerdict>("unavailable"))
-        )
-    })
+              timeout: `${options.timeoutMillis ?? 5000} millis`
+            })
+            .pipe(
+              Effect.flatMap((response) =>
+                response.status >= 300 && response.status < 400
+                  ? Effect.fail(
+                      new OutboundUrlRefused({ reason: "redirect", host: new URL(check.url).hostname })
+                    )
+                  : Effect.succeed(verdictOf(response.status))
+              ),
+              Effect.catchTag("OutboundCallFailed", () => Effect.succeed<CredentialsVerdict>("unavailable"))
+            )
+      })
+    )
   )

@@ -32,6 +32,8 @@ import type {
   MfaRequired,
   NameTaken,
   OrganizationNotFound,
+  OutboundCallFailed,
+  OutboundUrlRefused,
   PasswordPolicyViolation,
   RoleEscalation,
   RoleNotFound,
@@ -100,6 +102,8 @@ export type KnownError =
   | MfaRequired
   | NameTaken
   | OrganizationNotFound
+  | OutboundCallFailed
+  | OutboundUrlRefused
   | PasswordPolicyViolation
   | PreconditionRequired
   | RoleEscalation

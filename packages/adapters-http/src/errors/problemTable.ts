@@ -16,6 +16,14 @@ const notFound = (what: string): ProblemEntry<unknown> => ({
 // Every 401 names the scheme to use (RFC 9110 15.5.2).
 const challenge = () => ({ "WWW-Authenticate": 'Bearer realm="gatehouse"' })
 
+const OUTBOUND_REASONS = {
+  invalid_url: "The server calls only absolute URLs without credentials",
+  scheme: "The server calls only https URLs (http only to hosts on GATEHOUSE_OUTBOUND_ALLOW)",
+  address: "The URL's host is or resolves to a loopback, private, link-local or otherwise non-public address",
+  unresolved: "The URL's host name does not resolve",
+  redirect: "The URL answered with a redirect, which the server does not follow"
+} as const
+
 /**
  * THE table from a failure's `_tag` to its HTTP answer. Checked complete by the compiler for `KnownError`
  * and by a test against every error class the domain exports.
@@ -330,6 +338,24 @@ export const problemTable: Table = {
     code: "SHOPIFY_REJECTED",
     title: "Store refused",
     detail: "The Shopify store refused the request; check the store connection settings."
+  },
+
+  // outbound calls (DESIGN.md, "Outbound calls")
+  OutboundUrlRefused: {
+    status: 422,
+    code: "OUTBOUND_URL_REFUSED",
+    title: "URL refused",
+    detail: (e) => `${OUTBOUND_REASONS[e.reason]}${e.host === "" ? "" : ` (host ${e.host})`}.`,
+    extensions: (e) => ({
+      reason: e.reason,
+      ...(e.path === undefined ? {} : { errors: [{ path: e.path, message: OUTBOUND_REASONS[e.reason] }] })
+    })
+  },
+  OutboundCallFailed: {
+    status: 502,
+    code: "OUTBOUND_CALL_FAILED",
+    title: "Outside system unavailable",
+    detail: "The configured outside system did not answer in time; try again later."
   },
 
   // the Shopify webhook route (its caller is Shopify: a 2xx acknowledges, anything else is retried)

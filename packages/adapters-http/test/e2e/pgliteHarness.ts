@@ -17,8 +17,8 @@ export interface PgliteHarness extends Harness {
  * The plugin over the production adapters where they exist, composed as apps/server composes them: the
  * PostgreSQL store on an in-memory PGlite (migrated when built), argon2id, AES-256-GCM with a fresh key, the
  * common-passwords blocklist and the CSPRNG. Only what leaves the process is a test double: the mailer (an
- * outbox to read setup links from), the external credentials verifier and Shopify (the adapter with endpoint
- * overrides allowed). One PGlite per call: build one per test file.
+ * outbox to read setup links from), the external credentials verifier and Shopify (the adapter through the
+ * real outbound port with 127.0.0.1 allowed). One PGlite per call: build one per test file.
  */
 export const makePgliteHarness = async (): Promise<PgliteHarness> => {
   const keyRing = `${AesGcmSecretBox.DEFAULT_KEY_ID}:${Redacted.value(AesGcmSecretBox.newKey())}`

@@ -4,8 +4,9 @@ import {
   gatehouse,
   gatehouseFrameworkErrors
 } from "@gatehouse/adapters-http"
+import * as Outbound from "@gatehouse/adapters-outbound"
 import { type ClientOptions, layer as shopifyLayer } from "@gatehouse/adapters-shopify"
-import type { ShopifyCustomers } from "@gatehouse/domain"
+import type { OutboundCalls, ShopifyCustomers } from "@gatehouse/domain"
 import { layerMemory } from "@gatehouse/testkit"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify, {
@@ -20,9 +21,8 @@ export const PLATFORM_TOKEN = "platform-token-for-tests-0123456789abcdef"
 export const PASSWORD = "Tq8!Nebula-Crane-Vortex"
 export const OTHER_PASSWORD = "Zr4?Quartz-Heron-Mosaic"
 
-/** Shopify client options for tests: the fake server's endpoint is allowed, and waits are tiny but real. */
+/** Shopify client options for tests: waits are tiny but real. */
 export const testShopifyOptions: Partial<ClientOptions> = {
-  allowEndpointOverride: true,
   maxTries: 2,
   baseDelay: "5 millis",
   jitter: "2 millis",
@@ -31,15 +31,41 @@ export const testShopifyOptions: Partial<ClientOptions> = {
 }
 
 /**
- * The services outside the domain's store and crypto: the Shopify adapter. (Webhook de-duplication is the
- * store's: `layerMemory` and the PostgreSQL layers provide it.)
+ * The services outside the domain's store and crypto: the Shopify adapter and the outbound port it calls
+ * through. (Webhook de-duplication is the store's: `layerMemory` and the PostgreSQL layers provide it.)
  */
-export type ShopifyServices = ShopifyCustomers
+export type ShopifyServices = ShopifyCustomers | OutboundCalls
 
-/** The Shopify adapter, pointed at a fake by each tenant's `endpoint`. */
+/** A public address (example.com's), for the made-up names of the tests. */
+export const PUBLIC_ADDRESS = "93.184.215.14"
+
+/**
+ * The names the tests use, resolved without DNS: `*.example` and `*.test` to a public address, except
+ * `private.example` (10.0.0.5), `loopback.example` (127.0.0.1) and `metadata.example` (169.254.169.254); others
+ * through the system resolver.
+ */
+export const testResolver: Outbound.Resolver = async (hostname) => {
+  const fixed: Readonly<Record<string, string>> = {
+    "private.example": "10.0.0.5",
+    "loopback.example": "127.0.0.1",
+    "metadata.example": "169.254.169.254"
+  }
+  const address = fixed[hostname] ?? (/\.(?:example|test)$/u.test(hostname) ? PUBLIC_ADDRESS : undefined)
+  return address === undefined ? Outbound.systemResolver(hostname) : [{ address, family: 4 }]
+}
+
+/**
+ * The real outbound port as `GATEHOUSE_OUTBOUND_ALLOW=127.0.0.1` builds it (the fakes listen there), with the
+ * tests' resolver.
+ */
+export const layerOutboundForTests = (options: Outbound.OutboundOptions = {}): Layer.Layer<OutboundCalls> =>
+  Outbound.layer({ allow: Outbound.allowListOf("127.0.0.1"), resolve: testResolver, ...options })
+
+/** The Shopify adapter, pointed at a fake by each tenant's `endpoint`, through the real outbound port. */
 export const layerShopifyForTests = (
-  options: Partial<ClientOptions> = testShopifyOptions
-): Layer.Layer<ShopifyServices> => shopifyLayer(options)
+  options: Partial<ClientOptions> = testShopifyOptions,
+  outbound: Layer.Layer<OutboundCalls> = layerOutboundForTests()
+): Layer.Layer<ShopifyServices> => shopifyLayer(options).pipe(Layer.provideMerge(outbound))
 
 /** Every service of the plugin, in memory: the testkit's `layerMemory` plus `layerShopifyForTests()`. */
 export const layerTestServices: Layer.Layer<GatehouseServices> = Layer.mergeAll(

@@ -1,4 +1,5 @@
 import { Context, type Effect, type Option, type Redacted, Schema } from "effect"
+import type { OutboundUrlRefused } from "./OutboundCalls.ts"
 
 /** The Admin API version Gatehouse is written against (Shopify falls forward from unsupported ones). */
 export const DEFAULT_SHOPIFY_API_VERSION = "2026-07"
@@ -63,7 +64,8 @@ export class ShopifyRejected extends Schema.TaggedError<ShopifyRejected>()("Shop
   messages: Schema.Array(Schema.String)
 }) {}
 
-export type ShopifyError = ShopifyUnavailable | ShopifyRejected
+/** `OutboundUrlRefused`: the connection's URL is refused by the outbound rule, or answered with a redirect. */
+export type ShopifyError = ShopifyUnavailable | ShopifyRejected | OutboundUrlRefused
 
 /**
  * Customers of a tenant's Shopify store (Admin GraphQL API).

@@ -1,6 +1,7 @@
 import { SecureRandom } from "@gatehouse/domain"
 import { Layer } from "effect"
 import * as CredentialsVerifier from "../fakes/CredentialsVerifier.ts"
+import * as OutboundCalls from "../fakes/OutboundCalls.ts"
 import * as ActorDirectory from "./ActorDirectory.ts"
 import * as AuditLog from "./AuditLog.ts"
 import * as DepartmentRepository from "./DepartmentRepository.ts"
@@ -40,6 +41,7 @@ export {
   MembershipRepository,
   OneTimeTokenRepository,
   OrganizationRepository,
+  OutboundCalls,
   PasswordBlocklist,
   PasswordHasher,
   RoleRepository,
@@ -79,8 +81,8 @@ export const layerRepositories = Layer.mergeAll(
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
 /**
- * The whole domain in memory: repositories, Transactor, a fast fake hasher, a sample blocklist and the real
- * CSPRNG. Build it fresh per test (`Layer.fresh`) when tests must not share a store.
+ * The whole domain in memory: repositories, Transactor, a fast fake hasher, a sample blocklist, the real
+ * CSPRNG, and an `OutboundCalls` stand-in that checks nothing and calls nothing. Build it fresh per test (`Layer.fresh`) when tests must not share a store.
  */
 export const layerMemory = Layer.mergeAll(
   layerRepositories,
@@ -88,5 +90,6 @@ export const layerMemory = Layer.mergeAll(
   PasswordBlocklist.layerSample(),
   SecureRandom.layer,
   SecretBox.layerFake,
-  CredentialsVerifier.layerAnswering()
+  CredentialsVerifier.layerAnswering(),
+  OutboundCalls.layerFake()
 )

@@ -5,6 +5,7 @@ import {
   type ExternalCredentialSettings,
   externalDefaultCredentialAad
 } from "../../ports/ExternalCredentialRepository.ts"
+import { OutboundCalls, OutboundUrlRefused } from "../../ports/OutboundCalls.ts"
 import { SecretBox } from "../../ports/SecretBox.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -93,6 +94,12 @@ export const putExternalCredentialSettings = Effect.fn("putExternalCredentialSet
       yield* requirePermission(context, "settings:manage")
       yield* requireKnownSystem(context.tenant, system)
       const tenantId = context.tenant.id
+      // Users' passwords are POSTed to the verify URL: it must pass the outbound rule (nothing saved otherwise).
+      if (input.verifyUrl !== undefined && input.verifyUrl !== null) {
+        yield* (yield* OutboundCalls)
+          .check(input.verifyUrl)
+          .pipe(Effect.mapError((refused) => new OutboundUrlRefused({ ...refused, path: "verifyUrl" })))
+      }
       const repository = yield* ExternalCredentialRepository
       const current = yield* repository.findSettings(tenantId, system)
       let defaultCredentials = Option.isSome(current) ? current.value.defaultCredentials : null

@@ -1,6 +1,7 @@
 import { Effect, Option, Redacted, Schema, SchemaTransformation, Struct } from "effect"
 import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
+import { OutboundCalls, OutboundUrlRefused } from "../../ports/OutboundCalls.ts"
 import { SecretBox } from "../../ports/SecretBox.ts"
 import { DEFAULT_SHOPIFY_API_VERSION } from "../../ports/ShopifyCustomers.ts"
 import {
@@ -42,7 +43,10 @@ const isHttpUrl = (value: string): boolean => {
   return (url.protocol === "https:" || url.protocol === "http:") && url.username === "" && url.password === ""
 }
 
-/** A full Admin API URL replacing the store's own (tests point it at the fake Shopify server). */
+/**
+ * A full Admin API URL replacing the store's own (a proxy; tests point it at the fake Shopify server). The
+ * outbound rule applies when it is saved and at every call.
+ */
 export const ShopifyEndpoint = Schema.String.check(
   Schema.isMaxLength(2000),
   Schema.makeFilter(isHttpUrl, { message: "Expected an http(s) URL without credentials" })
@@ -126,7 +130,8 @@ export const getShopifySettings = Effect.fn("getShopifySettings")(function* (act
 })
 
 /**
- * `PUT /v1/settings/shopify` (`settings:manage`): connects the tenant's own store. Secrets are sealed (their
+ * `PUT /v1/settings/shopify` (`settings:manage`): connects the tenant's own store. An `endpoint` must pass the
+ * outbound rule (`OutboundUrlRefused`, nothing saved). Secrets are sealed (their
  * associated data binds them to the tenant) and never returned; a new webhook secret keeps the current one as
  * the previous secret, accepted for an hour while Shopify switches over.
  */
@@ -154,6 +159,12 @@ export const putShopifySettings = Effect.fn("putShopifySettings")(function* (
         ...[tagFormatsProblem(tagFormats)].filter((problem) => problem !== undefined)
       ]
       if (errors.length > 0) return yield* new InvalidInput({ errors })
+      // An endpoint the server would not call is refused now, never accepted and then ignored.
+      if (data.endpoint !== undefined && data.endpoint !== null) {
+        yield* (yield* OutboundCalls)
+          .check(data.endpoint)
+          .pipe(Effect.mapError((refused) => new OutboundUrlRefused({ ...refused, path: "endpoint" })))
+      }
 
       const box = yield* SecretBox
       const sealedAccessToken =

@@ -8,7 +8,7 @@ import {
   shopifyAccessTokenAad,
   shopifyWebhookSecretAad
 } from "@gatehouse/domain"
-import { layerMemory, seedTenant, seedUser } from "@gatehouse/testkit"
+import { layerMemory, memory, seedTenant, seedUser } from "@gatehouse/testkit"
 import { Effect, Layer, Option, Redacted } from "effect"
 import { TestClock } from "effect/testing"
 import { actorOf, auditTrail, failureTag, role } from "../memberships/support.ts"
@@ -180,5 +180,34 @@ describe("Shopify settings", () => {
         "Forbidden"
       )
     }).pipe(provide)
+  )
+
+  it.effect(
+    "an endpoint the outbound port refuses is refused with its field named, and nothing is stored",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, adminActor } = yield* seedTenant()
+        const error = yield* Effect.flip(
+          putShopifySettings(adminActor, {
+            shopDomain: "acme-store.myshopify.com",
+            accessToken: Redacted.make(TOKEN),
+            endpoint: "https://internal.example/graphql.json"
+          })
+        )
+        assert.deepStrictEqual<unknown>(error._tag === "OutboundUrlRefused" ? { ...error } : error._tag, {
+          _tag: "OutboundUrlRefused",
+          reason: "address",
+          host: "internal.example",
+          path: "endpoint"
+        })
+        assert.isTrue(Option.isNone(yield* (yield* ShopifySettingsRepository).find(tenant.id)))
+      }).pipe(
+        Effect.provide(
+          Layer.mergeAll(
+            Layer.fresh(layerMemory),
+            memory.OutboundCalls.layerFake({ refusedHosts: ["internal.example"] })
+          )
+        )
+      )
   )
 })

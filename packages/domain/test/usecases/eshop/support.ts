@@ -1,3 +1,4 @@
+import * as Outbound from "@gatehouse/adapters-outbound"
 import { layer as shopifyLayer } from "@gatehouse/adapters-shopify"
 import type { Actor, Organization, Tenant, User } from "@gatehouse/domain"
 import {
@@ -11,14 +12,16 @@ import { Effect, Layer } from "effect"
 import { actorOf, seedMember, seedOrganization } from "../memberships/support.ts"
 
 /**
- * The in-memory domain, the Shopify adapter (allowed to use the fake's endpoint, tiny real waits) and a fake
+ * The in-memory domain, the Shopify adapter (through the outbound port with 127.0.0.1 allowed, tiny real waits) and a fake
  * Shopify server of its own, fresh per test.
  */
 export const provideShop = (options: fakeShopify.FakeShopifyOptions = {}) =>
   Effect.provide(
     Layer.mergeAll(
       Layer.fresh(layerMemory),
-      shopifyLayer({ allowEndpointOverride: true, baseDelay: "5 millis", jitter: "1 millis" }),
+      shopifyLayer({ baseDelay: "5 millis", jitter: "1 millis" }).pipe(
+        Layer.provideMerge(Outbound.layer({ allow: Outbound.allowListOf("127.0.0.1") }))
+      ),
       Layer.fresh(FakeShopifyServer.layer(options))
     )
   )
