@@ -44,6 +44,7 @@ export interface Config {
    * found from the server's own location.
    */
   readonly consoleDir: string | undefined
+  /**
    * Hosts and CIDRs the outbound rule is lifted for (`GATEHOUSE_OUTBOUND_ALLOW`, DESIGN.md "Outbound calls"):
    * calls to tenant-configured URLs there may be plain http and reach private addresses. Default none.
    */

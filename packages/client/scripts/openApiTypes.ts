@@ -5,7 +5,7 @@
  */
 import { gatehouse, problemTable, requestProblems } from "@gatehouse/adapters-http"
 import { layer as shopifyLayer } from "@gatehouse/adapters-shopify"
-import { layerMemory } from "@gatehouse/testkit"
+import { layerMemory, memory } from "@gatehouse/testkit"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify from "fastify"
 import openapiTS, { astToString } from "openapi-typescript"
@@ -16,7 +16,12 @@ const HEADER =
 
 /** The OpenAPI 3.1 document of the v1 API, as `GET /openapi.json` serves it. */
 export const openApiDocument = async (): Promise<Record<string, unknown>> => {
-  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.fresh(layerMemory), shopifyLayer()))
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(
+      Layer.fresh(layerMemory),
+      shopifyLayer().pipe(Layer.provide(memory.OutboundCalls.layerFake()))
+    )
+  )
   const app = Fastify({ logger: false })
   try {
     await app.register(gatehouse, {

@@ -1,6 +1,6 @@
 import { gatehouse } from "@gatehouse/adapters-http"
 import { layer as shopifyLayer } from "@gatehouse/adapters-shopify"
-import { layerMemory } from "@gatehouse/testkit"
+import { layerMemory, memory } from "@gatehouse/testkit"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify, { type FastifyInstance } from "fastify"
 import { createGatehouseClient, ok } from "../../src/index.ts"
@@ -16,7 +16,12 @@ export interface TestApp {
 
 /** The v1 API on the testkit's in-memory layers (the same routes as the server, no database). */
 export const makeApp = async (): Promise<TestApp> => {
-  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.fresh(layerMemory), shopifyLayer()))
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(
+      Layer.fresh(layerMemory),
+      shopifyLayer().pipe(Layer.provide(memory.OutboundCalls.layerFake()))
+    )
+  )
   const app = Fastify({ logger: false })
   await app.register(gatehouse, { runtime, platformToken: Redacted.make(PLATFORM_TOKEN), rateLimit: false })
   await app.ready()
