@@ -39,6 +39,33 @@ const setupRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/setup/components/SetupPage.tsx"), "SetupPage")
 })
 
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/forgot-password",
+  component: lazyRouteComponent(
+    () => import("../features/recovery/components/ForgotPasswordPage.tsx"),
+    "ForgotPasswordPage"
+  )
+})
+
+const passwordResetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/password-reset",
+  component: lazyRouteComponent(
+    () => import("../features/recovery/components/PasswordResetPage.tsx"),
+    "PasswordResetPage"
+  )
+})
+
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verify-email",
+  component: lazyRouteComponent(
+    () => import("../features/recovery/components/VerifyEmailPage.tsx"),
+    "VerifyEmailPage"
+  )
+})
+
 // The signed-in frame: loads the person (401: to sign-in), their words, then the page.
 const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -127,6 +154,9 @@ const rolesRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
+  forgotPasswordRoute,
+  passwordResetRoute,
+  verifyEmailRoute,
   signedInRoute.addChildren([
     homeRoute,
     profileRoute,

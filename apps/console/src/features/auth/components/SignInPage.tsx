@@ -1,7 +1,7 @@
 import { isProblem } from "@gatehouse/client"
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core"
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core"
 import { useForm } from "@mantine/form"
-import { useNavigate, useSearch } from "@tanstack/react-router"
+import { Link, useNavigate, useSearch } from "@tanstack/react-router"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { CenteredCard } from "../../../components/CenteredCard.tsx"
@@ -123,6 +123,9 @@ export function SignInPage() {
               <Button type="submit" loading={login.isPending} disabled={waiting}>
                 {t("signIn.submit")}
               </Button>
+              <Anchor component={Link} to="/forgot-password" size="sm">
+                {t("signIn.forgotPassword")}
+              </Anchor>
             </Stack>
           </form>
         )}

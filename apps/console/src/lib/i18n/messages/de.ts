@@ -121,6 +121,18 @@ export const de: Catalogue = {
     recoverySaved: "Ich habe meine Wiederherstellungscodes gespeichert",
     continue: "Weiter zur Anmeldung"
   },
+  recovery: {
+    forgotTitle: "Passwort vergessen?",
+    forgotIntro:
+      "Geben Sie den Anmeldenamen Ihrer Organisation und Ihre E-Mail ein: Wir senden Ihnen einen Link zum Festlegen eines neuen Passworts.",
+    send: "Link senden",
+    sent: "Wenn ein Konto passt, ist eine E-Mail mit einem Link unterwegs. Der Link gilt 30 Minuten.",
+    resetTitle: "Neues Passwort festlegen",
+    resetDone:
+      "Ihr Passwort wurde geändert und alle Sitzungen sind beendet. Melden Sie sich mit dem neuen Passwort an.",
+    verifyTitle: "E-Mail-Adresse bestätigen",
+    verified: "Ihre E-Mail-Adresse ist bestätigt."
+  },
   links: {
     invalidTitle: "Dieser Link funktioniert nicht",
     usedTitle: "Dieser Link wurde bereits verwendet",

@@ -119,6 +119,17 @@ export const en = {
     recoverySaved: "I have saved my recovery codes",
     continue: "Continue to sign in"
   },
+  recovery: {
+    forgotTitle: "Forgot password?",
+    forgotIntro:
+      "Enter your organization's sign-in name and your email: we send you a link to set a new password.",
+    send: "Send the link",
+    sent: "If an account matches, an email with a link is on its way. The link works for 30 minutes.",
+    resetTitle: "Set a new password",
+    resetDone: "Your password was changed and every session has ended. Sign in with the new password.",
+    verifyTitle: "Verify your email",
+    verified: "Your email address is verified."
+  },
   links: {
     invalidTitle: "This link does not work",
     usedTitle: "This link was already used",
