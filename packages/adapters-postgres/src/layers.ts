@@ -6,9 +6,11 @@ import {
   type FailedAttempts,
   type GroupRepository,
   type InvitationRepository,
+  type MembershipExpiries,
   type MembershipRepository,
   type OneTimeTokenRepository,
   type OrganizationRepository,
+  type Outbox,
   type RoleRepository,
   type SessionRepository,
   type ShopifySettingsRepository,
@@ -18,7 +20,8 @@ import {
   type TotpRepository,
   type Transactor,
   type UserRepository,
-  type WebhookDeduplication
+  type WebhookDeduplication,
+  type WebhookRepository
 } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import { Database, makeDatabase } from "./Database.ts"
@@ -33,9 +36,11 @@ import * as ExternalCredentialRepositoryPg from "./repositories/ExternalCredenti
 import * as FailedAttemptsPg from "./repositories/FailedAttempts.ts"
 import * as GroupRepositoryPg from "./repositories/GroupRepository.ts"
 import * as InvitationRepositoryPg from "./repositories/InvitationRepository.ts"
+import * as MembershipExpiriesPg from "./repositories/MembershipExpiries.ts"
 import * as MembershipRepositoryPg from "./repositories/MembershipRepository.ts"
 import * as OneTimeTokenRepositoryPg from "./repositories/OneTimeTokenRepository.ts"
 import * as OrganizationRepositoryPg from "./repositories/OrganizationRepository.ts"
+import * as OutboxPg from "./repositories/Outbox.ts"
 import * as RoleRepositoryPg from "./repositories/RoleRepository.ts"
 import * as SessionRepositoryPg from "./repositories/SessionRepository.ts"
 import * as ShopifySettingsRepositoryPg from "./repositories/ShopifySettingsRepository.ts"
@@ -45,6 +50,7 @@ import * as TotpRepositoryPg from "./repositories/TotpRepository.ts"
 import * as TransactorPg from "./repositories/Transactor.ts"
 import * as UserRepositoryPg from "./repositories/UserRepository.ts"
 import * as WebhookDeduplicationPg from "./repositories/WebhookDeduplication.ts"
+import * as WebhookRepositoryPg from "./repositories/WebhookRepository.ts"
 
 /** Every port this adapter implements. */
 export type Repositories =
@@ -67,6 +73,9 @@ export type Repositories =
   | WebhookDeduplication
   | TenantOverview
   | OneTimeTokenRepository
+  | Outbox
+  | WebhookRepository
+  | MembershipExpiries
 
 /** The repositories and the Transactor on a Database. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -88,7 +97,10 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   ShopifySettingsRepositoryPg.layer,
   WebhookDeduplicationPg.layer,
   TenantOverviewPg.layer,
-  OneTimeTokenRepositoryPg.layer
+  OneTimeTokenRepositoryPg.layer,
+  OutboxPg.layer,
+  WebhookRepositoryPg.layer,
+  MembershipExpiriesPg.layer
 )
 
 export interface LayerOptions {

@@ -1,8 +1,10 @@
 import {
   type Actor,
+  type ChangeEvent,
   type Department,
   type DepartmentId,
   type Email,
+  type EventId,
   type Group,
   type GroupId,
   type Membership,
@@ -13,6 +15,7 @@ import {
   type Role,
   type RoleName,
   RoleRepository,
+  type StoredWebhook,
   type Tenant,
   type TenantId,
   TenantRepository,
@@ -20,7 +23,8 @@ import {
   type User,
   type UserId,
   UserRepository,
-  userActor
+  userActor,
+  type WebhookId
 } from "@gatehouse/domain"
 import { Effect } from "effect"
 
@@ -169,3 +173,32 @@ export const seedUser = (
   Effect.flatMap(UserRepository, (users) =>
     users.insert(aUser({ ...overrides, tenantId: tenant.id })).pipe(Effect.orDie)
   )
+
+/** A stored webhook subscribed to every event; its "sealed" secrets are placeholders (stores never open them). */
+export const aWebhook = (
+  overrides: Partial<StoredWebhook> & { readonly tenantId: TenantId }
+): StoredWebhook => ({
+  id: anId<WebhookId>(),
+  url: "https://receiver.example.com/hook",
+  events: ["*"],
+  description: null,
+  enabled: true,
+  disabledReason: null,
+  createdAt: epoch,
+  updatedAt: epoch,
+  sealedSecret: "sealed-secret",
+  sealedPreviousSecret: null,
+  previousSecretExpiresAt: null,
+  ...overrides
+})
+
+/** A change event of `type` at `occurredAt` (a user's update unless told otherwise). */
+export const aChangeEvent = (
+  overrides: Partial<ChangeEvent> & { readonly tenantId: TenantId; readonly occurredAt: Date }
+): ChangeEvent => ({
+  id: anId<EventId>(),
+  type: "user.updated",
+  actor: { kind: "system", id: null },
+  data: { id: anId<string>(), n: next() },
+  ...overrides
+})

@@ -5,6 +5,7 @@ import { webhookClaims } from "./0004_webhook_claims.ts"
 import { userCounts } from "./0005_user_counts.ts"
 import { sessionWithUser } from "./0006_session_with_user.ts"
 import { oneTimeTokens } from "./0009_one_time_tokens.ts"
+import { webhooksOutbox } from "./0010_webhooks_outbox.ts"
 import { overview } from "./0011_overview.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
@@ -23,5 +24,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 5, name: "user_counts", sql: userCounts },
   { version: 6, name: "session_with_user", sql: sessionWithUser },
   { version: 9, name: "one_time_tokens", sql: oneTimeTokens },
+  { version: 10, name: "webhooks_outbox", sql: webhooksOutbox },
   { version: 11, name: "overview", sql: overview }
 ]

@@ -31,3 +31,11 @@ export class RoleNotFound extends Schema.TaggedError<RoleNotFound>()("RoleNotFou
   role: Schema.String,
   scope: Schema.Literals(["tenant", "organization"])
 }) {}
+
+export class WebhookNotFound extends Schema.TaggedError<WebhookNotFound>()("WebhookNotFound", {
+  webhookId: Schema.String
+}) {}
+
+export class DeliveryNotFound extends Schema.TaggedError<DeliveryNotFound>()("DeliveryNotFound", {
+  deliveryId: Schema.String
+}) {}

@@ -29,3 +29,13 @@ export type InvitationId = typeof InvitationId.Type
 
 export const OneTimeTokenId = Uuid.pipe(Schema.brand("OneTimeTokenId"))
 export type OneTimeTokenId = typeof OneTimeTokenId.Type
+
+export const WebhookId = Uuid.pipe(Schema.brand("WebhookId"))
+export type WebhookId = typeof WebhookId.Type
+
+/** Identifies a change event (the outbox row); receivers de-duplicate by it (`webhook-id`). */
+export const EventId = Uuid.pipe(Schema.brand("EventId"))
+export type EventId = typeof EventId.Type
+
+export const DeliveryId = Uuid.pipe(Schema.brand("DeliveryId"))
+export type DeliveryId = typeof DeliveryId.Type

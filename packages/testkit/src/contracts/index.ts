@@ -129,3 +129,4 @@ export const authRepositoryContracts = (
   registerAuthContract(`auth repository contracts (${name})`, implementation, (it) => {
     for (const [port, tests] of authSuites) describe(port, () => tests(it))
   })
+export { type OutboxIt, type OutboxServices, outboxContract, outboxTests } from "./outbox.ts"

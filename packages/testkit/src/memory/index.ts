@@ -10,10 +10,12 @@ import * as FailedAttempts from "./FailedAttempts.ts"
 import * as GroupRepository from "./GroupRepository.ts"
 import * as InvitationRepository from "./InvitationRepository.ts"
 import * as Mailer from "./Mailer.ts"
+import * as MembershipExpiries from "./MembershipExpiries.ts"
 import * as MembershipRepository from "./MembershipRepository.ts"
 import { MemoryStore } from "./MemoryStore.ts"
 import * as OneTimeTokenRepository from "./OneTimeTokenRepository.ts"
 import * as OrganizationRepository from "./OrganizationRepository.ts"
+import * as Outbox from "./Outbox.ts"
 import * as PasswordBlocklist from "./PasswordBlocklist.ts"
 import * as PasswordHasher from "./PasswordHasher.ts"
 import * as RoleRepository from "./RoleRepository.ts"
@@ -26,6 +28,7 @@ import * as TotpRepository from "./TotpRepository.ts"
 import * as Transactor from "./Transactor.ts"
 import * as UserRepository from "./UserRepository.ts"
 import * as WebhookDeduplication from "./WebhookDeduplication.ts"
+import * as WebhookRepository from "./WebhookRepository.ts"
 
 export { emptyState, MemoryStore, type State } from "./MemoryStore.ts"
 export {
@@ -38,10 +41,12 @@ export {
   GroupRepository,
   InvitationRepository,
   Mailer,
+  MembershipExpiries,
   MembershipRepository,
   OneTimeTokenRepository,
   OrganizationRepository,
   OutboundCalls,
+  Outbox,
   PasswordBlocklist,
   PasswordHasher,
   RoleRepository,
@@ -53,7 +58,8 @@ export {
   TotpRepository,
   Transactor,
   UserRepository,
-  WebhookDeduplication
+  WebhookDeduplication,
+  WebhookRepository
 }
 
 /** Every repository and the Transactor on one in-memory store (the store stays reachable for assertions). */
@@ -77,7 +83,10 @@ export const layerRepositories = Layer.mergeAll(
   ExternalCredentialRepository.layerMemory,
   ShopifySettingsRepository.layerMemory,
   WebhookDeduplication.layerMemory,
-  TenantOverview.layerMemory
+  TenantOverview.layerMemory,
+  Outbox.layerMemory,
+  WebhookRepository.layerMemory,
+  MembershipExpiries.layerMemory
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
 /**

@@ -24,7 +24,8 @@ export const deleteDepartment = Effect.fn("deleteDepartment")(function* (
         action: "department.deleted",
         targetType: "department",
         targetId: departmentId,
-        details: { name: found.value.name }
+        details: { name: found.value.name },
+        resource: found.value
       })
     })
   )

@@ -21,7 +21,8 @@ export const deleteGroup = Effect.fn("deleteGroup")(function* (actor: Actor, gro
         action: "group.deleted",
         targetType: "group",
         targetId: groupId,
-        details: { name: found.value.name }
+        details: { name: found.value.name },
+        resource: found.value
       })
     })
   )

@@ -1,4 +1,5 @@
 export * from "./addMember.ts"
+export * from "./expireMemberships.ts"
 export * from "./listMembers.ts"
 export { type MemberUser, toMemberUser } from "./memberAccess.ts"
 export * from "./removeMember.ts"

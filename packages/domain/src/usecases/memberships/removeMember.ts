@@ -41,7 +41,8 @@ export const removeMember = Effect.fn("removeMember")(function* (
         action: "membership.removed",
         targetType: "user",
         targetId: userId,
-        details: { organizationId, role: found.value.role }
+        details: { organizationId, role: found.value.role },
+        resource: { ...found.value, user: member.value }
       })
     })
   )

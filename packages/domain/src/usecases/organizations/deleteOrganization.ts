@@ -24,7 +24,8 @@ export const deleteOrganization = Effect.fn("deleteOrganization")(function* (
         action: "organization.deleted",
         targetType: "organization",
         targetId: organizationId,
-        details: { name: found.value.name }
+        details: { name: found.value.name },
+        resource: found.value
       })
     })
   )

@@ -52,7 +52,8 @@ export const deleteUser = Effect.fn("deleteUser")(function* (
         action: "user.deleted",
         targetType: "user",
         targetId: target.id,
-        details: { role: target.role, status: target.status, sessionsEnded }
+        details: { role: target.role, status: target.status, sessionsEnded },
+        resource: target
       })
     })
   )

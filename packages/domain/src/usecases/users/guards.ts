@@ -21,6 +21,7 @@ import { UserRepository } from "../../ports/UserRepository.ts"
 import { adminRoles, missingForGrant, TENANT_ADMIN_PERMISSION } from "../../rules/permissions.ts"
 import { guardLastOrganizationAdmin } from "../memberships/memberAccess.ts"
 import { type ActorContext, authenticate } from "../shared/ActorContext.ts"
+import type { ChangeEventServices } from "../shared/changeEvents.ts"
 
 /** What `authenticate` reads, and the repositories the use cases built on it read next. */
 export type ActorServices =
@@ -34,7 +35,7 @@ export type ActorServices =
 export type ReadServices = ActorServices | OrganizationRepository | ExternalCredentialRepository | Transactor
 
 /** What a mutation with its audit event needs. */
-export type WriteServices = ReadServices | AuditLog | SecureRandom
+export type WriteServices = ReadServices | AuditLog | SecureRandom | ChangeEventServices
 
 /** What a mutation that ends the target's sessions needs (disable, deactivate, delete, password reset). */
 export type SessionEndingServices = WriteServices | SessionRepository
