@@ -25,6 +25,7 @@ import { settingsRoutes } from "./routes/settings.ts"
 import { setupRoutes } from "./routes/setup.ts"
 import { shopifyWebhookRoutes } from "./routes/shopifyWebhook.ts"
 import { tenantRoutes } from "./routes/tenants.ts"
+import { webhookRoutes } from "./routes/webhooks.ts"
 import { userActionRoutes } from "./routes/userActions.ts"
 import { userRoutes } from "./routes/users.ts"
 import { userBulkRoutes } from "./routes/usersBulk.ts"
@@ -116,6 +117,7 @@ const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   tenantRoutes(app, deps)
   overviewRoutes(app, deps)
   recoveryRoutes(app, deps)
+  webhookRoutes(app, deps)
 }
 
 /** The Gatehouse v1 API as one Fastify plugin. */

@@ -8,10 +8,12 @@ import type {
   GroupRepository,
   InvitationRepository,
   Mailer,
+  MembershipExpiries,
   MembershipRepository,
   OneTimeTokenRepository,
   OrganizationRepository,
   OutboundCalls,
+  Outbox,
   PasswordBlocklist,
   PasswordHasher,
   RoleRepository,
@@ -25,7 +27,8 @@ import type {
   TotpRepository,
   Transactor,
   UserRepository,
-  WebhookDeduplication
+  WebhookDeduplication,
+  WebhookRepository
 } from "@gatehouse/domain"
 
 /**
@@ -64,3 +67,6 @@ export type GatehouseServices =
   | Transactor
   | UserRepository
   | WebhookDeduplication
+  | Outbox
+  | WebhookRepository
+  | MembershipExpiries

@@ -13,6 +13,7 @@ export {
 } from "./layers.ts"
 export { type MigrationReport, migrate } from "./migrate.ts"
 export { type Migration, migrations } from "./migrations/index.ts"
+export { listenForOutbox } from "./driver/listen.ts"
 export { OUTBOX_CHANNEL } from "./repositories/Outbox.ts"
 export {
   layerWith as layerWebhookDeduplication,

@@ -56,7 +56,9 @@ import type {
   UserNotPending,
   VerifierNotConfigured,
   VerifierUnavailable,
-  VersionConflict
+  VersionConflict,
+  WebhookNotFound,
+  DeliveryNotFound
 } from "@gatehouse/domain"
 import type {
   PreconditionRequired,
@@ -129,6 +131,8 @@ export type KnownError =
   | VerifierNotConfigured
   | VerifierUnavailable
   | VersionConflict
+  | WebhookNotFound
+  | DeliveryNotFound
   | WebhookDeferred
   | WebhookMalformed
   | WebhookRefused

@@ -271,6 +271,8 @@ export const problemTable: Table = {
   RoleNotFound: notFound("role"),
   SessionNotFound: notFound("session"),
   ExternalSystemNotFound: notFound("external system"),
+  WebhookNotFound: notFound("webhook"),
+  DeliveryNotFound: notFound("delivery"),
 
   // users import and bulk actions
   ImportFailed: {

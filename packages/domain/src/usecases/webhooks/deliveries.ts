@@ -1,6 +1,7 @@
 import { Effect, Option, Schema } from "effect"
 import { DeliveryNotFound } from "../../errors/notFound.ts"
 import type { Actor } from "../../model/actor.ts"
+import { decodeCursor } from "../../model/cursor.ts"
 import { EventType } from "../../model/event.ts"
 import type { DeliveryId, EventId, WebhookId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
@@ -102,6 +103,7 @@ export const listEvents = Effect.fn("listEvents")(function* (actor: Actor, reque
   const context = yield* authenticate(actor)
   yield* requirePermission(context, "audit:read")
   const data = yield* decodeInput(EventFeedRequest, request)
+  if (data.after !== undefined) yield* decodeCursor(data.after)
   return yield* (yield* Outbox).events(context.tenant.id, {
     after: data.after,
     types: data.type,
