@@ -25,10 +25,10 @@ import { settingsRoutes } from "./routes/settings.ts"
 import { setupRoutes } from "./routes/setup.ts"
 import { shopifyWebhookRoutes } from "./routes/shopifyWebhook.ts"
 import { tenantRoutes } from "./routes/tenants.ts"
-import { webhookRoutes } from "./routes/webhooks.ts"
 import { userActionRoutes } from "./routes/userActions.ts"
 import { userRoutes } from "./routes/users.ts"
 import { userBulkRoutes } from "./routes/usersBulk.ts"
+import { webhookRoutes } from "./routes/webhooks.ts"
 import type { GatehouseServices } from "./services.ts"
 
 export interface GatehouseOptions {

@@ -23,6 +23,7 @@ const INTENDED: Record<string, readonly [number, string]> = {
   ConfirmationMismatch: [422, "CONFIRMATION_MISMATCH"],
   CredentialsInvalid: [422, "CREDENTIALS_INVALID"],
   CredentialsLocked: [409, "CREDENTIALS_LOCKED"],
+  DeliveryNotFound: [404, "NOT_FOUND"],
   DepartmentNotFound: [404, "NOT_FOUND"],
   EmailImmutable: [422, "EMAIL_IMMUTABLE"],
   EmailTaken: [409, "EMAIL_TAKEN"],
@@ -73,7 +74,8 @@ const INTENDED: Record<string, readonly [number, string]> = {
   UserNotPending: [409, "USER_NOT_PENDING"],
   VerifierNotConfigured: [409, "VERIFIER_NOT_CONFIGURED"],
   VerifierUnavailable: [502, "VERIFIER_UNAVAILABLE"],
-  VersionConflict: [412, "VERSION_CONFLICT"]
+  VersionConflict: [412, "VERSION_CONFLICT"],
+  WebhookNotFound: [404, "NOT_FOUND"]
 }
 
 /** Every tagged error class the domain exports, found by reflection so none can be forgotten. */

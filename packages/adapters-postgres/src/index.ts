@@ -1,5 +1,6 @@
 export { Database, makeDatabase, type OnUnique } from "./Database.ts"
 export { APP_ROLE, type Connection, type Driver, type QueryResult } from "./driver/Driver.ts"
+export { listenForOutbox } from "./driver/listen.ts"
 export { makePgDriver, type PgDriverConfig } from "./driver/pg.ts"
 export { makePgliteDriver, type PgliteDriverConfig } from "./driver/pglite.ts"
 export { makePoolDriver, type PoolDriverOptions } from "./driver/pool.ts"
@@ -13,7 +14,6 @@ export {
 } from "./layers.ts"
 export { type MigrationReport, migrate } from "./migrate.ts"
 export { type Migration, migrations } from "./migrations/index.ts"
-export { listenForOutbox } from "./driver/listen.ts"
 export { OUTBOX_CHANNEL } from "./repositories/Outbox.ts"
 export {
   layerWith as layerWebhookDeduplication,

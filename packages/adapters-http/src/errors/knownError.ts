@@ -6,6 +6,7 @@ import type {
   ConfirmationMismatch,
   CredentialsInvalid,
   CredentialsLocked,
+  DeliveryNotFound,
   DepartmentNotFound,
   EmailImmutable,
   EmailTaken,
@@ -57,8 +58,7 @@ import type {
   VerifierNotConfigured,
   VerifierUnavailable,
   VersionConflict,
-  WebhookNotFound,
-  DeliveryNotFound
+  WebhookNotFound
 } from "@gatehouse/domain"
 import type {
   PreconditionRequired,

@@ -31,7 +31,10 @@ const Cursor = Schema.String.check(Schema.isMaxLength(1000))
 
 const WebhookParams = Schema.Struct({ id: WebhookId })
 const DeliveryParams = Schema.Struct({ id: WebhookId, deliveryId: DeliveryId })
-const DeliveriesQuery = Schema.Struct({ limit: Schema.optionalKey(PageLimit), cursor: Schema.optionalKey(Cursor) })
+const DeliveriesQuery = Schema.Struct({
+  limit: Schema.optionalKey(PageLimit),
+  cursor: Schema.optionalKey(Cursor)
+})
 const EventsQuery = Schema.Struct({
   after: Schema.optionalKey(Cursor),
   /** One type or several, comma-separated (e.g. `user.created,user.deleted`). */

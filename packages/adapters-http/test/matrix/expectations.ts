@@ -151,6 +151,17 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["DELETE /v1/departments/:id",                                         U,    U,    __,      __,      F,       204,        NF,                U,     F,     F,       __],
 
   ["GET /v1/audit-events",                                               U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
+
+  ["GET /v1/webhooks",                                                   U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
+  ["POST /v1/webhooks",                                                  U,    U,    __,      __,      F,       201,        201,               U,     F,     F,       __],
+  ["GET /v1/webhooks/:id",                                               U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       __],
+  ["PATCH /v1/webhooks/:id",                                             U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       __],
+  ["DELETE /v1/webhooks/:id",                                            U,    U,    __,      __,      F,       204,        NF,                U,     F,     F,       __],
+  ["POST /v1/webhooks/:id/rotate-secret",                                U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       __],
+  ["POST /v1/webhooks/:id/test",                                         U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       __],
+  ["GET /v1/webhooks/:id/deliveries",                                    U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       __],
+  ["POST /v1/webhooks/:id/deliveries/:deliveryId/retry",                 U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       __],
+  ["GET /v1/events",                                                     U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["GET /v1/overview/users",                                             U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["GET /v1/overview/sign-ins",                                          U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["GET /v1/overview/expiring-memberships",                              U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],

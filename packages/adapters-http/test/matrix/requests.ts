@@ -104,6 +104,8 @@ export const REQUESTS: Partial<Record<RouteKey, RequestSpec>> = {
   "PUT /v1/settings/external-credentials/:system": {
     body: () => ({ verifyUrl: "https://pims.example/verify" })
   },
+  "POST /v1/webhooks": { body: () => ({ url: "https://receiver.example/hooks", events: ["user.created"] }) },
+  "PATCH /v1/webhooks/:id": { body: () => ({ description: "Billing system" }) },
   "POST /v1/groups": { body: () => ({ name: "Day shift" }) },
   "PATCH /v1/groups/:id": { body: () => ({ name: "Late shift" }) },
   "POST /v1/departments": { body: () => ({ name: "Sales" }) },
@@ -177,6 +179,7 @@ export const urlFor = (
       case "id":
         if (path.startsWith("/v1/groups/")) return w.group
         if (path.startsWith("/v1/departments/")) return w.department
+        if (path.startsWith("/v1/webhooks/")) return w.webhook
         userId = caller ?? w.users[spec.target ?? "active"]
         return userId
       case "orgId":
@@ -188,6 +191,8 @@ export const urlFor = (
         return userId
       case "sessionId":
         return w.regularSession
+      case "deliveryId":
+        return w.delivery
       case "system":
         return "pims"
       case "tenantSlug":

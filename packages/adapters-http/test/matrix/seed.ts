@@ -172,6 +172,15 @@ export const seedOrganizations = async (app: FastifyInstance, admin: TenantAdmin
   const department = (
     await step("department", 201, "POST", "/v1/departments", { token, body: { name: "Finance" } })
   ).id
+  const webhook = (
+    await step("webhook", 201, "POST", "/v1/webhooks", {
+      token,
+      body: { url: "https://receiver.example/hooks", events: ["*"] }
+    })
+  ).webhook.id as string
+  await step("webhook test", 200, "POST", `/v1/webhooks/${webhook}/test`, { token })
+  const delivery = (await step("deliveries", 200, "GET", `/v1/webhooks/${webhook}/deliveries`, { token }))
+    .items[0].id as string
   return {
     orgA,
     orgB,
@@ -181,7 +190,9 @@ export const seedOrganizations = async (app: FastifyInstance, admin: TenantAdmin
     memberA2,
     memberB,
     group: group as string,
-    department
+    department,
+    webhook,
+    delivery
   }
 }
 

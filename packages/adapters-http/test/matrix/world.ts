@@ -58,6 +58,9 @@ export interface World {
   readonly orgB: string
   readonly group: string
   readonly department: string
+  /** Tenant A's webhook and one of its deliveries (a queued test event). */
+  readonly webhook: string
+  readonly delivery: string
   /** The id of the Regular user's session (the one behind `tokens.regular`). */
   readonly regularSession: string
   readonly pendingSetupToken: string
@@ -131,6 +134,8 @@ export const buildWorld = async (): Promise<World> => {
     orgB: orgs.orgB,
     group: orgs.group,
     department: orgs.department,
+    webhook: orgs.webhook,
+    delivery: orgs.delivery,
     regularSession: staff.regular.token.split(".")[0]!,
     pendingSetupToken: staff.pendingSetupToken,
     etags,

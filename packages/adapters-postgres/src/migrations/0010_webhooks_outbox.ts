@@ -78,7 +78,7 @@ CREATE TABLE membership_expiries (
   CONSTRAINT membership_expiries_pkey PRIMARY KEY (tenant_id, organization_id, user_id, expires_at),
   CONSTRAINT membership_expiries_tenant_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id)
 );
-CREATE INDEX memberships_expiry_idx ON memberships (expires_at) WHERE expires_at IS NOT NULL;
+CREATE INDEX memberships_expiry_sweep_idx ON memberships (expires_at) WHERE expires_at IS NOT NULL;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON webhooks, webhook_deliveries TO gatehouse_app;
 GRANT SELECT, INSERT ON outbox_events, membership_expiries TO gatehouse_app;
