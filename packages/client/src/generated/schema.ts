@@ -6154,6 +6154,747 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's webhook endpoints
+         * @description Needs settings:manage.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tenant's webhook endpoints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                url: string;
+                                events: ("user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test" | "*")[];
+                                description: string | null;
+                                enabled: boolean;
+                                disabledReason: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a webhook endpoint; answers its signing secret once
+         * @description Needs settings:manage. `events` lists event types or is ["*"]. The URL must be one the server may call (422 OUTBOUND_URL_REFUSED).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        events: ("user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test" | "*")[];
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Add a webhook endpoint; answers its signing secret once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhook: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                url: string;
+                                events: ("user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test" | "*")[];
+                                description: string | null;
+                                enabled: boolean;
+                                disabledReason: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint
+         * @description Needs settings:manage.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One webhook endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            tenantId: string;
+                            url: string;
+                            events: ("user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test" | "*")[];
+                            description: string | null;
+                            enabled: boolean;
+                            disabledReason: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint and its deliveries
+         * @description Needs settings:manage.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook's URL, events, description, or enable it again
+         * @description Needs settings:manage.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url?: string;
+                        events?: ("user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test" | "*")[];
+                        description?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Change a webhook's URL, events, description, or enable it again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            tenantId: string;
+                            url: string;
+                            events: ("user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test" | "*")[];
+                            description: string | null;
+                            enabled: boolean;
+                            disabledReason: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New signing secret (answered once); the old one keeps signing alongside for 24 hours
+         * @description Needs settings:manage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description New signing secret (answered once); the old one keeps signing alongside for 24 hours */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhook: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                url: string;
+                                events: ("user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test" | "*")[];
+                                description: string | null;
+                                enabled: boolean;
+                                disabledReason: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a webhook.test event for this endpoint
+         * @description Needs settings:manage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queue a webhook.test event for this endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            eventId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's deliveries, newest first (event, attempts, last status, next attempt)
+         * @description Needs settings:manage.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A webhook's deliveries, newest first (event, attempts, last status, next attempt) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                /** Format: uuid */
+                                webhookId: string;
+                                /** Format: uuid */
+                                eventId: string;
+                                /** @enum {string} */
+                                eventType: "user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test";
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "failed";
+                                attempts: number;
+                                lastStatus: number | null;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver again now (a failed or pending delivery)
+         * @description Needs settings:manage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deliver again now (a failed or pending delivery) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** Format: uuid */
+                            webhookId: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            /** @enum {string} */
+                            eventType: "user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test";
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            lastStatus: number | null;
+                            lastError: string | null;
+                            nextAttemptAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change events as a feed, oldest first, from `after` (a previous page's nextCursor)
+         * @description The events webhooks receive, in commit order; `type` filters (comma-separated). Keep `nextCursor` and poll with it. Needs audit:read.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    type?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The change events as a feed, oldest first, from `after` (a previous page's nextCursor) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                type: "user.created" | "user.updated" | "user.role_changed" | "user.disabled" | "user.enabled" | "user.deactivated" | "user.restored" | "user.deleted" | "user.password_changed" | "user.mfa_enabled" | "user.mfa_disabled" | "invitation.issued" | "invitation.revoked" | "invitation.accepted" | "membership.added" | "membership.updated" | "membership.removed" | "membership.expired" | "organization.created" | "organization.updated" | "organization.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.member_added" | "group.member_removed" | "department.created" | "department.updated" | "department.deleted" | "eshop.invited" | "eshop.revoked" | "tenant.password_policy_updated" | "webhook.test";
+                                /** Format: uuid */
+                                tenantId: string;
+                                occurredAt: string;
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "user" | "platform" | "system" | "anonymous";
+                                    id: string | null;
+                                };
+                                data: unknown;
+                            }[];
+                            nextCursor: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
