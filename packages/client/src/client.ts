@@ -13,7 +13,7 @@ export interface GatehouseClientOptions {
   /** A session or API token sent as `Authorization: Bearer`; leave it out to rely on the session cookie. */
   readonly token?: string | undefined
   /** Whether the browser sends the session cookie: `same-origin` (default) or `include` (another origin). */
-  readonly credentials?: RequestCredentials | undefined
+  readonly credentials?: "same-origin" | "include" | "omit" | undefined
 }
 
 /** A client of the Gatehouse v1 API, typed by the generated OpenAPI types. */
@@ -30,11 +30,18 @@ type Outcome<T> =
   | { readonly data?: never; readonly error: unknown; readonly response: Response }
 
 /**
+ * The data type of a call's success. Inferred from the success member only: inferring `T` from `Outcome<T>`
+ * would also take the error member's `data?: never`, which is `undefined` unless the project sets
+ * `exactOptionalPropertyTypes`, and every answer would read as possibly undefined.
+ */
+type DataOf<R> = R extends { readonly data: infer T; readonly error?: never } ? T : never
+
+/**
  * The data of a call, or a thrown `GatehouseProblem` when the API answered a problem:
  * `const me = await ok(client.GET("/v1/me"))`. A 204 answers `undefined`.
  */
-export const ok = async <T>(call: Promise<Outcome<T>>): Promise<T> => {
+export const ok = async <R extends Outcome<unknown>>(call: Promise<R>): Promise<DataOf<R>> => {
   const outcome = await call
-  if (outcome.response.ok) return outcome.data as T
+  if (outcome.response.ok) return outcome.data as DataOf<R>
   throw problemFromResponse(outcome.response, outcome.error)
 }

@@ -1,5 +1,6 @@
 // Misuses the domain's types: each line marked `error TSnnnn` must fail to type-check with that code, and
 // no other line may. If the packages shipped no declarations, everything here would be `any` and pass.
+import { createGatehouseClient } from "@gatehouse/client"
 import { type Actor, createUser, getUser, type UserId } from "@gatehouse/domain"
 import { Effect } from "effect"
 
@@ -23,3 +24,8 @@ export const wrongTag = getUser(actor, id).pipe(Effect.catchTag("EmailTaken", ()
 
 // Running a use case without providing its ports.
 export const unprovided = Effect.runPromise(getUser(actor, id)) // error TS2345
+
+// The API client knows the routes and their bodies.
+const client = createGatehouseClient({ baseUrl: "http://127.0.0.1:3000" })
+export const noSuchRoute = client.GET("/v1/no-such-route") // error TS2554
+export const wrongBody = client.POST("/v1/auth/login", { body: { tenant: "demo", email: "a@b.c" } }) // error TS2322

@@ -1,7 +1,9 @@
 // Starts the README's Fastify composition (written next to this file as embed.ts) on an in-memory PGlite,
-// creates a tenant over HTTP, logs its admin in, and prints what each request answered.
+// creates a tenant over HTTP, logs its admin in (and asks who that is through the typed client), and prints
+// what each request answered.
 import { randomBytes } from "node:crypto"
 import type { AddressInfo } from "node:net"
+import { createGatehouseClient, ok } from "@gatehouse/client"
 import { Redacted } from "effect"
 import { createApp } from "./embed.ts"
 
@@ -29,6 +31,7 @@ const json = (body: unknown, token?: string): RequestInit => ({
 })
 
 const results: Record<string, { status: number; type: string | null; body: string }> = {}
+let clientMe: string | undefined
 try {
   results.hello = await call("/hello")
   results.ready = await call("/readyz")
@@ -50,8 +53,10 @@ try {
     json({ tenant: "acme", email: "owner@acme.example", password })
   )
   results.missing = await call("/v1/nothing-here")
+  const { token } = JSON.parse(results.login.body) as { token: string }
+  clientMe = (await ok(createGatehouseClient({ baseUrl: base, token }).GET("/v1/me"))).email
 } finally {
   await app.close()
 }
 // Fastify logs to stdout too: the results are the one line that starts with RESULT
-console.log(`RESULT ${JSON.stringify(results)}`)
+console.log(`RESULT ${JSON.stringify({ ...results, clientMe })}`)

@@ -1,6 +1,7 @@
 // An embedding team's code against the installed tarballs: it type-checks only if the packages ship their types.
 import type { GatehouseServices } from "@gatehouse/adapters-http"
 import { layerPglite, type Repositories } from "@gatehouse/adapters-postgres"
+import { createGatehouseClient, isProblem, ok } from "@gatehouse/client"
 import {
   type Actor,
   CreateUserInput,
@@ -50,3 +51,15 @@ export const seeded = seedTenant({ preset: "weevio" }).pipe(
 export const runsWithoutServices: Equals<Effect.Services<typeof seeded>, never> = true
 
 export const created = (actor: Actor, input: CreateUserInput) => createUser(actor, input)
+
+// The API client: paths, bodies and answers typed from the OpenAPI document.
+export const whoAmI = async (baseUrl: string, token: string): Promise<string> => {
+  const client = createGatehouseClient({ baseUrl, token })
+  try {
+    const me = await ok(client.GET("/v1/me"))
+    return me.email
+  } catch (error) {
+    if (isProblem(error, "UNAUTHENTICATED")) return "signed out"
+    throw error
+  }
+}
