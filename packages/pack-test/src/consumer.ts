@@ -81,7 +81,7 @@ export const makeConsumer = async (packages: ReadonlyArray<WorkspacePackage>): P
     for (const file of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, file), join(dir, file))
     writeFileSync(join(dir, "quickstart.ts"), readmeBlock(QUICKSTART_HEADING))
     writeFileSync(join(dir, "embed.ts"), readmeBlock(EMBEDDING_HEADING))
-    await runOk("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], {
+    await runOk("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=warn"], {
       cwd: dir,
       timeoutMs: 240_000
     })

@@ -6,9 +6,13 @@ export interface Ran {
   readonly stderr: string
 }
 
-/** The environment without npm's `npm_*` variables, so a child npm sees no outer workspace or config. */
+/** What an outer `npm run` sets about the workspace: a child npm in another folder must not see it. */
+const OUTER_NPM =
+  /^(npm_package_|npm_lifecycle_|npm_command$|npm_config_local_prefix$|npm_config_workspaces?$|npm_config_include_workspace_root$|init_cwd$)/iu
+
+/** The environment without the outer npm's workspace variables (the registry, cache and CA settings stay). */
 export const cleanEnv = (): NodeJS.ProcessEnv =>
-  Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith("npm_")))
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !OUTER_NPM.test(name)))
 
 /** Runs a command to its end (or kills it after `timeoutMs`); never rejects on a non-zero exit. */
 export const run = (
@@ -30,14 +34,19 @@ export const run = (
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk
     })
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill("SIGKILL")
+    }, options.timeoutMs)
     child.on("error", (error) => {
       clearTimeout(timer)
       reject(error)
     })
     child.on("close", (code) => {
       clearTimeout(timer)
-      resolve({ code, stdout, stderr })
+      const killed = `killed after ${options.timeoutMs} ms (a registry out of reach? proxy and CA variables pass through turbo.json's passThroughEnv)`
+      resolve({ code, stdout, stderr: timedOut ? `${stderr}\n${killed}` : stderr })
     })
   })
 
