@@ -40,6 +40,7 @@ describe("the published packages, packed and installed into an empty project out
         "@gatehouse/adapters-crypto",
         "@gatehouse/adapters-email",
         "@gatehouse/adapters-http",
+        "@gatehouse/adapters-outbound",
         "@gatehouse/adapters-postgres",
         "@gatehouse/adapters-shopify"
       ])
