@@ -151,6 +151,13 @@ const rolesRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/catalogue/components/RolesPage.tsx"), "RolesPage")
 })
 
+// 001's customer portal: an organization's Users and Permissions page (by id until organizations have slugs).
+const portalRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/portal/$orgSlug",
+  component: lazyRouteComponent(() => import("../features/portal/components/PortalRoute.tsx"), "PortalRoute")
+})
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
@@ -166,7 +173,8 @@ const routeTree = rootRoute.addChildren([
     userRoute,
     membershipsRoute,
     catalogueRoute,
-    rolesRoute
+    rolesRoute,
+    portalRoute
   ])
 ])
 

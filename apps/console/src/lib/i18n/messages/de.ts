@@ -1,5 +1,6 @@
 import { adminDe } from "./admin.de.ts"
 import type { Catalogue } from "./en.ts"
+import { portalDe } from "./portal.ts"
 
 /** German: every key of the English base (a test fails when one is missing). */
 export const de: Catalogue = {
@@ -164,6 +165,7 @@ export const de: Catalogue = {
     sessionEnded: "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.",
     forbidden: "Dazu sind Sie nicht berechtigt."
   },
+  portal: portalDe,
   language: {
     label: "Sprache",
     en: "English",

@@ -1,4 +1,5 @@
 import { adminEn } from "./admin.en.ts"
+import { portalEn } from "./portal.ts"
 
 /**
  * The English base catalogue: every word the console shows. A preset's overlay (`presets/*.ts`) replaces
@@ -160,6 +161,7 @@ export const en = {
     sessionEnded: "Your session has ended. Please sign in again.",
     forbidden: "You are not allowed to do this."
   },
+  portal: portalEn,
   language: {
     label: "Language",
     en: "English",

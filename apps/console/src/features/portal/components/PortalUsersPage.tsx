@@ -1,0 +1,85 @@
+import { isProblem } from "@gatehouse/client"
+import { Alert, Button, Group, Stack, Tabs, Text, Title } from "@mantine/core"
+import { useDisclosure } from "@mantine/hooks"
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+import { useMe } from "../../../lib/session.ts"
+import { canManagePortal, organizationRoles } from "../access.ts"
+import { type MemberTab, useMembers, useOrganization } from "../api/members.ts"
+import { AddUserModal } from "./AddUserModal.tsx"
+import { MembersTable } from "./MembersTable.tsx"
+
+/** `/portal/$orgId`: 001's Users and Permissions page, for the organization's Admins and tenant admins. */
+export function PortalUsersPage({ orgId }: { readonly orgId: string }) {
+  const { t } = useTranslation()
+  const me = useMe()
+  if (!canManagePortal(me, orgId)) return <Refused message={t("portal.noAccess")} />
+  return <PortalUsers orgId={orgId} selfId={me.id} roles={organizationRoles(me.tenant.preset)} />
+}
+
+function Refused({ message }: { readonly message: string }) {
+  const { t } = useTranslation()
+  return (
+    <Stack>
+      <Title order={1}>{t("portal.title")}</Title>
+      <Alert color="red" role="alert">
+        {message}
+      </Alert>
+    </Stack>
+  )
+}
+
+function PortalUsers({
+  orgId,
+  selfId,
+  roles
+}: {
+  readonly orgId: string
+  readonly selfId: string
+  readonly roles: ReadonlyArray<string>
+}) {
+  const { t } = useTranslation()
+  const [tab, setTab] = useState<MemberTab>("active")
+  const [adding, { open, close }] = useDisclosure()
+  const organization = useOrganization(orgId)
+  const active = useMembers(orgId, "active")
+  const disabled = useMembers(orgId, "disabled")
+  const refusal = [organization.error, active.error, disabled.error].find((error) => error !== null)
+  if (isProblem(refusal, "FORBIDDEN")) return <Refused message={t("portal.noAccess")} />
+  if (refusal !== undefined) return <Refused message={t("portal.notFound")} />
+  const total =
+    active.data === undefined || disabled.data === undefined
+      ? undefined
+      : active.data.total + disabled.data.total
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t("portal.title")}</Title>
+          <Text c="dimmed">{organization.data?.name}</Text>
+        </div>
+        <Button onClick={open}>{t("portal.addUser")}</Button>
+      </Group>
+      <Text>{t("portal.intro")}</Text>
+      <Tabs value={tab} onChange={(value) => setTab(value === "disabled" ? "disabled" : "active")}>
+        <Tabs.List aria-label={t("portal.tabs")}>
+          <Tabs.Tab value="active">{t("portal.active")}</Tabs.Tab>
+          <Tabs.Tab value="disabled">{t("portal.disabled")}</Tabs.Tab>
+        </Tabs.List>
+        {(["active", "disabled"] as const).map((status) => {
+          const page = status === "active" ? active.data : disabled.data
+          return (
+            <Tabs.Panel key={status} value={status} pt="sm">
+              {page !== undefined && (
+                <MembersTable orgId={orgId} members={page.items} roles={roles} selfId={selfId} />
+              )}
+            </Tabs.Panel>
+          )
+        })}
+      </Tabs>
+      {total !== undefined && <Text fw={600}>{t("portal.totalUsers", { count: total })}</Text>}
+      <AddUserModal orgId={orgId} roles={roles} opened={adding} onClose={close} />
+    </Stack>
+  )
+}
