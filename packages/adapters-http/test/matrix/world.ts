@@ -1,4 +1,5 @@
 import { gatehouse, gatehouseFrameworkErrors } from "@gatehouse/adapters-http"
+import { inlineDispatch, RecoveryMailDispatch } from "@gatehouse/domain"
 import { type fakeShopify, layerMemory, MemoryStore, type memory, startFakeShopify } from "@gatehouse/testkit"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify, { type FastifyInstance } from "fastify"
@@ -79,7 +80,15 @@ export interface World {
 
 /** Builds the app over a fresh in-memory domain and seeds the world through the API. */
 export const buildWorld = async (): Promise<World> => {
-  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.fresh(layerMemory), layerShopifyForTests()))
+  // Recovery emails in the request's own fiber: a detached send finishing after the next request's snapshot
+  // would read as a change that request made (the schema fuzz compares the store before and after each one).
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(
+      Layer.fresh(layerMemory),
+      layerShopifyForTests(),
+      Layer.succeed(RecoveryMailDispatch, inlineDispatch)
+    )
+  )
   const shopify = await startFakeShopify()
   const app = Fastify({ logger: false, frameworkErrors: gatehouseFrameworkErrors })
   const routes: Array<RouteKey> = []
