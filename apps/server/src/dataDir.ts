@@ -81,6 +81,18 @@ const warnIfShared = (path: string, log: StartLog): void => {
   if (statSync(path).mode % 0o100 !== 0) log.warn(`${path} is readable by other users: chmod 600 it`)
 }
 
+/**
+ * Warns when the data folder lets the group or others in (a folder that already existed keeps its mode: only a
+ * new one is created 0700). It holds the generated key and token and PGlite's files (the WAL holds argon2
+ * hashes); PGlite's own folder is made owner-only by the store.
+ */
+export const warnIfFolderShared = (dataDir: string, log: StartLog): void => {
+  const { root } = dataPaths(dataDir)
+  if (statSync(root).mode % 0o100 !== 0) {
+    log.warn(`${root} (GATEHOUSE_DATA_DIR) is open to other users: chmod 700 it`)
+  }
+}
+
 /** The secrets the server needs, from the environment or the data folder. */
 export interface Secrets {
   readonly keyRing: AesGcmSecretBox.KeyRing

@@ -14,7 +14,14 @@ export {
   loadConfig,
   unknownVariables
 } from "./config.ts"
-export { dataPaths, lockDataDir, resolveSecrets, type Secrets, type StartLog } from "./dataDir.ts"
+export {
+  dataPaths,
+  lockDataDir,
+  resolveSecrets,
+  type Secrets,
+  type StartLog,
+  warnIfFolderShared
+} from "./dataDir.ts"
 export { layerServer, layerStore, type ServerServices } from "./layers.ts"
 export { type LogFormat, logFormat } from "./logging.ts"
 export { firstStartBanner, type Running, startFromEnv, startServer } from "./serve.ts"

@@ -1,14 +1,26 @@
-import { randomUUID } from "node:crypto"
 import { resolve } from "node:path"
 import { performance } from "node:perf_hooks"
-import { gatehouse, gatehouseFrameworkErrors, gatehouseLogRedaction } from "@gatehouse/adapters-http"
+import {
+  gatehouse,
+  gatehouseFrameworkErrors,
+  gatehouseLogRedaction,
+  gatehouseLogSerializers,
+  gatehouseRequestId
+} from "@gatehouse/adapters-http"
 import { Database } from "@gatehouse/adapters-postgres"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify"
 import { type FirstStart, firstStart } from "./bootstrap.ts"
 import { type Config, type Env, unknownVariables } from "./config.ts"
 import { defaultConsoleDir, mountConsole } from "./console.ts"
-import { dataPaths, lockDataDir, resolveSecrets, type Secrets, type StartLog } from "./dataDir.ts"
+import {
+  dataPaths,
+  lockDataDir,
+  resolveSecrets,
+  type Secrets,
+  type StartLog,
+  warnIfFolderShared
+} from "./dataDir.ts"
 import { layerServer, type ServerServices } from "./layers.ts"
 import { type LogFormat, layerPinoLogger, logFormat, prettyLogStream } from "./logging.ts"
 
@@ -42,8 +54,8 @@ const trustProxyOption = (
 
 /**
  * Fastify with pino (readable lines on a terminal, JSON lines otherwise, or `destination`; credentials redacted
- * by the HTTP adapter's paths), request ids, the router's own refusals as problem documents, and a strict Ajv
- * (the options the HTTP adapter's README asks for).
+ * by the HTTP adapter's paths, query values left out by its serializers), plain bounded request ids, the
+ * router's own refusals as problem documents, and a strict Ajv (the options the HTTP adapter's README asks for).
  */
 export const makeFastify = (
   config: Config,
@@ -54,14 +66,17 @@ export const makeFastify = (
     logger: {
       level: config.logLevel,
       redact: { paths: [...gatehouseLogRedaction.paths], censor: gatehouseLogRedaction.censor },
+      // a request is logged by its path and parameter names, never the query's values
+      serializers: gatehouseLogSerializers,
       ...(format === "pretty"
         ? { stream: prettyLogStream(destination) }
         : destination === undefined
           ? {}
           : { stream: destination })
     },
-    requestIdHeader: "x-request-id",
-    genReqId: () => randomUUID(),
+    // the client's X-Request-Id only when bounded and plain, else a new one (read by gatehouseRequestId)
+    requestIdHeader: false,
+    genReqId: gatehouseRequestId,
     trustProxy: trustProxyOption(config.trustProxy),
     frameworkErrors: gatehouseFrameworkErrors,
     // The HTTP adapter validates with Effect Schemas; any schema Ajv does compile must refuse unknown
@@ -92,6 +107,7 @@ export const createServer = async (config: Config, env: Env = {}): Promise<Serve
   for (const name of unknownVariables(env)) log.warn(`${name} is not a Gatehouse variable: ignored (a typo?)`)
   const secrets = resolveSecrets(config, log)
   const unlock = config.databaseUrl === undefined ? lockDataDir(config.dataDir) : () => undefined
+  if (config.databaseUrl === undefined) warnIfFolderShared(config.dataDir, log)
 
   // A store that cannot be opened (or an SMTP URL nodemailer refuses) is a defect of the layer here, reported
   // below as a start failure: past this point the runtime cannot fail, which the HTTP adapter relies on.

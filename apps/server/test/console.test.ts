@@ -62,6 +62,21 @@ describe("the console served by the server (a fake build in GATEHOUSE_CONSOLE_DI
     expect(icon.headers["cache-control"]).toBe("no-cache")
   })
 
+  it("marks every API answer no-store (the login answer holds the token), the assets keeping their cache", async () => {
+    const login = await server.app.inject({
+      method: "POST",
+      url: "/v1/auth/login",
+      payload: { tenant: "nobody", email: "nobody@example.com", password: "wrong password" }
+    })
+    expect(login.statusCode).toBe(401)
+    expect(login.headers["cache-control"]).toBe("no-store")
+    for (const url of ["/v1/me", "/v1/no-such-route", "/healthz", "/openapi.json"]) {
+      expect((await get(url, "application/json")).headers["cache-control"], url).toBe("no-store")
+    }
+    const asset = await get("/assets/app-3f9a1c.js", "*/*")
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable")
+  })
+
   it("answers a console route (a page the browser asks for) with index.html", async () => {
     for (const url of ["/setup", "/users/0193/edit?tab=security", "/password-reset"]) {
       const response = await get(url)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import {
@@ -7,7 +7,8 @@ import {
   loadConfig,
   lockDataDir,
   resolveSecrets,
-  type StartLog
+  type StartLog,
+  warnIfFolderShared
 } from "@gatehouse/server"
 import { Redacted } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
@@ -99,6 +100,19 @@ describe("resolveSecrets", () => {
     const { log, lines } = recording()
     resolveSecrets(loadConfig({ GATEHOUSE_DATA_DIR: dir, DATABASE_URL: "postgres://db/g" }), log)
     expect(lines.some((l) => l.includes("every server node needs the same GATEHOUSE_SECRET_KEY"))).toBe(true)
+  })
+})
+
+describe("warnIfFolderShared", () => {
+  it("warns when the data folder is readable by the group or others, and is silent when it is 0700", () => {
+    chmodSync(dir, 0o755)
+    const open = recording()
+    warnIfFolderShared(dir, open.log)
+    expect(open.lines).toEqual([`warn ${dir} (GATEHOUSE_DATA_DIR) is open to other users: chmod 700 it`])
+    chmodSync(dir, 0o700)
+    const closed = recording()
+    warnIfFolderShared(dir, closed.log)
+    expect(closed.lines).toEqual([])
   })
 })
 

@@ -55,3 +55,48 @@ describe("log format", () => {
     expect(text).not.toContain("s3cret")
   })
 })
+
+describe("what a request's log lines hold", () => {
+  const logRequest = async (url: string, headers: Record<string, string> = {}) => {
+    const out = sink()
+    const app = makeFastify(loadConfig({ GATEHOUSE_LOG_LEVEL: "info" }), "json", out.stream)
+    app.get("/v1/users", async (request) => ({ id: request.id }))
+    const response = await app.inject({ method: "GET", url, headers })
+    await app.close()
+    await new Promise((resolve) => setImmediate(resolve))
+    const entries = out
+      .text()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { reqId?: string; req?: { url?: string } })
+    return { response, entries, text: out.text() }
+  }
+
+  it("logs the path and the parameter names, never a query's values (a token sent by mistake, search terms)", async () => {
+    const { entries, text } = await logRequest(
+      "/v1/users?q=alice%40example.com&token=s3cret-in-url&cursor=abc123"
+    )
+    const incoming = entries.find((entry) => entry.req !== undefined)
+    expect(incoming?.req?.url).toBe("/v1/users?q&token&cursor")
+    expect(text).not.toContain("s3cret-in-url")
+    expect(text).not.toContain("alice")
+    expect(text).not.toContain("abc123")
+  })
+
+  it("takes a plain, bounded X-Request-Id and echoes it", async () => {
+    const id = "trace-4bf92f3577b34da6:a3ce929d0e0e4736"
+    const { response, entries } = await logRequest("/v1/users", { "x-request-id": id })
+    expect(response.json()).toEqual({ id })
+    expect(entries.every((entry) => entry.reqId === id)).toBe(true)
+  })
+
+  it("replaces a long or markup-bearing X-Request-Id with a new one, in the answer and the logs", async () => {
+    for (const presented of ["x".repeat(8000), "<script>alert(1)</script>", "id with spaces", ""]) {
+      const { response, entries, text } = await logRequest("/v1/users", { "x-request-id": presented })
+      const { id } = response.json() as { id: string }
+      expect(id).toMatch(/^[0-9a-f-]{36}$/)
+      expect(entries.every((entry) => entry.reqId === id)).toBe(true)
+      if (presented !== "") expect(text).not.toContain(presented)
+    }
+  })
+})

@@ -3,6 +3,11 @@ export { gatehouseFrameworkErrors, PROBLEM_CONTENT_TYPE, type Problem } from "./
 export type { ProblemEntry } from "./errors/problemEntry.ts"
 export { problemTable } from "./errors/problemTable.ts"
 export { requestProblems } from "./errors/requestProblems.ts"
-export { gatehouseLogRedaction } from "./logging.ts"
+export {
+  gatehouseLogRedaction,
+  gatehouseLogSerializers,
+  gatehouseRequestId,
+  loggableUrl
+} from "./logging.ts"
 export { type GatehouseOptions, gatehouse } from "./plugin.ts"
 export type { GatehouseServices } from "./services.ts"

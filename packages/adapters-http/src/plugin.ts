@@ -70,6 +70,9 @@ const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   app.setNotFoundHandler(notFoundHandler)
   app.addHook("onSend", async (request, reply) => {
     reply.header("X-Request-Id", request.id)
+    // API answers hold tokens and personal data: no cache keeps them. A route that chose its own policy (the
+    // console's hashed assets, cached for a year) keeps it.
+    if (!reply.hasHeader("cache-control")) reply.header("Cache-Control", "no-store")
   })
 
   await app.register(helmet, {
