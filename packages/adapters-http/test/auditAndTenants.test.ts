@@ -44,6 +44,32 @@ describe("GET /v1/audit-events", () => {
     })
     expect(cursor.statusCode).toBe(400)
   })
+
+  it("filters by a time window (from inclusive, before exclusive); a bad or empty window is a 400", async () => {
+    const user = await newUser(h.app, admin)
+    const query = (extra: Record<string, string>) =>
+      call(h.app, "GET", "/v1/audit-events", {
+        token: admin.token,
+        query: { action: "user.created", target: user.id, ...extra }
+      })
+    const [event] = json(await query({})).items as Array<{ at: string; targetId: string }>
+    expect(event?.targetId).toBe(user.id)
+    const at = Date.parse(event!.at)
+    const iso = (ms: number) => new Date(ms).toISOString()
+    expect(json(await query({ from: iso(at) })).total).toBe(1)
+    expect(json(await query({ from: iso(at + 1) })).total).toBe(0)
+    expect(json(await query({ before: iso(at) })).total).toBe(0)
+    expect(json(await query({ from: iso(at - 1000), before: iso(at + 1) })).total).toBe(1)
+    for (const bad of [
+      { from: "yesterday" },
+      { before: "2026-13-45T00:00:00Z" },
+      { from: iso(at), before: iso(at) }
+    ]) {
+      const answer = await query(bad)
+      expect(answer.statusCode, JSON.stringify(bad)).toBe(400)
+      expect(json(answer).errors.map((e: { path: string }) => e.path)).toEqual([Object.keys(bad).at(-1)])
+    }
+  })
 })
 
 describe("POST /v1/tenants", () => {

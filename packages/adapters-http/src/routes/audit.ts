@@ -12,7 +12,8 @@ export const auditRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     tag: "audit",
     summary: "The audit trail, newest first",
     description:
-      "Filter by `actor` (a user id), `target` (any id) and `action` (e.g. user.created). Needs audit:read.",
+      "Filter by `actor` (a user id), `target` (any id), `action` (e.g. user.created) and a time window: `from` " +
+      "(inclusive) and `before` (exclusive), ISO 8601 date-times. Needs audit:read.",
     auth: "session",
     sharedTransaction: true,
     query: AuditQueryParams,

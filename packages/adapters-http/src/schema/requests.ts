@@ -96,11 +96,13 @@ export const ListOrganizationsParams = Schema.Struct({ q: Schema.optionalKey(Sea
 
 export const ListMembersParams = Schema.Struct({ ...MemberFilter.fields, ...PageQuery })
 
-/** `GET /v1/audit-events`: `actor` is a user id, `target` any target id. */
+/** `GET /v1/audit-events`: `actor` is a user id, `target` any target id, `from`/`before` ISO date-times. */
 export const AuditQueryParams = Schema.Struct({
   actor: Schema.optionalKey(UserId),
   target: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
   action: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+  from: Schema.optionalKey(Schema.Date),
+  before: Schema.optionalKey(Schema.Date),
   ...PageQuery
 })
 

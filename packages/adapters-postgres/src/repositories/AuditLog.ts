@@ -41,6 +41,9 @@ export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
             filters.push(isUuid(query.actorId) ? `actor_id = ${param(query.actorId)}` : "false")
           if (query.targetId !== undefined) filters.push(`target_id = ${param(query.targetId)}`)
           if (query.action !== undefined) filters.push(`action = ${param(query.action)}`)
+          if (query.from !== undefined) filters.push(`at >= ${param(query.from.toISOString())}::timestamptz`)
+          if (query.before !== undefined)
+            filters.push(`at < ${param(query.before.toISOString())}::timestamptz`)
           const where = filters.join(" AND ")
           const filterParams = [...params]
           const position = positionOf(query.cursor)

@@ -5343,7 +5343,7 @@ export interface paths {
         };
         /**
          * The audit trail, newest first
-         * @description Filter by `actor` (a user id), `target` (any id) and `action` (e.g. user.created). Needs audit:read.
+         * @description Filter by `actor` (a user id), `target` (any id), `action` (e.g. user.created) and a time window: `from` (inclusive) and `before` (exclusive), ISO 8601 date-times. Needs audit:read.
          */
         get: {
             parameters: {
@@ -5351,6 +5351,8 @@ export interface paths {
                     actor?: string;
                     target?: string;
                     action?: string;
+                    from?: string;
+                    before?: string;
                     limit?: number;
                     cursor?: string;
                 };

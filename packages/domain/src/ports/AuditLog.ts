@@ -7,6 +7,10 @@ export interface AuditQuery {
   readonly actorId?: string | undefined
   readonly targetId?: string | undefined
   readonly action?: string | undefined
+  /** Events at or after this instant. */
+  readonly from?: Date | undefined
+  /** Events strictly before this instant. */
+  readonly before?: Date | undefined
   readonly limit: number
   readonly cursor?: string | undefined
 }
@@ -16,7 +20,8 @@ export interface AuditQuery {
  *
  * Guarantees: `append` joins the caller's transaction (an event of a failed use case is never visible);
  * events are never changed nor removed, also when their actor or target is deleted; `query` returns a
- * tenant's events newest first (by time, then id), with a `total` for the filter.
+ * tenant's events newest first (by time, then id), with a `total` for the filter; `from` is inclusive and
+ * `before` exclusive, so consecutive windows never share an event.
  */
 export class AuditLog extends Context.Service<
   AuditLog,

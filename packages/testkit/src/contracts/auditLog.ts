@@ -112,6 +112,49 @@ export const auditLogTests = (it: ContractIt): void => {
     })
   )
 
+  it.effect(
+    "filters by a time window (from inclusive, before exclusive) with the others; total follows",
+    () =>
+      Effect.gen(function* () {
+        const audit = yield* AuditLog
+        const { tenant } = yield* freshTenant()
+        const actor = anId<UserId>()
+        const at = (second: number) => new Date(Date.UTC(2026, 3, 1, 10, 0, second, 250))
+        const events = [0, 10, 10, 20, 30, 40].map((second, i) =>
+          anEvent({
+            tenantId: tenant.id,
+            at: at(second),
+            actorId: i % 2 === 0 ? actor : null,
+            action: i === 5 ? "user.deleted" : "user.updated"
+          })
+        )
+        for (const event of events) yield* audit.append(event)
+        const check = (query: Omit<AuditQuery, "limit" | "cursor">, keep: (e: AuditEvent) => boolean) =>
+          Effect.gen(function* () {
+            const walked = yield* queryAll(tenant.id, { ...query, limit: 2 })
+            const expected = events.filter(keep).sort(newestFirst)
+            assert.deepStrictEqual(idsOf(walked.rows), idsOf(expected), JSON.stringify(query))
+            assert.strictEqual(walked.total, expected.length, JSON.stringify(query))
+          })
+        const t = (e: AuditEvent) => e.at.getTime()
+        yield* check({ from: at(10) }, (e) => t(e) >= at(10).getTime())
+        yield* check({ before: at(10) }, (e) => t(e) < at(10).getTime())
+        yield* check(
+          { from: at(10), before: at(30) },
+          (e) => t(e) >= at(10).getTime() && t(e) < at(30).getTime()
+        )
+        // a millisecond either side of an event's instant
+        yield* check({ from: new Date(at(20).getTime() + 1) }, (e) => t(e) > at(20).getTime())
+        yield* check({ before: new Date(at(20).getTime() + 1) }, (e) => t(e) <= at(20).getTime())
+        yield* check(
+          { from: at(0), before: at(40), actorId: actor },
+          (e) => e.actorId === actor && t(e) < at(40).getTime()
+        )
+        yield* check({ from: at(30), action: "user.deleted" }, (e) => e.action === "user.deleted")
+        yield* check({ from: at(41) }, () => false)
+      })
+  )
+
   it.effect("events remain, unchanged, after their actor and target are deleted", () =>
     Effect.gen(function* () {
       const audit = yield* AuditLog

@@ -21,7 +21,9 @@ export const layerMemory: Layer.Layer<AuditLog, never, MemoryStore> = Layer.effe
                 e.tenantId === tenantId &&
                 (query.actorId === undefined || e.actorId === query.actorId) &&
                 (query.targetId === undefined || e.targetId === query.targetId) &&
-                (query.action === undefined || e.action === query.action)
+                (query.action === undefined || e.action === query.action) &&
+                (query.from === undefined || e.at.getTime() >= query.from.getTime()) &&
+                (query.before === undefined || e.at.getTime() < query.before.getTime())
             )
             .sort(newestFirst)
           return paginate(sorted, {

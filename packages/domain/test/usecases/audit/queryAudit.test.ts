@@ -76,4 +76,39 @@ describe("queryAudit", () => {
       }
     }).pipe(provide)
   )
+
+  it.effect(
+    "filters by a time window: from inclusive, before exclusive; an empty or bad window is InvalidInput",
+    () =>
+      Effect.gen(function* () {
+        const { adminActor } = yield* seedTenant({ preset: "wetrack" })
+        const created: Array<{ readonly name: string; readonly at: Date }> = []
+        for (const name of ["Early", "Middle", "Late"]) {
+          yield* TestClock.adjust(60_000)
+          yield* createGroup(adminActor, { name })
+          const page = yield* queryAudit(adminActor, { action: "group.created", limit: 1 })
+          created.push({ name, at: page.items[0]!.at })
+        }
+        const names = (query: Parameters<typeof queryAudit>[1]) =>
+          Effect.map(queryAudit(adminActor, { action: "group.created", ...query }), (page) => ({
+            names: page.items.map((e) => String(e.details.name)),
+            total: page.total
+          }))
+        const [early, middle, late] = created.map((c) => c.at)
+        assert.deepStrictEqual(yield* names({ from: middle }), { names: ["Late", "Middle"], total: 2 })
+        assert.deepStrictEqual(yield* names({ before: middle }), { names: ["Early"], total: 1 })
+        assert.deepStrictEqual(yield* names({ from: early, before: late }), {
+          names: ["Middle", "Early"],
+          total: 2
+        })
+        for (const query of [
+          { from: late!, before: late! },
+          { from: late!, before: early! },
+          { from: new Date(Number.NaN) },
+          { before: new Date("not a date") }
+        ]) {
+          assert.strictEqual(yield* failureTag(queryAudit(adminActor, query)), "InvalidInput")
+        }
+      }).pipe(provide)
+  )
 })
