@@ -11,4 +11,22 @@ describe("permission-aware navigation", () => {
   it("users:read shows the users page under administration", () => {
     expect(visibleNav(["users:read"]).admin.map((item) => item.to)).toEqual(["/users"])
   })
+
+  it("settings show only with settings:manage; PIMS only where the preset keeps PIMS credentials", () => {
+    expect(visibleNav(["users:read", "audit:read"], "weevio").settings).toEqual([])
+    expect(visibleNav(["settings:manage"], "weevio").settings.map((item) => item.to)).toEqual([
+      "/settings/password-policy",
+      "/settings/shopify",
+      "/settings/pims",
+      "/settings/account-recovery"
+    ])
+    expect(visibleNav(["settings:manage"], "wetrack").settings.map((item) => item.to)).not.toContain(
+      "/settings/pims"
+    )
+  })
+
+  it("the audit log shows only with audit:read", () => {
+    expect(visibleNav(["users:read"], "wetrack").admin.map((item) => item.to)).not.toContain("/audit")
+    expect(visibleNav(["audit:read"], "wetrack").admin.map((item) => item.to)).toEqual(["/audit"])
+  })
 })

@@ -3,7 +3,19 @@ import type { Permission } from "../lib/session.ts"
 
 /** A link of the side navigation; `permission` hides it from whoever lacks it. */
 export interface NavItem {
-  readonly to: "/" | "/profile" | "/users" | "/memberships" | "/catalogue" | "/users/import" | "/roles"
+  readonly to:
+    | "/"
+    | "/profile"
+    | "/users"
+    | "/memberships"
+    | "/catalogue"
+    | "/users/import"
+    | "/roles"
+    | "/audit"
+    | "/settings/password-policy"
+    | "/settings/shopify"
+    | "/settings/pims"
+    | "/settings/account-recovery"
   readonly label:
     | "nav.home"
     | "nav.profile"
@@ -12,8 +24,13 @@ export interface NavItem {
     | "admin.nav.catalogue"
     | "admin.nav.import"
     | "admin.nav.roles"
+    | "audit.nav"
+    | "settings.nav.passwordPolicy"
+    | "settings.nav.shopify"
+    | "settings.nav.pims"
+    | "settings.nav.accountRecovery"
   readonly permission?: Permission
-  readonly section: "main" | "admin"
+  readonly section: "main" | "admin" | "settings"
   /** Only the products whose documents have the page (none given: every product). */
   readonly presets?: ReadonlyArray<Preset>
 }
@@ -48,6 +65,34 @@ export const NAV_ITEMS: ReadonlyArray<NavItem> = [
     permission: "users:read",
     section: "admin",
     presets: ["weevio", "wetrack", "weavestream", "puqcloud"]
+  },
+  { to: "/audit", label: "audit.nav", permission: "audit:read", section: "admin" },
+  // Settings (settings:manage). The webhooks page adds its own entry here, at /settings/webhooks.
+  {
+    to: "/settings/password-policy",
+    label: "settings.nav.passwordPolicy",
+    permission: "settings:manage",
+    section: "settings"
+  },
+  {
+    to: "/settings/shopify",
+    label: "settings.nav.shopify",
+    permission: "settings:manage",
+    section: "settings"
+  },
+  {
+    to: "/settings/pims",
+    label: "settings.nav.pims",
+    permission: "settings:manage",
+    section: "settings",
+    // PIMS is 000's outside system: only weevio tenants keep credentials for it
+    presets: ["weevio"]
+  },
+  {
+    to: "/settings/account-recovery",
+    label: "settings.nav.accountRecovery",
+    permission: "settings:manage",
+    section: "settings"
   }
 ]
 
@@ -55,7 +100,11 @@ export const NAV_ITEMS: ReadonlyArray<NavItem> = [
 export const visibleNav = (
   permissions: ReadonlyArray<string>,
   preset?: Preset
-): { readonly main: ReadonlyArray<NavItem>; readonly admin: ReadonlyArray<NavItem> } => {
+): {
+  readonly main: ReadonlyArray<NavItem>
+  readonly admin: ReadonlyArray<NavItem>
+  readonly settings: ReadonlyArray<NavItem>
+} => {
   const visible = NAV_ITEMS.filter(
     (item) =>
       (item.permission === undefined || permissions.includes(item.permission)) &&
@@ -63,6 +112,7 @@ export const visibleNav = (
   )
   return {
     main: visible.filter((item) => item.section === "main"),
-    admin: visible.filter((item) => item.section === "admin")
+    admin: visible.filter((item) => item.section === "admin"),
+    settings: visible.filter((item) => item.section === "settings")
   }
 }

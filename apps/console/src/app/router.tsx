@@ -8,6 +8,7 @@ import {
   Outlet,
   redirect
 } from "@tanstack/react-router"
+import { auditSearch } from "../features/audit/search.ts"
 import { applySessionWords } from "../lib/i18n/i18n.ts"
 import { meQuery } from "../lib/session.ts"
 import { NotFound } from "./NotFound.tsx"
@@ -158,6 +159,56 @@ const portalRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/portal/components/PortalRoute.tsx"), "PortalRoute")
 })
 
+// Settings (issue 19 item 4; settings:manage). The webhooks page lives at /settings/webhooks.
+const settingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/settings",
+  beforeLoad: () => {
+    throw redirect({ to: "/settings/password-policy", replace: true })
+  }
+})
+
+const passwordPolicyRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/settings/password-policy",
+  component: lazyRouteComponent(
+    () => import("../features/settings/components/PasswordPolicyPage.tsx"),
+    "PasswordPolicyPage"
+  )
+})
+
+const shopifyRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/settings/shopify",
+  component: lazyRouteComponent(
+    () => import("../features/settings/components/ShopifyPage.tsx"),
+    "ShopifyPage"
+  )
+})
+
+const pimsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/settings/pims",
+  component: lazyRouteComponent(() => import("../features/settings/components/PimsPage.tsx"), "PimsPage")
+})
+
+const accountRecoveryRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/settings/account-recovery",
+  component: lazyRouteComponent(
+    () => import("../features/settings/components/AccountRecoveryPage.tsx"),
+    "AccountRecoveryPage"
+  )
+})
+
+// The audit log (issue 19 item 5; audit:read); the filters live in the URL, so a filtered log can be linked.
+const auditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/audit",
+  validateSearch: auditSearch,
+  component: lazyRouteComponent(() => import("../features/audit/components/AuditLogPage.tsx"), "AuditLogPage")
+})
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
@@ -174,7 +225,13 @@ const routeTree = rootRoute.addChildren([
     membershipsRoute,
     catalogueRoute,
     rolesRoute,
-    portalRoute
+    portalRoute,
+    settingsRoute,
+    passwordPolicyRoute,
+    shopifyRoute,
+    pimsRoute,
+    accountRecoveryRoute,
+    auditRoute
   ])
 ])
 

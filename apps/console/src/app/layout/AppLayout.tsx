@@ -10,6 +10,7 @@ import { applySessionWords } from "../../lib/i18n/i18n.ts"
 import { notify } from "../../lib/notify.ts"
 import { useMe, useSignOut } from "../../lib/session.ts"
 import { visibleNav } from "../navigation.ts"
+import { NavSection } from "./NavSection.tsx"
 
 /** The signed-in frame: header, the navigation this person may see, the page; and the first-login step. */
 export function AppLayout() {
@@ -107,6 +108,7 @@ export function AppLayout() {
                 ))}
               </>
             )}
+            <NavSection title={t("settings.nav.title")} items={nav.settings} pathname={pathname} />
           </Stack>
         </AppShell.Navbar>
       )}

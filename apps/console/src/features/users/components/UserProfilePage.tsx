@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next"
 import { notify } from "../../../lib/notify.ts"
 import { notifyProblem } from "../../../lib/problems.ts"
 import { can, useMe } from "../../../lib/session.ts"
+import { UserTimeline } from "../../audit/components/UserTimeline.tsx"
 import { type UserDetails, useChangeRole, useUpdateUser, useUser } from "../api/users.ts"
 import { ADMIN_ROLE, fullName, type Preset } from "../presetColumns.ts"
 import { AdminActions } from "./AdminActions.tsx"
@@ -21,11 +22,14 @@ export function UserProfilePage() {
   if (user.isError) return <Alert color="red">{t("admin.profile.notFound")}</Alert>
   // a new key per version: a reload after a conflict starts the form from the stored user
   return (
-    <ProfileForm
-      key={`${user.data.id}@${user.data.version}`}
-      user={user.data}
-      onReload={() => void user.refetch()}
-    />
+    <Stack gap="xl">
+      <ProfileForm
+        key={`${user.data.id}@${user.data.version}`}
+        user={user.data}
+        onReload={() => void user.refetch()}
+      />
+      <UserTimeline userId={user.data.id} />
+    </Stack>
   )
 }
 

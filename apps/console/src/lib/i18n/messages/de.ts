@@ -1,6 +1,8 @@
 import { adminDe } from "./admin.de.ts"
+import { auditDe } from "./audit.ts"
 import type { Catalogue } from "./en.ts"
 import { portalDe } from "./portal.ts"
+import { settingsDe } from "./settings.ts"
 
 /** German: every key of the English base (a test fails when one is missing). */
 export const de: Catalogue = {
@@ -171,5 +173,7 @@ export const de: Catalogue = {
     en: "English",
     de: "Deutsch"
   },
-  admin: adminDe
+  admin: adminDe,
+  settings: settingsDe,
+  audit: auditDe
 }

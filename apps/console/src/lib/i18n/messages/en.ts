@@ -1,5 +1,7 @@
 import { adminEn } from "./admin.en.ts"
+import { auditEn } from "./audit.ts"
 import { portalEn } from "./portal.ts"
+import { settingsEn } from "./settings.ts"
 
 /**
  * The English base catalogue: every word the console shows. A preset's overlay (`presets/*.ts`) replaces
@@ -167,7 +169,9 @@ export const en = {
     en: "English",
     de: "Deutsch"
   },
-  admin: adminEn
+  admin: adminEn,
+  settings: settingsEn,
+  audit: auditEn
 }
 
 /** The shape every catalogue has: the base's keys, any words. */

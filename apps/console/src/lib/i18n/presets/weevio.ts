@@ -1,10 +1,12 @@
 import { weevioAdmin } from "./adminWords.ts"
 import type { PresetOverlay } from "./overlay.ts"
+import { weevioSettings } from "./settingsWords.ts"
 
 /** Weevio Cloud (document 000, staff user management; 001, the customer portal). */
 export const weevio: PresetOverlay = {
   en: {
     admin: weevioAdmin,
+    settings: weevioSettings,
     nav: { users: "User Management", signOut: "Logout" },
     users: {
       title: "User Management",
