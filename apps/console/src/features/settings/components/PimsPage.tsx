@@ -84,6 +84,7 @@ function PimsForm({ settings }: { readonly settings: PimsSettings }) {
               autoComplete="new-password"
               visibilityToggleButtonProps={{ "aria-label": t("password.show"), tabIndex: 0 }}
               {...form.getInputProps("defaultCredentials.password")}
+              aria-invalid={form.errors["defaultCredentials.password"] !== undefined}
             />
             <Group>
               <Button type="submit" loading={save.isPending && save.variables !== null}>

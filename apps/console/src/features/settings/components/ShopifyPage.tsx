@@ -121,6 +121,7 @@ function ShopifyForm({ settings }: { readonly settings: ShopifySettings }) {
           autoComplete="off"
           visibilityToggleButtonProps={{ "aria-label": t("password.show"), tabIndex: 0 }}
           {...form.getInputProps("accessToken")}
+          aria-invalid={form.errors.accessToken !== undefined}
         />
         <TextInput label={t("settings.shopify.apiVersion")} {...form.getInputProps("apiVersion")} />
         <PasswordInput
@@ -134,6 +135,7 @@ function ShopifyForm({ settings }: { readonly settings: ShopifySettings }) {
           disabled={values.removeWebhookSecret}
           visibilityToggleButtonProps={{ "aria-label": t("password.show"), tabIndex: 0 }}
           {...form.getInputProps("webhookSecret")}
+          aria-invalid={form.errors.webhookSecret !== undefined}
         />
         {settings.webhookSecretSet ? (
           <Checkbox
