@@ -59,6 +59,27 @@ describe("webhooks and the event feed", () => {
     expect(json(await call(h.app, "GET", "/v1/webhooks", { token: admin.token })).total).toBe(before)
   })
 
+  it("refuses a URL the server would not call, on create and on update (422 OUTBOUND_URL_REFUSED on url)", async () => {
+    const before = json(await call(h.app, "GET", "/v1/webhooks", { token: admin.token })).total
+    for (const url of ["https://metadata.example/x", "http://receiver.example/x", "https://10.1.2.3/x"]) {
+      const response = await call(h.app, "POST", "/v1/webhooks", {
+        token: admin.token,
+        body: { url, events: ["*"] }
+      })
+      expect([response.statusCode, json(response).code]).toEqual([422, "OUTBOUND_URL_REFUSED"])
+      expect(response.body).not.toContain("/x")
+    }
+    expect(json(await call(h.app, "GET", "/v1/webhooks", { token: admin.token })).total).toBe(before)
+    const { webhook } = await create({ url: "https://receiver.example/ok", events: ["*"] })
+    const refused = await call(h.app, "PATCH", `/v1/webhooks/${webhook.id}`, {
+      token: admin.token,
+      body: { url: "https://metadata.example/latest" }
+    })
+    expect([refused.statusCode, json(refused).code]).toEqual([422, "OUTBOUND_URL_REFUSED"])
+    const read = json(await call(h.app, "GET", `/v1/webhooks/${webhook.id}`, { token: admin.token }))
+    expect(read.url).toBe("https://receiver.example/ok")
+  })
+
   it("rotating answers a new secret once; the test event queues a delivery that can be retried", async () => {
     const { webhook, secret } = await create()
     const rotated = json(

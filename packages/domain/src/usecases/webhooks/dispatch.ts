@@ -43,10 +43,16 @@ export type AttemptOutcome =
   | { readonly _tag: "Answered"; readonly status: number }
   | { readonly _tag: "NoAnswer"; readonly error: string }
 
+/** What was recorded of an attempt, and whether it counted (false: the lease was lost, nothing changed). */
+export interface RecordedAttempt {
+  readonly recorded: boolean
+  readonly result: AttemptResult
+}
+
 /**
  * Records an attempt: 2xx delivered; 410 Gone disables the webhook (audited) and ends the delivery; anything
- * else is retried with backoff until the window closes. Answers false when the claim's lease was lost (another
- * dispatcher took the delivery over: this result is ignored).
+ * else is retried with backoff until the window closes. `recorded` is false when the claim's lease was lost
+ * (another dispatcher took the delivery over: this result is ignored).
  */
 export const recordAttempt = Effect.fn("recordAttempt")(function* (
   claim: ClaimedDelivery,
@@ -55,8 +61,10 @@ export const recordAttempt = Effect.fn("recordAttempt")(function* (
 ) {
   const at = yield* now
   const outbox = yield* Outbox
+  const record = (result: AttemptResult) =>
+    Effect.map(outbox.complete(claim, result), (recorded): RecordedAttempt => ({ recorded, result }))
   if (outcome._tag === "Answered" && outcome.status >= 200 && outcome.status < 300)
-    return yield* outbox.complete(claim, { _tag: "Delivered", status: outcome.status, at })
+    return yield* record({ _tag: "Delivered", status: outcome.status, at })
   const status = outcome._tag === "Answered" ? outcome.status : null
   const error = outcome._tag === "NoAnswer" ? outcome.error.slice(0, 500) : null
   if (status === 410) {
@@ -70,8 +78,8 @@ export const recordAttempt = Effect.fn("recordAttempt")(function* (
           nextAttemptAt: null,
           disableWebhook: "gone"
         }
-        const recorded = yield* outbox.complete(claim, result)
-        if (recorded)
+        const recorded = yield* record(result)
+        if (recorded.recorded)
           yield* audit(
             { tenantId: claim.webhook.tenantId, actorKind: "system", actorId: null },
             {
@@ -86,5 +94,5 @@ export const recordAttempt = Effect.fn("recordAttempt")(function* (
     )
   }
   const next = yield* nextAttemptAt(policy, claim.delivery.attempts + 1, claim.event.occurredAt, at)
-  return yield* outbox.complete(claim, { _tag: "Failed", status, error, at, nextAttemptAt: next })
+  return yield* record({ _tag: "Failed", status, error, at, nextAttemptAt: next })
 })

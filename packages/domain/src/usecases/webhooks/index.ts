@@ -1,3 +1,4 @@
+export * from "./attempt.ts"
 export * from "./deliveries.ts"
 export * from "./dispatch.ts"
 export * from "./manageWebhooks.ts"

@@ -10,6 +10,7 @@ import {
   WebhookEvents,
   WebhookUrl
 } from "../../model/webhook.ts"
+import { OutboundCalls, OutboundUrlRefused } from "../../ports/OutboundCalls.ts"
 import { WebhookRepository } from "../../ports/WebhookRepository.ts"
 import { decodeInput } from "../organizations/validation.ts"
 import { type ActorContext, authenticate, requirePermission } from "../shared/ActorContext.ts"
@@ -61,12 +62,19 @@ const auditWebhook = (context: ActorContext, action: string, webhook: StoredWebh
     details: { url: webhook.url, events: [...webhook.events], enabled: webhook.enabled }
   })
 
+/** A URL the server would not call is refused when it is saved (`OutboundUrlRefused` on `url`), not only later. */
+const checkUrl = (url: string) =>
+  OutboundCalls.use((outbound) => outbound.check(url)).pipe(
+    Effect.mapError((refused) => new OutboundUrlRefused({ ...refused, path: "url" }))
+  )
+
 /** Adds a webhook endpoint with a new `whsec_` signing secret (sealed; returned once). Needs `settings:manage`. */
 export const createWebhook = Effect.fn("createWebhook")(function* (actor: Actor, input: CreateWebhookInput) {
   return yield* transactional(
     Effect.gen(function* () {
       const context = yield* manager(actor)
       const data = yield* decodeInput(CreateWebhookInput, input)
+      yield* checkUrl(data.url)
       const id = yield* newId<WebhookId>()
       const secret = yield* newSigningSecret
       const stored = yield* (yield* WebhookRepository).insert({
@@ -112,6 +120,7 @@ export const updateWebhook = Effect.fn("updateWebhook")(function* (
       const context = yield* manager(actor)
       const data = yield* decodeInput(UpdateWebhookInput, patch)
       const current = yield* findWebhook(context, webhookId)
+      if (data.url !== undefined) yield* checkUrl(data.url)
       const enabled = data.enabled ?? current.enabled
       const updated = yield* (yield* WebhookRepository).update({
         ...current,
