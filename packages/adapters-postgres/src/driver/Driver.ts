@@ -41,6 +41,12 @@ export interface Driver {
    * bind. `owner: true` gives a session with the privileges of the connecting user instead (migrations).
    */
   readonly connect: (options?: { readonly owner?: boolean }) => Promise<Connection>
+  /**
+   * Calls `onNotify` after each committed `NOTIFY` on `channel` by any session (on a server: of any process on
+   * the database), and once when listening starts or resumes after a lost connection (a notification may have
+   * been missed meanwhile). On a server it holds one dedicated connection outside the pool. Answers the stop.
+   */
+  readonly listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
   /** Closes every session (and, for PGlite, the database). */
   readonly close: () => Promise<void>
 }

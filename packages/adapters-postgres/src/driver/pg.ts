@@ -1,5 +1,6 @@
 import pg from "pg"
 import type { Driver } from "./Driver.ts"
+import { listenOn } from "./listen.ts"
 import { makePoolDriver } from "./pool.ts"
 
 export interface PgDriverConfig {
@@ -26,5 +27,10 @@ export const makePgDriver = (config: PgDriverConfig): Driver =>
       // pg >= 8.21; not in @types/pg yet
       ...({ pipeline: true } as object)
     }),
-    { kind: "pg", appRole: config.appRole, pipelined: true }
+    {
+      kind: "pg",
+      appRole: config.appRole,
+      pipelined: true,
+      listen: async (channel, onNotify) => listenOn(config.connectionString, channel, onNotify)
+    }
   )

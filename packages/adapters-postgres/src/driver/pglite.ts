@@ -24,6 +24,12 @@ export const makePgliteDriver = async (config: PgliteDriverConfig = {}): Promise
   if (dataDir !== undefined) restrictToOwner(dataDir)
   return makePoolDriver(new pg.Pool(createPgConfig(db)), {
     kind: "pglite",
+    // PGlite calls its listeners when a transaction that ran NOTIFY commits, whichever API ran it.
+    listen: async (channel, onNotify) => {
+      const unlisten = await db.listen(channel, () => onNotify())
+      onNotify()
+      return () => unlisten()
+    },
     onClose: async () => {
       await db.close()
       if (dataDir !== undefined) restrictToOwner(dataDir)

@@ -16,6 +16,8 @@ export interface PoolDriverOptions {
    * `Connection.pipeline` sends its statements in one write. Default false (one statement at a time).
    */
   readonly pipelined?: boolean | undefined
+  /** `Driver.listen` of this store; absent: a driver that cannot listen (its listen fails). */
+  readonly listen?: Driver["listen"] | undefined
   /** Runs after the pool has ended (e.g. closing PGlite). */
   readonly onClose?: (() => Promise<void>) | undefined
 }
@@ -126,6 +128,7 @@ export const makePoolDriver = (pool: pg.Pool, options: PoolDriverOptions): Drive
   return {
     kind: options.kind,
     connect,
+    listen: options.listen ?? (() => Promise.reject(new Error(`This ${options.kind} driver cannot LISTEN`))),
     close: async () => {
       await pool.end()
       await options.onClose?.()
