@@ -1,6 +1,6 @@
 import { AesGcmSecretBox } from "@gatehouse/adapters-crypto"
 import { type AllowList, emptyAllowList, parseAllowList } from "@gatehouse/adapters-outbound"
-import { Email, TenantSlug } from "@gatehouse/domain"
+import { DELIVERY_TIMEOUT_MILLIS, defaultRetryPolicy, Email, TenantSlug } from "@gatehouse/domain"
 import { Effect, Redacted, Result, Schema } from "effect"
 import { type BootstrapConfig, bootstrapFromEnv } from "./configBootstrap.ts"
 import { ConfigError, Problems } from "./configProblems.ts"
@@ -49,6 +49,20 @@ export interface Config {
    * calls to tenant-configured URLs there may be plain http and reach private addresses. Default none.
    */
   readonly outboundAllow: AllowList
+  /** The webhook dispatcher (`GATEHOUSE_WEBHOOK_*`): concurrency, timeout, poll interval, first retry delay. */
+  readonly webhooks: WebhookDispatchConfig
+}
+
+/** How this process dispatches webhook deliveries. */
+export interface WebhookDispatchConfig {
+  /** At most this many deliveries in flight (`GATEHOUSE_WEBHOOK_CONCURRENCY`, default 16). */
+  readonly concurrency: number
+  /** Each attempt's timeout in ms (`GATEHOUSE_WEBHOOK_TIMEOUT_MS`, default 10000). */
+  readonly timeoutMillis: number
+  /** How often to look for due deliveries without a wake-up, in ms (`GATEHOUSE_WEBHOOK_POLL_MS`, default 30000). */
+  readonly pollMillis: number
+  /** The delay before the first retry in ms, doubled each time (`GATEHOUSE_WEBHOOK_RETRY_BASE_MS`, default 5000). */
+  readonly retryBaseMillis: number
 }
 
 /** Requests a minute per client address on the auth and setup routes, or false: no per-IP limit. */
@@ -71,6 +85,10 @@ export const KNOWN_VARIABLES: ReadonlyArray<string> = [
   "GATEHOUSE_AUTH_RATE_LIMIT",
   "GATEHOUSE_CONSOLE_DIR",
   "GATEHOUSE_OUTBOUND_ALLOW",
+  "GATEHOUSE_WEBHOOK_CONCURRENCY",
+  "GATEHOUSE_WEBHOOK_TIMEOUT_MS",
+  "GATEHOUSE_WEBHOOK_POLL_MS",
+  "GATEHOUSE_WEBHOOK_RETRY_BASE_MS",
   "GATEHOUSE_BOOTSTRAP_TENANT",
   "GATEHOUSE_BOOTSTRAP_TENANT_NAME",
   "GATEHOUSE_BOOTSTRAP_PRESET",
@@ -202,6 +220,51 @@ const outboundAllow = (problems: Problems, text: string | undefined): AllowList 
   return emptyAllowList
 }
 
+const whole = (
+  problems: Problems,
+  variable: string,
+  text: string | undefined,
+  fallback: number,
+  [min, max]: readonly [number, number]
+): number => {
+  if (text === undefined) return fallback
+  const value = Number(text.trim())
+  if (/^[0-9]{1,9}$/u.test(text.trim()) && value >= min && value <= max) return value
+  problems.add(variable, `expected a whole number from ${min} to ${max} (default ${fallback})`)
+  return fallback
+}
+
+const webhooks = (problems: Problems, env: Env): WebhookDispatchConfig => ({
+  concurrency: whole(
+    problems,
+    "GATEHOUSE_WEBHOOK_CONCURRENCY",
+    read(env, "GATEHOUSE_WEBHOOK_CONCURRENCY"),
+    16,
+    [1, 1000]
+  ),
+  timeoutMillis: whole(
+    problems,
+    "GATEHOUSE_WEBHOOK_TIMEOUT_MS",
+    read(env, "GATEHOUSE_WEBHOOK_TIMEOUT_MS"),
+    DELIVERY_TIMEOUT_MILLIS,
+    [100, 60_000]
+  ),
+  pollMillis: whole(
+    problems,
+    "GATEHOUSE_WEBHOOK_POLL_MS",
+    read(env, "GATEHOUSE_WEBHOOK_POLL_MS"),
+    30_000,
+    [50, 3_600_000]
+  ),
+  retryBaseMillis: whole(
+    problems,
+    "GATEHOUSE_WEBHOOK_RETRY_BASE_MS",
+    read(env, "GATEHOUSE_WEBHOOK_RETRY_BASE_MS"),
+    defaultRetryPolicy.baseMillis,
+    [10, 3_600_000]
+  )
+})
+
 /**
  * Reads and validates the configuration. Throws `ConfigError` listing every bad variable (one line each,
  * naming it, never echoing its value). Pure: files in the data folder are handled at start (`secrets.ts`).
@@ -263,7 +326,8 @@ export const loadConfig = (env: Env): Config => {
     trustProxy: trustProxy(problems, read(env, "GATEHOUSE_TRUST_PROXY")),
     authRateLimit: authRateLimit(problems, read(env, "GATEHOUSE_AUTH_RATE_LIMIT")),
     consoleDir,
-    outboundAllow: outboundAllow(problems, read(env, "GATEHOUSE_OUTBOUND_ALLOW"))
+    outboundAllow: outboundAllow(problems, read(env, "GATEHOUSE_OUTBOUND_ALLOW")),
+    webhooks: webhooks(problems, env)
   }
   if (problems.list.length > 0) throw new ConfigError(problems.list)
   return config

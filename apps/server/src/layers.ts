@@ -28,6 +28,7 @@ import * as HttpCredentialsVerifier from "./adapters/httpCredentialsVerifier.ts"
 import type { Config } from "./config.ts"
 import { dataPaths, type StartLog } from "./dataDir.ts"
 import { layerMailer } from "./mailer.ts"
+import { layerDispatcher } from "./webhooks/layer.ts"
 
 /** Every service of the running server: the domain's ports, and the Database for readiness and bootstrap. */
 export type ServerServices = GatehouseServices | Database
@@ -53,7 +54,7 @@ export const layerServer = (
 ): Layer.Layer<ServerServices, StoreUnavailable | InvalidSmtpUrl> => {
   // Every call to a URL a tenant configured (PIMS verify URL, Shopify endpoint, webhooks) goes through it.
   const outbound = Outbound.layer({ allow: config.outboundAllow })
-  return Layer.mergeAll(
+  const services = Layer.mergeAll(
     layerStore(config),
     Argon2PasswordHasher.layer(),
     Layer.succeed(SecretBox, AesGcmSecretBox.make(keyRing)),
@@ -70,4 +71,7 @@ export const layerServer = (
     Layer.succeed(PasswordResetEmailTemplate, passwordResetMessage),
     Layer.succeed(EmailVerificationEmailTemplate, emailVerificationMessage)
   )
+  // The webhook dispatcher runs on top of every service, so disposing the runtime stops it (its claims
+  // released) before the store closes.
+  return layerDispatcher(config.webhooks).pipe(Layer.provideMerge(services))
 }
