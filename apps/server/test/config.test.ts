@@ -166,6 +166,33 @@ describe("one clear line per bad variable", () => {
     }
   })
 
+  it("GATEHOUSE_WEBHOOK_*: the dispatcher's defaults, whole numbers in range, one line per bad one", () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      concurrency: 16,
+      timeoutMillis: 10_000,
+      pollMillis: 30_000,
+      retryBaseMillis: 5_000
+    })
+    expect(
+      loadConfig({
+        GATEHOUSE_WEBHOOK_CONCURRENCY: "4",
+        GATEHOUSE_WEBHOOK_TIMEOUT_MS: "2500",
+        GATEHOUSE_WEBHOOK_POLL_MS: "250",
+        GATEHOUSE_WEBHOOK_RETRY_BASE_MS: " 100 "
+      }).webhooks
+    ).toEqual({ concurrency: 4, timeoutMillis: 2500, pollMillis: 250, retryBaseMillis: 100 })
+    for (const [variable, bad] of [
+      ["GATEHOUSE_WEBHOOK_CONCURRENCY", "0"],
+      ["GATEHOUSE_WEBHOOK_CONCURRENCY", "many"],
+      ["GATEHOUSE_WEBHOOK_TIMEOUT_MS", "10s"],
+      ["GATEHOUSE_WEBHOOK_TIMEOUT_MS", "600000"],
+      ["GATEHOUSE_WEBHOOK_POLL_MS", "-1"],
+      ["GATEHOUSE_WEBHOOK_RETRY_BASE_MS", "1.5"]
+    ] as const) {
+      expectOneLine({ [variable]: bad }, variable)
+    }
+  })
+
   it("GATEHOUSE_OUTBOUND_ALLOW: hosts, addresses and CIDRs; one line naming the bad entries' positions", () => {
     expect(loadConfig({}).outboundAllow).toEqual({ hosts: [], ranges: [] })
     const allow = loadConfig({
