@@ -34,7 +34,11 @@ const cpuMillis = (pid: number): number => {
 }
 
 const main = async () => {
-  console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`)
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`
+  )
   await buildServer()
   const database = await createRunDatabase(ADMIN_URL)
   const received = new Map<string, number>()
@@ -74,7 +78,11 @@ const main = async () => {
       // biome-ignore lint/suspicious/noExplicitAny: the bench reads known answers
       return (await response.json()) as any
     }
-    const login = await post("/v1/auth/login", { tenant: "bench-hooks", email: "ops@bench.test", password: PASSWORD })
+    const login = await post("/v1/auth/login", {
+      tenant: "bench-hooks",
+      email: "ops@bench.test",
+      password: PASSWORD
+    })
     const tenantId = login.user.tenantId as TenantId
     await post("/v1/webhooks", { url: hookUrl, events: ["*"] }, login.token)
 
@@ -91,7 +99,9 @@ const main = async () => {
       runtime.runPromise(
         Effect.gen(function* () {
           const outbox = yield* Outbox
-          yield* (yield* Database).transaction(Effect.forEach(events, (e) => outbox.append(e), { discard: true }))
+          yield* (yield* Database).transaction(
+            Effect.forEach(events, (e) => outbox.append(e), { discard: true })
+          )
         })
       )
     const arrived = (ids: ReadonlyArray<string>, millis: number) =>
@@ -136,12 +146,22 @@ const main = async () => {
     const seconds = (times.at(-1)! - times[0]!) / 1000
 
     console.log(`\n| figure | value |\n| --- | --- |`)
-    console.log(`| delivery latency p50, idle server (commit to receipt, ${LATENCY_EVENTS} events) | ${percentile(latencies, 50).toFixed(1)} ms |`)
+    console.log(
+      `| delivery latency p50, idle server (commit to receipt, ${LATENCY_EVENTS} events) | ${percentile(latencies, 50).toFixed(1)} ms |`
+    )
     console.log(`| delivery latency p99, idle server | ${percentile(latencies, 99).toFixed(1)} ms |`)
-    console.log(`| events per second, one process, ${BURST} committed at once (first to last receipt) | ${Math.round(BURST / seconds)} /s |`)
-    console.log(`| commit of the burst to its last receipt | ${((times.at(-1)! - burstCommitted) / 1000).toFixed(1)} s |`)
+    console.log(
+      `| events per second, one process, ${BURST} committed at once (first to last receipt) | ${Math.round(BURST / seconds)} /s |`
+    )
+    console.log(
+      `| commit of the burst to its last receipt | ${((times.at(-1)! - burstCommitted) / 1000).toFixed(1)} s |`
+    )
     console.log(`| idle server CPU over 10 s (nothing due) | ${idleCpu} ms |`)
-    console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`)
+    console.log(
+      `\nload average at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`
+    )
   } finally {
     await runtime.dispose()
     await server.stop()
