@@ -1,13 +1,17 @@
 import { assert, describe, it } from "@effect/vitest"
 import {
   type Actor,
+  attemptDelivery,
   createGroup,
   createUser,
+  createWebhook,
   deleteGroup,
   disableUser,
   Email,
   enableUser,
   type GroupId,
+  OutboundCalls,
+  type OutboundRequest,
   Outbox,
   type RoleName,
   type TenantId,
@@ -15,7 +19,7 @@ import {
   updateGroup
 } from "@gatehouse/domain"
 import { layerMemory, seedTenant } from "@gatehouse/testkit"
-import { Effect, Exit, Layer, Schema } from "effect"
+import { Clock, Effect, Exit, Layer, Schema } from "effect"
 import fc from "fast-check"
 
 const email = Schema.decodeUnknownSync(Email)
@@ -81,6 +85,46 @@ const perform = (actor: Actor, groups: Array<GroupId>, users: Array<UserId>, a: 
   return Effect.map(Effect.exit(run()), (exit) => (Exit.isSuccess(exit) ? exit.value : undefined))
 }
 
+/** A receiver that answers 200 to every call and keeps the requests. */
+const receiver = () => {
+  const requests: Array<OutboundRequest> = []
+  const layer = Layer.succeed(
+    OutboundCalls,
+    OutboundCalls.of({
+      check: () => Effect.void,
+      call: (request) => {
+        requests.push(request)
+        return Effect.succeed({ status: 200, headers: {}, body: "" })
+      }
+    })
+  )
+  return { requests, layer }
+}
+
+/** Dispatches every due delivery, a claim at a time (in claim order: oldest event first). */
+const dispatchAll = Effect.gen(function* () {
+  const outbox = yield* Outbox
+  while (true) {
+    const now = new Date(yield* Clock.currentTimeMillis)
+    const claims = yield* outbox.claim({ limit: 5, leaseMillis: 30_000, now })
+    if (claims.length === 0) return
+    for (const claim of claims) yield* attemptDelivery(claim, { sign: () => "v1,test" })
+  }
+})
+
+const allEventIds = (tenantId: TenantId) =>
+  Effect.gen(function* () {
+    const outbox = yield* Outbox
+    const ids: Array<string> = []
+    let after: string | undefined
+    while (true) {
+      const page = yield* outbox.events(tenantId, { limit: 50, after })
+      for (const e of page.items) ids.push(e.id)
+      if (page.items.length === 0) return ids
+      after = page.nextCursor
+    }
+  })
+
 const allEvents = (tenantId: TenantId) =>
   Effect.gen(function* () {
     const outbox = yield* Outbox
@@ -112,6 +156,30 @@ describe("change events, as a property", () => {
         await Effect.runPromise(program.pipe(Effect.provide(Layer.fresh(layerMemory))) as Effect.Effect<void>)
       }),
       { numRuns: 100 }
+    )
+  }, 120_000)
+
+  it("a webhook on every event receives each committed change once, in commit order, under its event's id", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { maxLength: 15 }), async (actions) => {
+        const { requests, layer } = receiver()
+        const program = Effect.gen(function* () {
+          const { tenant, adminActor } = yield* seedTenant()
+          yield* createWebhook(adminActor, { url: "https://receiver.example/all", events: ["*"] })
+          const groups: Array<GroupId> = []
+          const users: Array<UserId> = []
+          for (const a of actions) yield* perform(adminActor, groups, users, a)
+          yield* dispatchAll
+          assert.deepStrictEqual(
+            requests.map((r) => r.headers?.["webhook-id"]),
+            yield* allEventIds(tenant.id)
+          )
+        })
+        await Effect.runPromise(
+          program.pipe(Effect.provide(Layer.mergeAll(Layer.fresh(layerMemory), layer))) as Effect.Effect<void>
+        )
+      }),
+      { numRuns: 50 }
     )
   }, 120_000)
 })
