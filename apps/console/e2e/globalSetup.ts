@@ -14,7 +14,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const server = await startGatehouse({
     main: join(root, "apps", "server", "dist", "main.js"),
     platformToken,
-    env: { GATEHOUSE_CONSOLE_DIR: join(root, "apps", "console", "dist") }
+    env: {
+      GATEHOUSE_CONSOLE_DIR: join(root, "apps", "console", "dist"),
+      // the webhooks spec's receiver listens on 127.0.0.1
+      GATEHOUSE_OUTBOUND_ALLOW: "127.0.0.1",
+      GATEHOUSE_WEBHOOK_POLL_MS: "500"
+    }
   })
   const page = await fetch(`${server.url}/sign-in`, { headers: { accept: "text/html" } })
   if (!(await page.text()).includes('id="root"')) {

@@ -16,6 +16,7 @@ export interface NavItem {
     | "/settings/shopify"
     | "/settings/pims"
     | "/settings/account-recovery"
+    | "/settings/webhooks"
   readonly label:
     | "nav.home"
     | "nav.profile"
@@ -29,6 +30,7 @@ export interface NavItem {
     | "settings.nav.shopify"
     | "settings.nav.pims"
     | "settings.nav.accountRecovery"
+    | "webhooks.nav"
   readonly permission?: Permission
   readonly section: "main" | "admin" | "settings"
   /** Only the products whose documents have the page (none given: every product). */
@@ -93,7 +95,8 @@ export const NAV_ITEMS: ReadonlyArray<NavItem> = [
     label: "settings.nav.accountRecovery",
     permission: "settings:manage",
     section: "settings"
-  }
+  },
+  { to: "/settings/webhooks", label: "webhooks.nav", permission: "settings:manage", section: "settings" }
 ]
 
 /** The items `permissions` allow, by section (a section without items is not shown). */

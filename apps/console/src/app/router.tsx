@@ -152,6 +152,15 @@ const rolesRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/catalogue/components/RolesPage.tsx"), "RolesPage")
 })
 
+const webhooksRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/settings/webhooks",
+  component: lazyRouteComponent(
+    () => import("../features/webhooks/components/WebhooksPage.tsx"),
+    "WebhooksPage"
+  )
+})
+
 // 001's customer portal: an organization's Users and Permissions page (by id until organizations have slugs).
 const portalRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -231,7 +240,8 @@ const routeTree = rootRoute.addChildren([
     shopifyRoute,
     pimsRoute,
     accountRecoveryRoute,
-    auditRoute
+    auditRoute,
+    webhooksRoute
   ])
 ])
 

@@ -3,6 +3,7 @@ import { auditDe } from "./audit.ts"
 import type { Catalogue } from "./en.ts"
 import { portalDe } from "./portal.ts"
 import { settingsDe } from "./settings.ts"
+import { webhooksDe } from "./webhooks.ts"
 
 /** German: every key of the English base (a test fails when one is missing). */
 export const de: Catalogue = {
@@ -175,5 +176,6 @@ export const de: Catalogue = {
   },
   admin: adminDe,
   settings: settingsDe,
-  audit: auditDe
+  audit: auditDe,
+  webhooks: webhooksDe
 }

@@ -2,6 +2,7 @@ import { adminEn } from "./admin.en.ts"
 import { auditEn } from "./audit.ts"
 import { portalEn } from "./portal.ts"
 import { settingsEn } from "./settings.ts"
+import { webhooksEn } from "./webhooks.ts"
 
 /**
  * The English base catalogue: every word the console shows. A preset's overlay (`presets/*.ts`) replaces
@@ -171,7 +172,8 @@ export const en = {
   },
   admin: adminEn,
   settings: settingsEn,
-  audit: auditEn
+  audit: auditEn,
+  webhooks: webhooksEn
 }
 
 /** The shape every catalogue has: the base's keys, any words. */
