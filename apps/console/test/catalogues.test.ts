@@ -18,7 +18,10 @@ describe("message catalogues", () => {
       const path = key.split(".")
       const read = (tree: unknown) =>
         path.reduce((node, part) => (node as Record<string, unknown>)[part], tree)
-      return read(en) === read(de) && !/^(app\.name|app\.navigation|language\.(en|de)|webhooks\.(nav|title|columns\.status))$/u.test(key)
+      return (
+        read(en) === read(de) &&
+        !/^(app\.name|app\.navigation|language\.(en|de)|webhooks\.(nav|title|columns\.status))$/u.test(key)
+      )
     })
     expect(same).toEqual([])
   })

@@ -21,7 +21,7 @@ export function DeliveriesTable(props: { readonly webhookId: string; readonly ur
         <Title order={3} size="h5">
           {t("webhooks.deliveries")}
         </Title>
-        <Button size="xs" variant="subtle" onClick={() => void deliveries.refetch()}>
+        <Button size="xs" variant="default" onClick={() => void deliveries.refetch()}>
           {t("webhooks.refresh")}
         </Button>
       </Group>
@@ -57,7 +57,7 @@ export function DeliveriesTable(props: { readonly webhookId: string; readonly ur
                   {delivery.status === "pending" && delivery.attempts === 0 ? null : (
                     <Button
                       size="xs"
-                      variant="light"
+                      variant="default"
                       onClick={() =>
                         void retry
                           .mutateAsync({ id: props.webhookId, deliveryId: delivery.id })

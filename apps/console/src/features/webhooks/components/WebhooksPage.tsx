@@ -66,7 +66,7 @@ export function WebhooksPage() {
             </Text>
             <Group>
               <Button
-                variant="light"
+                variant="default"
                 loading={writes.test.isPending}
                 onClick={() =>
                   void attempt(async () => {
@@ -78,7 +78,7 @@ export function WebhooksPage() {
                 {t("webhooks.sendTest")}
               </Button>
               <Button
-                variant="light"
+                variant="default"
                 title={t("webhooks.rotateHint")}
                 onClick={() =>
                   void attempt(async () => setSecret((await writes.rotate.mutateAsync(webhook.id)).secret))
@@ -86,11 +86,7 @@ export function WebhooksPage() {
               >
                 {t("webhooks.rotate")}
               </Button>
-              <Button
-                variant="light"
-                color="red.9"
-                onClick={() => void attempt(() => writes.remove.mutateAsync(webhook.id))}
-              >
+              <Button color="red.9" onClick={() => void attempt(() => writes.remove.mutateAsync(webhook.id))}>
                 {t("webhooks.remove")}
               </Button>
             </Group>
@@ -110,6 +106,7 @@ export function WebhooksPage() {
         opened={secret !== undefined}
         onClose={() => setSecret(undefined)}
         title={t("webhooks.secretTitle")}
+        closeButtonProps={{ "aria-label": t("admin.close") }}
       >
         <Stack>
           <Text>{t("webhooks.secretOnce")}</Text>
@@ -117,7 +114,7 @@ export function WebhooksPage() {
           <Group>
             <CopyButton value={secret ?? ""}>
               {({ copied, copy }) => (
-                <Button variant="light" onClick={copy}>
+                <Button variant="default" onClick={copy}>
                   {copied ? t("webhooks.copied") : t("webhooks.copy")}
                 </Button>
               )}
@@ -141,7 +138,12 @@ function AddWebhookModal(props: {
     initialValues: { url: "", events: ["*"] as Array<string>, description: "" }
   })
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("webhooks.add")}>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t("webhooks.add")}
+      closeButtonProps={{ "aria-label": t("admin.close") }}
+    >
       <form
         onSubmit={form.onSubmit(async (values) => {
           try {
