@@ -134,11 +134,12 @@ export const problemTable: Table = {
     status: 409,
     code: "LAST_ADMIN",
     title: "Last admin",
+    // The role by its name in the tenant's catalogue: a puqcloud client keeps an "Owner", not an "Admin".
     detail: (e) =>
-      e.scope === "tenant"
-        ? "The tenant must keep at least one active administrator."
-        : "The organization must keep at least one active Admin.",
-    extensions: (e) => ({ scope: e.scope })
+      `The ${e.scope} must keep at least one active ${
+        e.roles.length === 0 ? (e.scope === "tenant" ? "administrator" : "Admin") : e.roles.join(" or ")
+      }.`,
+    extensions: (e) => ({ scope: e.scope, roles: e.roles })
   },
   InvalidStatusTransition: {
     status: 409,

@@ -191,6 +191,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -338,6 +341,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -453,6 +459,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -1326,13 +1335,14 @@ export interface paths {
         };
         /**
          * List users (filter, sort, cursor pagination)
-         * @description `total` counts every user matching the filter. Needs users:read.
+         * @description `total` counts every user matching the filter; `kind` picks employees or external users. Needs users:read.
          */
         get: {
             parameters: {
                 query?: {
                     q?: string;
                     status?: "pending" | "active" | "disabled" | "deactivated";
+                    kind?: "employee" | "external";
                     role?: string;
                     sort?: "name" | "email" | "created" | "lastLogin";
                     limit?: number;
@@ -1370,6 +1380,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -1414,7 +1427,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Exactly one of `password`, `generatePassword: true` (answered once as `generatedPassword`) and `invite: true` (answered once as `setupUrl`, also emailed). 409 EMAIL_TAKEN; 422 PASSWORD_POLICY.
+         * @description Exactly one of `password`, `generatePassword: true` (answered once as `generatedPassword`) and `invite: true` (answered once as `setupUrl`, also emailed; with `sendInvitation: false` no link is issued: send it later with POST /v1/users/{id}/setup-link). `active: false` creates the user disabled; `kind` is employee (default) or external. 409 EMAIL_TAKEN; 422 PASSWORD_POLICY.
          */
         post: {
             parameters: {
@@ -1435,6 +1448,10 @@ export interface paths {
                         modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
                         requireTotp?: boolean;
                         adminNotes?: string;
+                        /** @enum {string} */
+                        kind?: "employee" | "external";
+                        active?: boolean;
+                        sendInvitation?: boolean;
                         /** Format: uuid */
                         department?: string;
                         groups?: string[];
@@ -1469,6 +1486,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -1563,6 +1583,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -1699,6 +1722,8 @@ export interface paths {
                         requireTotp?: boolean;
                         modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
                         adminNotes?: string | null;
+                        /** @enum {string} */
+                        kind?: "employee" | "external";
                         department?: string | null;
                         groups?: string[];
                     };
@@ -1728,6 +1753,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -1814,7 +1842,7 @@ export interface paths {
                     "application/json": {
                         rows: Record<string, never>[];
                         mapping?: {
-                            [key: string]: ("email" | "firstName" | "lastName" | "role" | "department" | "groups" | "phone" | "language") | null;
+                            [key: string]: ("email" | "firstName" | "lastName" | "role" | "department" | "groups" | "phone" | "language" | "active" | "kind") | null;
                         };
                     };
                     "text/csv": string;
@@ -1913,6 +1941,8 @@ export interface paths {
                             requireTotp?: boolean;
                             modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
                             adminNotes?: string | null;
+                            /** @enum {string} */
+                            kind?: "employee" | "external";
                             department?: string | null;
                             groups?: string[];
                         };
@@ -2021,6 +2051,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2094,7 +2127,7 @@ export interface paths {
         put?: never;
         /**
          * Disable a user
-         * @description Needs users:write. active -> disabled; login blocked, sessions end. CANNOT_DISABLE_SELF, LAST_ADMIN.
+         * @description Needs users:write. active | pending -> disabled; login blocked, sessions end, a setup link refused until enabled. CANNOT_DISABLE_SELF, LAST_ADMIN.
          */
         post: {
             parameters: {
@@ -2130,6 +2163,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2202,7 +2238,7 @@ export interface paths {
         put?: never;
         /**
          * Enable a user
-         * @description Needs users:write. disabled -> active.
+         * @description Needs users:write. disabled -> active, or pending for a user who never finished setup.
          */
         post: {
             parameters: {
@@ -2238,6 +2274,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2346,6 +2385,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2454,6 +2496,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -3522,6 +3567,9 @@ export interface paths {
                                     groupIds: string[];
                                     /** @enum {string} */
                                     status: "pending" | "active" | "disabled" | "deactivated";
+                                    /** @enum {string} */
+                                    kind: "employee" | "external";
+                                    awaitingSetup: boolean;
                                     emailVerified: boolean;
                                     phoneVerified: boolean;
                                     mustChangePassword: boolean;
@@ -3640,6 +3688,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -5509,6 +5560,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
