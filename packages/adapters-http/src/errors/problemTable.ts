@@ -368,7 +368,8 @@ export const problemTable: Table = {
     title: "Not found",
     detail: "No store webhook is configured at this address."
   },
-  WebhookRefused: {
+  // the domain's refusal of a Shopify webhook (a malformed one is mapped to WebhookMalformed by the route)
+  WebhookRejected: {
     status: 401,
     code: "WEBHOOK_REFUSED",
     title: "Webhook refused",

@@ -14,7 +14,7 @@ import {
   startTotpEnrollment,
   TotpCodeInput,
   UserDetails,
-  updateUser
+  updateOwnProfile
 } from "@gatehouse/domain"
 import { Effect, Schema, Struct } from "effect"
 import type { FastifyInstance, FastifyReply } from "fastify"
@@ -31,7 +31,7 @@ import {
   SessionInfo,
   TotpSecretResponse
 } from "../schema/responses.ts"
-import { selfId, wholeList } from "./actor.ts"
+import { wholeList } from "./actor.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
 /** The caller's profile as `PATCH /v1/me` answers it: never admin notes, even for an admin. */
@@ -72,11 +72,9 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     body: MePatchBody,
     response: OwnProfile,
     handle: ({ actor, body, request }) =>
-      Effect.gen(function* () {
-        const id = yield* selfId(actor)
-        const version = (yield* ifMatchVersion(request, { required: false })) ?? (yield* getMe(actor)).version
-        return yield* updateUser(actor, id, body, version)
-      }),
+      Effect.flatMap(ifMatchVersion(request, { required: false }), (version) =>
+        updateOwnProfile(actor, body, version)
+      ),
     onSuccess: (reply, profile) => setEtag(reply, profile.version)
   })
 

@@ -1,7 +1,7 @@
 import { InvalidInput, receiveShopifyWebhook, type ShopifyWebhookResult } from "@gatehouse/domain"
 import { Effect } from "effect"
 import type { FastifyInstance } from "fastify"
-import { WebhookDeferred, WebhookMalformed, WebhookRefused, WebhookUnknown } from "../errors/httpErrors.ts"
+import { WebhookDeferred, WebhookMalformed, WebhookUnknown } from "../errors/httpErrors.ts"
 import { WebhookParams, WebhookResponse } from "../schema/eshop.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
@@ -65,9 +65,7 @@ export const shopifyWebhookRoutes = async (app: FastifyInstance, deps: RouteDeps
           Effect.catchTags({
             EshopNotConfigured: () => Effect.fail(new WebhookUnknown()),
             WebhookRejected: (rejected) =>
-              Effect.fail(
-                rejected.reason === "MalformedPayload" ? new WebhookMalformed() : new WebhookRefused()
-              ),
+              Effect.fail(rejected.reason === "MalformedPayload" ? new WebhookMalformed() : rejected),
             ShopifyUnavailable: () => Effect.fail(new WebhookDeferred())
           })
         )
