@@ -11,13 +11,15 @@ import {
   putMyExternalCredentials,
   requireExternalCredentials,
   revokeMySession,
+  sessionIdOfToken,
   startTotpEnrollment,
   TotpCodeInput,
   UserDetails,
   updateOwnProfile
 } from "@gatehouse/domain"
-import { Effect, Schema, Struct } from "effect"
+import { Effect, Option, Schema, Struct } from "effect"
 import type { FastifyInstance, FastifyReply } from "fastify"
+import { presentedCredential } from "../auth/credentials.ts"
 import { clearSessionCookie } from "../auth/sessionCookie.ts"
 import { recoveryCodesResponse, totpSecretResponse } from "../encode/responses.ts"
 import { ifMatchHeaderSchema, ifMatchVersion, setEtag } from "../http/etag.ts"
@@ -27,8 +29,8 @@ import {
   ExternalCredentialStatusResponse,
   list,
   MyExternalCredentials,
+  MySessionInfo,
   RecoveryCodesResponse,
-  SessionInfo,
   TotpSecretResponse
 } from "../schema/responses.ts"
 import { wholeList } from "./actor.ts"
@@ -95,9 +97,18 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     url: "/v1/me/sessions",
     tag: "me",
     summary: "The caller's live sessions",
+    description: "`current` marks the session this request was made with (this device).",
     auth: "session",
-    response: list(SessionInfo),
-    handle: ({ actor }) => listMySessions(actor).pipe(Effect.map(wholeList))
+    response: list(MySessionInfo),
+    handle: ({ actor, request }) => {
+      const credential = presentedCredential(request)
+      // the request was authenticated with this token: its id names the caller's own session
+      const currentId =
+        credential._tag === "Token" ? Option.getOrUndefined(sessionIdOfToken(credential.token)) : undefined
+      return listMySessions(actor).pipe(
+        Effect.map((sessions) => wholeList(sessions.map((s) => ({ ...s, current: s.id === currentId }))))
+      )
+    }
   })
 
   registerRoute(app, deps, {

@@ -373,6 +373,7 @@ export interface paths {
                                 /** @enum {string} */
                                 preset: "weevio" | "wetrack" | "weavestream" | "puqcloud";
                             };
+                            totpRequired: boolean;
                             session: {
                                 /** @enum {string} */
                                 scope: "full" | "password_change" | "mfa_enrollment";
@@ -592,7 +593,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's live sessions */
+        /**
+         * The caller's live sessions
+         * @description `current` marks the session this request was made with (this device).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -622,6 +626,7 @@ export interface paths {
                                 lastSeenAt: string;
                                 expiresAt: string;
                                 revokedAt: string | null;
+                                current: boolean;
                             }[];
                             total: number;
                             nextCursor: string | null;
@@ -5870,6 +5875,97 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a reset token (without using it)
+         * @description Answers whose account it is and the tenant's password policy, for the live check-marks of the reset page (hasMfa: the user has TOTP on, so the policy's MFA minimum applies). Unknown or replaced token: 404 TOKEN_INVALID; used: 410 TOKEN_USED; expired: 410 TOKEN_EXPIRED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Check a reset token (without using it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            firstName: string;
+                            lastName: string;
+                            tenant: {
+                                name: string;
+                                slug: string;
+                                /** @enum {string} */
+                                preset: "weevio" | "wetrack" | "weavestream" | "puqcloud";
+                            };
+                            passwordPolicy: {
+                                /** @enum {string} */
+                                preset: "product" | "nist" | "custom";
+                                minLength: number;
+                                minLengthWithMfa: number | null;
+                                maxLength: number;
+                                requireLowercase: boolean;
+                                requireUppercase: boolean;
+                                requireDigit: boolean;
+                                requireSymbol: boolean;
+                                generatedLength: number;
+                            };
+                            hasMfa: boolean;
+                        };
+                    };
                 };
                 /** @description A problem (RFC 9457) */
                 default: {
