@@ -9,6 +9,9 @@ import { useSession } from "../support/session.ts"
 import { expect, test } from "../support/test.ts"
 import { totpCode } from "../support/totp.ts"
 
+// several argon2 sign-ins per test on a machine shared by many engineers
+test.describe.configure({ timeout: 180_000 })
+
 /** A tenant of `preset`, its admin, and a Regular (or the preset's plainest) user with a full session. */
 const person = async (preset: Preset = "weevio", role = "Regular") => {
   const tenant = await createTenant(preset)
@@ -37,11 +40,11 @@ test("Personal Information with the keyboard alone; an edit made elsewhere meanw
   await page.keyboard.press("ControlOrMeta+a")
   await page.keyboard.type("Pauline")
   await tabTo(page, page.getByRole("textbox", { name: "Phone" }))
-  await page.keyboard.type("+49 30 1234567")
+  await page.keyboard.type("+49301234567")
   await pressOn(page, page.getByRole("button", { name: "Save Profile" }))
   await expect(page.getByText("Your profile was saved.")).toBeVisible()
   const me = await ok(client(session.token).GET("/v1/me"))
-  expect([me.firstName, me.phone]).toEqual(["Pauline", "+49 30 1234567"])
+  expect([me.firstName, me.phone]).toEqual(["Pauline", "+49301234567"])
 
   // someone else (another tab) changes the profile; this form still holds the older version
   await ok(client(session.token).PATCH("/v1/me", { body: { lastName: "Elsewhere" } }))
@@ -262,7 +265,7 @@ for (const preset of ["wetrack", "weavestream", "puqcloud"] as const) {
       "Two-factor authentication",
       "Where you are signed in"
     ])
-      await expect(page.getByRole("button", { name })).toBeVisible()
+      await expect(page.getByRole("button", { name, exact: true })).toBeVisible()
     await expect(page.getByRole("button", { name: "PIMS Integration" })).toHaveCount(0)
     // weavestream's roles require TOTP: it is on, and cannot be turned off here
     if (preset === "weavestream") {

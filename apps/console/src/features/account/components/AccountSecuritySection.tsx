@@ -23,7 +23,7 @@ export function AccountSecuritySection({ me, onPasswordChanged }: Props) {
         readOnly
         rightSectionWidth={110}
         rightSection={
-          <Badge color={me.emailVerified ? "teal.9" : "gray.7"} variant="light">
+          <Badge color={me.emailVerified ? "teal.9" : "gray.7"}>
             {me.emailVerified ? t("account.emailVerified") : t("account.emailNotVerified")}
           </Badge>
         }
@@ -33,7 +33,13 @@ export function AccountSecuritySection({ me, onPasswordChanged }: Props) {
           {t("changePassword.title")}
         </Button>
       </Group>
-      <Modal opened={opened} onClose={close} title={t("changePassword.title")} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t("changePassword.title")}
+        centered
+        closeButtonProps={{ "aria-label": t("app.closeNotification") }}
+      >
         <Text size="sm" mb="sm">
           {t("account.changePasswordIntro")}
         </Text>

@@ -73,7 +73,12 @@ export function PersonalInformationSection({ me }: { readonly me: Me }) {
     >
       <Stack>
         {conflict ? (
-          <Alert color="orange" title={t("account.conflictTitle")} role="alert">
+          <Alert
+            color="orange"
+            title={t("account.conflictTitle")}
+            role="alert"
+            styles={{ title: { color: "var(--mantine-color-dark-9)" } }}
+          >
             <Stack gap="xs">
               <Text size="sm">{t("account.conflict")}</Text>
               <div>

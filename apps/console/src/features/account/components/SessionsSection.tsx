@@ -55,7 +55,7 @@ export function SessionsSection({ onCurrentRevoked }: Props) {
                   <Table.Td>
                     {started}{" "}
                     {session.current ? (
-                      <Badge color="indigo.8" variant="light" ml="xs">
+                      <Badge color="indigo.8" ml="xs">
                         {t("account.sessions.current")}
                       </Badge>
                     ) : null}

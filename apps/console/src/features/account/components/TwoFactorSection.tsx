@@ -26,7 +26,7 @@ export function TwoFactorSection({ me, onSessionsEnded }: Props) {
   return (
     <Stack>
       <Group>
-        <Badge color={me.totpEnabled ? "teal.9" : "gray.7"} variant="light">
+        <Badge color={me.totpEnabled ? "teal.9" : "gray.7"}>
           {me.totpEnabled ? t("account.twoFactor.on") : t("account.twoFactor.off")}
         </Badge>
       </Group>
@@ -47,12 +47,24 @@ export function TwoFactorSection({ me, onSessionsEnded }: Props) {
           </Button>
         </Group>
       )}
-      <Modal opened={enrolling} onClose={enrol.close} title={t("account.twoFactor.enrol")} centered>
+      <Modal
+        opened={enrolling}
+        onClose={enrol.close}
+        title={t("account.twoFactor.enrol")}
+        centered
+        closeButtonProps={{ "aria-label": t("app.closeNotification") }}
+      >
         {enrolling ? (
           <EnrolTotp onCancel={enrol.close} onDone={() => onSessionsEnded(t("signIn.totpEnrolled"))} />
         ) : null}
       </Modal>
-      <Modal opened={disabling} onClose={disable.close} title={t("account.twoFactor.turnOff")} centered>
+      <Modal
+        opened={disabling}
+        onClose={disable.close}
+        title={t("account.twoFactor.turnOff")}
+        centered
+        closeButtonProps={{ "aria-label": t("app.closeNotification") }}
+      >
         <TurnOffTotp
           onCancel={disable.close}
           onDone={() => onSessionsEnded(t("account.twoFactor.turnedOff"))}

@@ -13,6 +13,7 @@ export function VerifyEmailAlert({ me }: { readonly me: Me }) {
     <Alert
       color="yellow"
       variant="light"
+      styles={{ title: { color: "var(--mantine-color-dark-9)" } }}
       title={t("account.verify.title")}
       icon={<IconMailExclamation aria-hidden />}
     >
