@@ -76,6 +76,8 @@ export const spreadUser = (tenantId: TenantId, i: number): User => {
     departmentId: null,
     groupIds: [],
     status: i % 10 === 0 ? "disabled" : "active",
+    kind: "employee",
+    awaitingSetup: false,
     emailVerified: true,
     phoneVerified: false,
     mustChangePassword: false,

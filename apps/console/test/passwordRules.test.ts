@@ -1,6 +1,6 @@
 import { nistPolicy, productPolicy } from "@gatehouse/domain"
 import { describe, expect, it } from "vitest"
-import { passwordAccepted, passwordChecks } from "../src/lib/passwordRules.ts"
+import { newPasswordState, passwordAccepted, passwordChecks } from "../src/lib/passwordRules.ts"
 
 const context = { email: "olive.owner@acme.test", firstName: "Olive", lastName: "Owner", tenantName: "Acme" }
 
@@ -47,5 +47,25 @@ describe("live password check-marks (the domain's rules, in the browser)", () =>
       passed: false,
       count: 128
     })
+  })
+})
+
+describe("a new password being typed (the shared fields of Change Password, /setup and /password-reset)", () => {
+  it("not ready while the policy loads, nor until every rule holds and the confirmation matches", () => {
+    expect(newPasswordState(undefined, context, "Tq8Nebula", "Tq8Nebula")).toEqual({
+      checks: [],
+      ready: false
+    })
+    expect(newPasswordState(productPolicy, context, "Tq8", "Tq8").ready).toBe(false)
+    expect(newPasswordState(productPolicy, context, "Tq8Nebula", "Tq8Nebul").ready).toBe(false)
+    const done = newPasswordState(productPolicy, context, "Tq8Nebula", "Tq8Nebula")
+    expect(done.ready).toBe(true)
+    expect(done.checks).toEqual(passwordChecks(productPolicy, "Tq8Nebula", context))
+  })
+
+  it("the MFA minimum applies to a person with TOTP on (NIST: 8 instead of 15)", () => {
+    const eight = "kestrel-9"
+    expect(newPasswordState(nistPolicy, context, eight, eight).ready).toBe(false)
+    expect(newPasswordState(nistPolicy, { ...context, hasMfa: true }, eight, eight).ready).toBe(true)
   })
 })

@@ -22,6 +22,7 @@ import type {
   SessionRepository,
   ShopifyCustomers,
   ShopifySettingsRepository,
+  ShopifyWebhookSignature,
   TenantOverview,
   TenantRepository,
   TotpRepository,
@@ -34,8 +35,8 @@ import type {
 /**
  * Every domain port the use cases behind the v1 API need. The composition root (apps/server) provides them as
  * one `ManagedRuntime<GatehouseServices, never>`; tests build the same runtime from the testkit's in-memory
- * layers. The eShop routes need `ShopifyCustomers` (the Shopify adapter's `layer()`) and the Shopify webhook
- * route `WebhookDeduplication` (the store's: the PostgreSQL adapter's layers and the testkit's `layerMemory`
+ * layers. The eShop routes need `ShopifyCustomers` and the Shopify webhook route
+ * `ShopifyWebhookSignature` (both in the Shopify adapter's `layer()`) and `WebhookDeduplication` (the store's: the PostgreSQL adapter's layers and the testkit's `layerMemory`
  * provide it), and the settings routes and the credentials verifier `OutboundCalls` (the outbound rule). Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
  * and need not be provided.
  */
@@ -61,6 +62,7 @@ export type GatehouseServices =
   | SessionRepository
   | ShopifyCustomers
   | ShopifySettingsRepository
+  | ShopifyWebhookSignature
   | TenantOverview
   | TenantRepository
   | TotpRepository

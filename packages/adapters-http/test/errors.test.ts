@@ -75,7 +75,8 @@ const INTENDED: Record<string, readonly [number, string]> = {
   VerifierNotConfigured: [409, "VERIFIER_NOT_CONFIGURED"],
   VerifierUnavailable: [502, "VERIFIER_UNAVAILABLE"],
   VersionConflict: [412, "VERSION_CONFLICT"],
-  WebhookNotFound: [404, "NOT_FOUND"]
+  WebhookNotFound: [404, "NOT_FOUND"],
+  WebhookRejected: [401, "WEBHOOK_REFUSED"]
 }
 
 /** Every tagged error class the domain exports, found by reflection so none can be forgotten. */

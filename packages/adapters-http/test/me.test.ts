@@ -149,6 +149,15 @@ describe("/v1/me", () => {
     )
     const listed = json(await call(h.app, "GET", "/v1/me/sessions", { token: user.token }))
     expect(listed.total).toBe(2)
+    // `current` marks the session the request came with, and only that one
+    const currentIds = (tokenOf: string) =>
+      call(h.app, "GET", "/v1/me/sessions", { token: tokenOf }).then((r) =>
+        json(r)
+          .items.filter((s: { current: boolean }) => s.current)
+          .map((s: { id: string }) => s.id)
+      )
+    expect(await currentIds(second.token)).toEqual([second.session.id])
+    expect(await currentIds(user.token)).toEqual([user.token.split(".")[0]])
     const ended = await call(h.app, "DELETE", `/v1/me/sessions/${second.session.id}`, { token: user.token })
     expect(ended.statusCode).toBe(204)
     expect((await call(h.app, "GET", "/v1/me", { token: second.token })).statusCode).toBe(401)

@@ -120,6 +120,12 @@ describe("account recovery over HTTP and PostgreSQL", () => {
     expect((await ask(user.email)).statusCode).toBe(202)
     const token = await linkFor(h, user.email, "password-reset", sentBefore)
 
+    // the reset page's start: whose account, the tenant's policy for the check-marks; the token stays usable
+    const resetStart = await call(h.app, "POST", "/v1/auth/password-reset/start", { body: { token } })
+    expect(resetStart.statusCode).toBe(200)
+    expect(json(resetStart)).toMatchObject({ email: user.email, hasMfa: true, tenant: { slug: admin.slug } })
+    expect(json(resetStart).passwordPolicy.minLength).toBeGreaterThan(0)
+
     const weak = await complete(token, "short")
     expect(weak.statusCode).toBe(422)
     expect(json(weak).code).toBe("PASSWORD_POLICY")
@@ -138,6 +144,8 @@ describe("account recovery over HTTP and PostgreSQL", () => {
 
     const reused = await complete(token, "Zq2%Another-Harbor-Dune")
     expect([reused.statusCode, json(reused).code]).toEqual([410, "TOKEN_USED"])
+    const restarted = await call(h.app, "POST", "/v1/auth/password-reset/start", { body: { token } })
+    expect([restarted.statusCode, json(restarted).code]).toEqual([410, "TOKEN_USED"])
     const unknown = await complete(`${crypto.randomUUID()}.${"A".repeat(43)}`)
     expect([unknown.statusCode, json(unknown).code]).toEqual([404, "TOKEN_INVALID"])
   }, 120_000)

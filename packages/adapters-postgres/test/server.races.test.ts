@@ -16,6 +16,7 @@ import {
   Transactor,
   type User,
   UserRepository,
+  updateOwnProfile,
   userActor
 } from "@gatehouse/domain"
 import { aUser, freshTenant, memory, seedUser } from "@gatehouse/testkit"
@@ -181,6 +182,29 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server races", () => {
         for (const failure of failures) assert.strictEqual(failure._tag, "VersionConflict")
         const stored = Option.getOrThrow(yield* (yield* TenantRepository).findById(tenant.id))
         assert.strictEqual(stored.version, tenant.version + successes.length)
+      })
+    )
+
+    it.effect("8 own-profile edits at once without a version all apply, none a conflict (PATCH /v1/me)", () =>
+      Effect.gen(function* () {
+        const { tenant } = yield* freshTenant({ preset: "weevio" })
+        const me = yield* seedUser(tenant, { role: "Regular" as RoleName })
+        const { successes, failures } = yield* race(8, (i) =>
+          updateOwnProfile(userActor(tenant.id, me.id), { displayName: `Edit ${i}` })
+        )
+        assert.deepStrictEqual(failures, [])
+        assert.deepStrictEqual(
+          successes.map((s) => s.version).sort((a, b) => a - b),
+          [2, 3, 4, 5, 6, 7, 8, 9]
+        )
+        // Control: the same edits at one version conflict (the race is real).
+        const stale = yield* race(8, (i) =>
+          updateOwnProfile(userActor(tenant.id, me.id), { displayName: `Stale ${i}` }, 9)
+        )
+        assert.deepStrictEqual(
+          [stale.successes.length, stale.failures.map((f) => f._tag)],
+          [1, Array.from({ length: 7 }, () => "VersionConflict")]
+        )
       })
     )
 

@@ -194,7 +194,7 @@ export const make = (
  * The `ShopifyCustomers` port; each call carries its tenant's connection, so the layer needs no store, only the
  * `OutboundCalls` port its requests go through.
  */
-export const layer = (
+export const layerCustomers = (
   options: Partial<ClientOptions> = {}
 ): Layer.Layer<ShopifyCustomers, never, OutboundCalls> =>
   Layer.effect(

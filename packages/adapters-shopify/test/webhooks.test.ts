@@ -1,7 +1,14 @@
 import { assert, describe, it } from "@effect/vitest"
-import { handleShopifyWebhook, verifyShopifyHmac, type WebhookDelivery } from "@gatehouse/adapters-shopify"
-import { type AuditEvent, inviteToEshop, putShopifySettings } from "@gatehouse/domain"
-import { MemoryStore } from "@gatehouse/testkit"
+import { layerWebhookSignature } from "@gatehouse/adapters-shopify"
+import {
+  type AuditEvent,
+  inviteToEshop,
+  putShopifySettings,
+  receiveShopifyWebhook,
+  type ShopifyWebhookDelivery,
+  ShopifyWebhookSignature
+} from "@gatehouse/domain"
+import { MemoryStore, shopifyWebhookSignatureContract } from "@gatehouse/testkit"
 import { Effect, Redacted } from "effect"
 import { TestClock } from "effect/testing"
 import { type Portal, portal, provideAll } from "./support.ts"
@@ -22,8 +29,8 @@ const sign = (secret: string, body: string) =>
     return Buffer.from(mac).toString("base64")
   })
 
-const delivery = (p: Portal, body: string, headers: Record<string, string>): WebhookDelivery => ({
-  tenantId: p.tenant.id,
+const delivery = (p: Portal, body: string, headers: Record<string, string>): ShopifyWebhookDelivery => ({
+  tenantSlug: p.tenant.slug,
   rawBody: new TextEncoder().encode(body),
   headers: { "x-shopify-shop-domain": p.fake.shopDomain, ...headers }
 })
@@ -45,29 +52,25 @@ const webhookEvents = Effect.map(
   (s): ReadonlyArray<AuditEvent> => s.audit.filter((e) => e.action === "eshop.customer_changed")
 )
 
-describe("verifyShopifyHmac", () => {
-  it("RFC 4231 test case 2 (HMAC-SHA256), base64; any other value or a truncated one fails", () => {
-    const body = new TextEncoder().encode("what do ya want for nothing?")
-    const mac = Buffer.from("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "hex")
-    const signature = mac.toString("base64")
-    assert.isTrue(verifyShopifyHmac(body, signature, [Redacted.make("Jefe")]))
-    assert.isTrue(verifyShopifyHmac(body, signature, [Redacted.make("other"), Redacted.make("Jefe")]))
-    assert.isFalse(verifyShopifyHmac(body, signature, [Redacted.make("jefe")]))
-    assert.isFalse(verifyShopifyHmac(body, mac.subarray(0, 31).toString("base64"), [Redacted.make("Jefe")]))
-    assert.isFalse(verifyShopifyHmac(body, "", [Redacted.make("Jefe")]))
-    const flipped = Buffer.from(mac)
-    flipped[0] = (flipped[0] ?? 0) ^ 1
-    assert.isFalse(verifyShopifyHmac(body, flipped.toString("base64"), [Redacted.make("Jefe")]))
-  })
-})
+shopifyWebhookSignatureContract(
+  "node:crypto",
+  Effect.runSync(
+    Effect.provide(
+      Effect.gen(function* () {
+        return yield* ShopifyWebhookSignature
+      }),
+      layerWebhookSignature
+    )
+  )
+)
 
-describe("handleShopifyWebhook", () => {
+describe("receiveShopifyWebhook (the domain's use case on this adapter)", () => {
   it.live("a signed customers/enable re-reads the customer and records the member's new status", () =>
     Effect.gen(function* () {
       const p = yield* portal({}, { webhookSecret: SECRET })
       yield* inviteToEshop(p.adminActor, p.organization.id, p.member.id)
       p.fake.setState(p.fake.customerByEmail(p.member.email)!.id, "ENABLED")
-      const result = yield* handleShopifyWebhook(yield* enableDelivery(p, "w-1"))
+      const result = yield* receiveShopifyWebhook(yield* enableDelivery(p, "w-1"))
       assert.deepStrictEqual(result._tag === "Processed" ? result.outcome.organizations : result, [
         { organizationId: p.organization.id, status: "active" as const }
       ])
@@ -92,13 +95,13 @@ describe("handleShopifyWebhook", () => {
         yield* inviteToEshop(p.adminActor, p.organization.id, p.member.id)
         const requestsBefore = p.fake.requests().length
         const forged = yield* enableDelivery(p, "w-2", "not-the-secret")
-        const refused = yield* Effect.flip(handleShopifyWebhook(forged))
+        const refused = yield* Effect.flip(receiveShopifyWebhook(forged))
         assert.deepStrictEqual(
           refused._tag === "WebhookRejected" ? refused.reason : refused._tag,
           "BadSignature"
         )
         const unsigned = yield* Effect.flip(
-          handleShopifyWebhook({
+          receiveShopifyWebhook({
             ...forged,
             headers: { ...forged.headers, "x-shopify-hmac-sha256": undefined }
           })
@@ -110,11 +113,11 @@ describe("handleShopifyWebhook", () => {
           ...signed,
           rawBody: new TextEncoder().encode(`${new TextDecoder().decode(signed.rawBody)} `)
         }
-        assert.strictEqual((yield* Effect.flip(handleShopifyWebhook(tampered)))._tag, "WebhookRejected")
+        assert.strictEqual((yield* Effect.flip(receiveShopifyWebhook(tampered)))._tag, "WebhookRejected")
         assert.lengthOf(yield* webhookEvents, 0)
         assert.strictEqual(p.fake.requests().length, requestsBefore)
 
-        const accepted = yield* handleShopifyWebhook(signed)
+        const accepted = yield* receiveShopifyWebhook(signed)
         assert.strictEqual(accepted._tag, "Processed")
       }).pipe(provideAll())
   )
@@ -124,9 +127,9 @@ describe("handleShopifyWebhook", () => {
       const p = yield* portal({}, { webhookSecret: SECRET })
       yield* inviteToEshop(p.adminActor, p.organization.id, p.member.id)
       const signed = yield* enableDelivery(p, "w-3")
-      assert.strictEqual((yield* handleShopifyWebhook(signed))._tag, "Processed")
+      assert.strictEqual((yield* receiveShopifyWebhook(signed))._tag, "Processed")
       const requests = p.fake.requests().length
-      assert.strictEqual((yield* handleShopifyWebhook(signed))._tag, "Duplicate")
+      assert.strictEqual((yield* receiveShopifyWebhook(signed))._tag, "Duplicate")
       assert.lengthOf(yield* webhookEvents, 1)
       assert.strictEqual(p.fake.requests().length, requests)
     }).pipe(provideAll())
@@ -138,9 +141,9 @@ describe("handleShopifyWebhook", () => {
       yield* inviteToEshop(p.adminActor, p.organization.id, p.member.id)
       const signed = yield* enableDelivery(p, "w-4")
       p.fake.faults.status(503, 10)
-      assert.strictEqual((yield* Effect.flip(handleShopifyWebhook(signed)))._tag, "ShopifyUnavailable")
+      assert.strictEqual((yield* Effect.flip(receiveShopifyWebhook(signed)))._tag, "ShopifyUnavailable")
       p.fake.faults.clear()
-      assert.strictEqual((yield* handleShopifyWebhook(signed))._tag, "Processed")
+      assert.strictEqual((yield* receiveShopifyWebhook(signed))._tag, "Processed")
     }).pipe(provideAll())
   )
 
@@ -154,18 +157,18 @@ describe("handleShopifyWebhook", () => {
         p.fake.setTags(customer.id, [...customer.tags, "pims-customer:C999"])
         const body = JSON.stringify({ customerId: customer.id, tags: ["pims-customer:C999"] })
         const headers = { "x-shopify-hmac-sha256": yield* sign(SECRET, body), "x-shopify-webhook-id": "w-5" }
-        const added = yield* handleShopifyWebhook(
+        const added = yield* receiveShopifyWebhook(
           delivery(p, body, { ...headers, "x-shopify-topic": "customer.tags_added" })
         )
         assert.strictEqual(added._tag, "Processed")
         const [event] = yield* webhookEvents
         assert.strictEqual(event?.details.conflict, true)
-        const ignored = yield* handleShopifyWebhook(
+        const ignored = yield* receiveShopifyWebhook(
           delivery(p, body, { ...headers, "x-shopify-topic": "orders/create", "x-shopify-webhook-id": "w-6" })
         )
         assert.deepStrictEqual(ignored, { _tag: "Ignored", topic: "orders/create" })
         const elsewhere = yield* Effect.flip(
-          handleShopifyWebhook(
+          receiveShopifyWebhook(
             delivery(p, body, {
               ...headers,
               "x-shopify-topic": "customer.tags_added",
@@ -189,16 +192,16 @@ describe("handleShopifyWebhook", () => {
         endpoint: p.fake.endpoint(),
         webhookSecret: Redacted.make("whsec_next_9876543210")
       })
-      assert.strictEqual((yield* handleShopifyWebhook(yield* enableDelivery(p, "r-1")))._tag, "Processed")
+      assert.strictEqual((yield* receiveShopifyWebhook(yield* enableDelivery(p, "r-1")))._tag, "Processed")
       assert.strictEqual(
-        (yield* handleShopifyWebhook(yield* enableDelivery(p, "r-2", "whsec_next_9876543210")))._tag,
+        (yield* receiveShopifyWebhook(yield* enableDelivery(p, "r-2", "whsec_next_9876543210")))._tag,
         "Processed"
       )
       yield* TestClock.adjust("61 minutes")
-      const late = yield* Effect.flip(handleShopifyWebhook(yield* enableDelivery(p, "r-3")))
+      const late = yield* Effect.flip(receiveShopifyWebhook(yield* enableDelivery(p, "r-3")))
       assert.strictEqual(late._tag, "WebhookRejected")
       assert.strictEqual(
-        (yield* handleShopifyWebhook(yield* enableDelivery(p, "r-4", "whsec_next_9876543210")))._tag,
+        (yield* receiveShopifyWebhook(yield* enableDelivery(p, "r-4", "whsec_next_9876543210")))._tag,
         "Processed"
       )
     }).pipe(provideAll())

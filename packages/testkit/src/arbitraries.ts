@@ -191,6 +191,9 @@ export const userFields = (options: UserOptions = {}): fc.Arbitrary<UserFields> 
         : fc.option(fc.constantFrom(...departmentIds), { nil: null }),
     groupIds: fc.subarray(groupIds),
     status: userStatus,
+    kind: fc.constantFrom("employee", "external"),
+    // reconciled with the status below: a pending user awaits setup, an active one does not
+    awaitingSetup: fc.boolean(),
     emailVerified: fc.boolean(),
     phoneVerified: fc.boolean(),
     mustChangePassword: fc.boolean(),
@@ -202,9 +205,15 @@ export const userFields = (options: UserOptions = {}): fc.Arbitrary<UserFields> 
     updatedAt: instant,
     version: fc.integer({ min: 1, max: 1000 })
   }
-  return fc.record({ ...defaults, ...options.fields } as {
-    [K in keyof UserFields]: fc.Arbitrary<UserFields[K]>
-  })
+  return fc
+    .record({ ...defaults, ...options.fields } as {
+      [K in keyof UserFields]: fc.Arbitrary<UserFields[K]>
+    })
+    .map((fields) =>
+      fields.status === "pending" || fields.status === "active"
+        ? { ...fields, awaitingSetup: fields.status === "pending" }
+        : fields
+    )
 }
 
 /** An arbitrary user of `tenantId`, built with `aUser` (so with a fresh id). */

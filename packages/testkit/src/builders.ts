@@ -62,8 +62,10 @@ export const rolesOf = (tenantId: TenantId, preset: PresetName): ReadonlyArray<R
     builtIn: true
   }))
 
+/** A user; unless given, an employee awaiting setup exactly when pending (as the store requires). */
 export const aUser = (overrides: Partial<User> & { readonly tenantId: TenantId }): User => {
   const n = next()
+  const status = overrides.status ?? "active"
   return {
     id: anId<UserId>(),
     email: `user${n}@example.com` as Email,
@@ -77,7 +79,9 @@ export const aUser = (overrides: Partial<User> & { readonly tenantId: TenantId }
     modulePermissions: [],
     departmentId: null,
     groupIds: [],
-    status: "active",
+    status,
+    kind: "employee",
+    awaitingSetup: status === "pending",
     emailVerified: false,
     phoneVerified: false,
     mustChangePassword: false,

@@ -97,6 +97,9 @@ const homeRoute = createRoute({
 const profileRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/profile",
+  // a PIMS-backed page sends the person here to sign in to PIMS first (000)
+  validateSearch: (search: Record<string, unknown>): { pims?: "orders" | "dashboard" } =>
+    search.pims === "orders" || search.pims === "dashboard" ? { pims: search.pims } : {},
   component: lazyRouteComponent(() => import("../features/account/components/ProfilePage.tsx"), "ProfilePage")
 })
 

@@ -41,3 +41,18 @@ export const passwordChecks = (
 /** Whether every check-mark is green (Save and Create stay disabled until then). */
 export const passwordAccepted = (checks: ReadonlyArray<RuleCheck>): boolean =>
   checks.every((check) => check.passed)
+
+/**
+ * The state of a new password being typed: its check-marks on `policy` (none while the policy loads) and
+ * whether it may be sent (every rule met and the confirmation equal). The server decides on save.
+ */
+export const newPasswordState = (
+  policy: PasswordPolicy | undefined,
+  context: PasswordContext,
+  password: string,
+  confirmation: string
+): { readonly checks: ReadonlyArray<RuleCheck>; readonly ready: boolean } => {
+  if (policy === undefined) return { checks: [], ready: false }
+  const checks = passwordChecks(policy, password, context)
+  return { checks, ready: passwordAccepted(checks) && confirmation === password }
+}

@@ -21,9 +21,6 @@ export class PreconditionRequired extends Schema.TaggedError<PreconditionRequire
  */
 export class WebhookUnknown extends Schema.TaggedError<WebhookUnknown>()("WebhookUnknown", {}) {}
 
-/** A Shopify webhook whose HMAC is missing or wrong, for another store, or for a tenant without a secret. */
-export class WebhookRefused extends Schema.TaggedError<WebhookRefused>()("WebhookRefused", {}) {}
-
 /** A signed Shopify webhook without a webhook id or a customer id: Shopify's retry would not be better. */
 export class WebhookMalformed extends Schema.TaggedError<WebhookMalformed>()("WebhookMalformed", {}) {}
 

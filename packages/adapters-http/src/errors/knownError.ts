@@ -58,14 +58,14 @@ import type {
   VerifierNotConfigured,
   VerifierUnavailable,
   VersionConflict,
-  WebhookNotFound
+  WebhookNotFound,
+  WebhookRejected
 } from "@gatehouse/domain"
 import type {
   PreconditionRequired,
   Unauthenticated,
   WebhookDeferred,
   WebhookMalformed,
-  WebhookRefused,
   WebhookUnknown
 } from "./httpErrors.ts"
 
@@ -135,5 +135,5 @@ export type KnownError =
   | DeliveryNotFound
   | WebhookDeferred
   | WebhookMalformed
-  | WebhookRefused
+  | WebhookRejected
   | WebhookUnknown

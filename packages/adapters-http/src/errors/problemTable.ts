@@ -134,11 +134,12 @@ export const problemTable: Table = {
     status: 409,
     code: "LAST_ADMIN",
     title: "Last admin",
+    // The role by its name in the tenant's catalogue: a puqcloud client keeps an "Owner", not an "Admin".
     detail: (e) =>
-      e.scope === "tenant"
-        ? "The tenant must keep at least one active administrator."
-        : "The organization must keep at least one active Admin.",
-    extensions: (e) => ({ scope: e.scope })
+      `The ${e.scope} must keep at least one active ${
+        e.roles.length === 0 ? (e.scope === "tenant" ? "administrator" : "Admin") : e.roles.join(" or ")
+      }.`,
+    extensions: (e) => ({ scope: e.scope, roles: e.roles })
   },
   InvalidStatusTransition: {
     status: 409,
@@ -367,7 +368,8 @@ export const problemTable: Table = {
     title: "Not found",
     detail: "No store webhook is configured at this address."
   },
-  WebhookRefused: {
+  // the domain's refusal of a Shopify webhook (a malformed one is mapped to WebhookMalformed by the route)
+  WebhookRejected: {
     status: 401,
     code: "WEBHOOK_REFUSED",
     title: "Webhook refused",

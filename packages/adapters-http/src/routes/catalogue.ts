@@ -5,11 +5,11 @@ import {
   createGroup,
   Department,
   DepartmentInput,
-  DepartmentNotFound,
   deleteDepartment,
   deleteGroup,
   Group,
-  GroupNotFound,
+  getDepartment,
+  getGroup,
   listDepartments,
   listGroups,
   listRoles,
@@ -64,16 +64,7 @@ export const catalogueRoutes = (app: FastifyInstance, deps: RouteDeps): void => 
     sharedTransaction: true,
     params: GroupParams,
     response: Group,
-    // read from the catalogue the list use case answers: a tenant has few groups
-    handle: ({ actor, params }) =>
-      listGroups(actor).pipe(
-        Effect.flatMap((groups) => {
-          const group = groups.find((g) => g.id === params.id)
-          return group === undefined
-            ? Effect.fail(new GroupNotFound({ groupId: params.id }))
-            : Effect.succeed(group)
-        })
-      )
+    handle: ({ actor, params }) => getGroup(actor, params.id)
   })
 
   registerRoute(app, deps, {
@@ -157,15 +148,7 @@ export const catalogueRoutes = (app: FastifyInstance, deps: RouteDeps): void => 
     sharedTransaction: true,
     params: DepartmentParams,
     response: Department,
-    handle: ({ actor, params }) =>
-      listDepartments(actor).pipe(
-        Effect.flatMap((departments) => {
-          const department = departments.find((d) => d.id === params.id)
-          return department === undefined
-            ? Effect.fail(new DepartmentNotFound({ departmentId: params.id }))
-            : Effect.succeed(department)
-        })
-      )
+    handle: ({ actor, params }) => getDepartment(actor, params.id)
   })
 
   registerRoute(app, deps, {

@@ -11,13 +11,15 @@ import {
   putMyExternalCredentials,
   requireExternalCredentials,
   revokeMySession,
+  sessionIdOfToken,
   startTotpEnrollment,
   TotpCodeInput,
   UserDetails,
-  updateUser
+  updateOwnProfile
 } from "@gatehouse/domain"
-import { Effect, Schema, Struct } from "effect"
+import { Effect, Option, Schema, Struct } from "effect"
 import type { FastifyInstance, FastifyReply } from "fastify"
+import { presentedCredential } from "../auth/credentials.ts"
 import { clearSessionCookie } from "../auth/sessionCookie.ts"
 import { recoveryCodesResponse, totpSecretResponse } from "../encode/responses.ts"
 import { ifMatchHeaderSchema, ifMatchVersion, setEtag } from "../http/etag.ts"
@@ -27,11 +29,11 @@ import {
   ExternalCredentialStatusResponse,
   list,
   MyExternalCredentials,
+  MySessionInfo,
   RecoveryCodesResponse,
-  SessionInfo,
   TotpSecretResponse
 } from "../schema/responses.ts"
-import { selfId, wholeList } from "./actor.ts"
+import { wholeList } from "./actor.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
 /** The caller's profile as `PATCH /v1/me` answers it: never admin notes, even for an admin. */
@@ -72,11 +74,9 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     body: MePatchBody,
     response: OwnProfile,
     handle: ({ actor, body, request }) =>
-      Effect.gen(function* () {
-        const id = yield* selfId(actor)
-        const version = (yield* ifMatchVersion(request, { required: false })) ?? (yield* getMe(actor)).version
-        return yield* updateUser(actor, id, body, version)
-      }),
+      Effect.flatMap(ifMatchVersion(request, { required: false }), (version) =>
+        updateOwnProfile(actor, body, version)
+      ),
     onSuccess: (reply, profile) => setEtag(reply, profile.version)
   })
 
@@ -97,9 +97,18 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     url: "/v1/me/sessions",
     tag: "me",
     summary: "The caller's live sessions",
+    description: "`current` marks the session this request was made with (this device).",
     auth: "session",
-    response: list(SessionInfo),
-    handle: ({ actor }) => listMySessions(actor).pipe(Effect.map(wholeList))
+    response: list(MySessionInfo),
+    handle: ({ actor, request }) => {
+      const credential = presentedCredential(request)
+      // the request was authenticated with this token: its id names the caller's own session
+      const currentId =
+        credential._tag === "Token" ? Option.getOrUndefined(sessionIdOfToken(credential.token)) : undefined
+      return listMySessions(actor).pipe(
+        Effect.map((sessions) => wholeList(sessions.map((s) => ({ ...s, current: s.id === currentId }))))
+      )
+    }
   })
 
   registerRoute(app, deps, {

@@ -8,9 +8,12 @@ import {
   RequestPasswordResetInput,
   requestEmailVerification,
   requestPasswordReset,
+  StartPasswordResetInput,
+  startPasswordReset,
   updateAccountRecoverySettings
 } from "@gatehouse/domain"
 import type { FastifyInstance } from "fastify"
+import { PasswordResetStartedResponse } from "../schema/responses.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
 const TOKEN_ERRORS =
@@ -36,6 +39,21 @@ export const recoveryRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     body: RequestPasswordResetInput,
     status: 202,
     handle: ({ body, request }) => requestPasswordReset(body, { clientAddress: request.ip })
+  })
+
+  registerRoute(app, deps, {
+    method: "POST",
+    url: "/v1/auth/password-reset/start",
+    tag: "auth",
+    summary: "Check a reset token (without using it)",
+    description:
+      "Answers whose account it is and the tenant's password policy, for the live check-marks of the reset " +
+      `page (hasMfa: the user has TOTP on, so the policy's MFA minimum applies). ${TOKEN_ERRORS}`,
+    auth: "none",
+    rateLimited: true,
+    body: StartPasswordResetInput,
+    response: PasswordResetStartedResponse,
+    handle: ({ body }) => startPasswordReset(body)
   })
 
   registerRoute(app, deps, {

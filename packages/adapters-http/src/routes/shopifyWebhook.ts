@@ -1,8 +1,7 @@
-import { handleShopifyWebhook, type WebhookResult } from "@gatehouse/adapters-shopify"
-import { InvalidInput, TenantRepository } from "@gatehouse/domain"
-import { Effect, Option } from "effect"
+import { InvalidInput, receiveShopifyWebhook, type ShopifyWebhookResult } from "@gatehouse/domain"
+import { Effect } from "effect"
 import type { FastifyInstance } from "fastify"
-import { WebhookDeferred, WebhookMalformed, WebhookRefused, WebhookUnknown } from "../errors/httpErrors.ts"
+import { WebhookDeferred, WebhookMalformed, WebhookUnknown } from "../errors/httpErrors.ts"
 import { WebhookParams, WebhookResponse } from "../schema/eshop.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
@@ -17,13 +16,13 @@ const rawBytes = (body: unknown): Effect.Effect<Uint8Array, InvalidInput> =>
       ? Effect.succeed(body)
       : Effect.fail(new InvalidInput({ errors: [{ path: "", message: "Expected the raw request body" }] }))
 
-const statusOf = (result: WebhookResult): typeof WebhookResponse.Type => ({
+const statusOf = (result: ShopifyWebhookResult): typeof WebhookResponse.Type => ({
   status: result._tag === "Processed" ? "processed" : result._tag === "Duplicate" ? "duplicate" : "ignored"
 })
 
 /**
  * `POST /v1/webhooks/shopify/{tenantSlug}`: Shopify's customer webhooks for one tenant's store, checked by
- * `handleShopifyWebhook` (HMAC of the raw body, de-duplication by webhook id). A 2xx acknowledges; anything
+ * the domain's `receiveShopifyWebhook` (HMAC of the raw body, de-duplication by webhook id). A 2xx acknowledges; anything
  * else makes Shopify deliver again, so only a store that did not answer is worth a retry (503).
  */
 export const shopifyWebhookRoutes = async (app: FastifyInstance, deps: RouteDeps): Promise<void> => {
@@ -57,22 +56,16 @@ export const shopifyWebhookRoutes = async (app: FastifyInstance, deps: RouteDeps
       },
       response: WebhookResponse,
       handle: ({ params, body, request }) =>
-        Effect.gen(function* () {
-          const tenant = yield* (yield* TenantRepository).findBySlug(params.tenantSlug)
-          if (Option.isNone(tenant)) return yield* new WebhookUnknown()
-          const result = yield* handleShopifyWebhook({
-            tenantId: tenant.value.id,
-            headers: request.headers,
-            rawBody: body
-          })
-          return statusOf(result)
+        receiveShopifyWebhook({
+          tenantSlug: params.tenantSlug,
+          headers: request.headers,
+          rawBody: body
         }).pipe(
+          Effect.map(statusOf),
           Effect.catchTags({
             EshopNotConfigured: () => Effect.fail(new WebhookUnknown()),
             WebhookRejected: (rejected) =>
-              Effect.fail(
-                rejected.reason === "MalformedPayload" ? new WebhookMalformed() : new WebhookRefused()
-              ),
+              Effect.fail(rejected.reason === "MalformedPayload" ? new WebhookMalformed() : rejected),
             ShopifyUnavailable: () => Effect.fail(new WebhookDeferred())
           })
         )

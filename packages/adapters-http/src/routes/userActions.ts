@@ -45,9 +45,10 @@ const STATUS_CHANGES: ReadonlyArray<readonly [string, StatusChange, string]> = [
   [
     "disable",
     disableUser,
-    "active -> disabled; login blocked, sessions end. CANNOT_DISABLE_SELF, LAST_ADMIN."
+    "active | pending -> disabled; login blocked, sessions end, a setup link refused until enabled. " +
+      "CANNOT_DISABLE_SELF, LAST_ADMIN."
   ],
-  ["enable", enableUser, "disabled -> active."],
+  ["enable", enableUser, "disabled -> active, or pending for a user who never finished setup."],
   [
     "deactivate",
     deactivateUser,

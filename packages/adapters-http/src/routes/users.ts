@@ -73,7 +73,8 @@ export const userRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     url: "/v1/users",
     tag: "users",
     summary: "List users (filter, sort, cursor pagination)",
-    description: "`total` counts every user matching the filter. Needs users:read.",
+    description:
+      "`total` counts every user matching the filter; `kind` picks employees or external users. Needs users:read.",
     auth: "session",
     sharedTransaction: true,
     query: ListUsersParams,
@@ -96,7 +97,9 @@ export const userRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     summary: "Create a user",
     description:
       "Exactly one of `password`, `generatePassword: true` (answered once as `generatedPassword`) and " +
-      "`invite: true` (answered once as `setupUrl`, also emailed). 409 EMAIL_TAKEN; 422 PASSWORD_POLICY.",
+      "`invite: true` (answered once as `setupUrl`, also emailed; with `sendInvitation: false` no link is " +
+      "issued: send it later with POST /v1/users/{id}/setup-link). `active: false` creates the user " +
+      "disabled; `kind` is employee (default) or external. 409 EMAIL_TAKEN; 422 PASSWORD_POLICY.",
     auth: "session",
     body: CreateUserBodySchema,
     status: 201,

@@ -47,6 +47,9 @@ export const SessionInfo = Schema.Struct({
   revokedAt: Schema.NullOr(Schema.Date)
 })
 
+/** One of the caller's own sessions: `current` marks the one this request came with ("this device"). */
+export const MySessionInfo = Schema.Struct({ ...SessionInfo.fields, current: Schema.Boolean })
+
 /** `POST /v1/auth/login`. */
 export const LoginResponse = Schema.Struct({
   /** `<id>.<secret>`: the bearer token (also set as the `gatehouse_session` cookie). */
@@ -124,6 +127,16 @@ export const SetupStartedResponse = Schema.Struct({
   passwordPolicy: Tenant.fields.passwordPolicy,
   requiresTotp: Schema.Boolean,
   totp: Schema.optionalKey(TotpSecretResponse)
+})
+
+/** `POST /v1/auth/password-reset/start`. */
+export const PasswordResetStartedResponse = Schema.Struct({
+  email: Email,
+  firstName: Schema.String,
+  lastName: Schema.String,
+  tenant: Schema.Struct({ name: Tenant.fields.name, slug: TenantSlug, preset: Tenant.fields.preset }),
+  passwordPolicy: Tenant.fields.passwordPolicy,
+  hasMfa: Schema.Boolean
 })
 
 /** `POST /v1/setup/complete`. */

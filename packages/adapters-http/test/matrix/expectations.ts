@@ -70,6 +70,7 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["POST /v1/auth/login",                                                200,  200,  __,      __,      200,     200,        200,               200,   200,   200,     __],
   ["POST /v1/auth/logout",                                               204,  204,  __,      __,      204,     204,        204,               204,   204,   204,     __],
   ["POST /v1/auth/password-reset",                                       202,  202,  __,      __,      202,     202,        202,               202,   202,   202,     __],
+  ["POST /v1/auth/password-reset/start",                                 TOKINV, TOKINV, __,    __,      TOKINV,  TOKINV,     TOKINV,            TOKINV, TOKINV, TOKINV, __],
   ["POST /v1/auth/password-reset/complete",                              TOKINV, TOKINV, __,    __,      TOKINV,  TOKINV,     TOKINV,            TOKINV, TOKINV, TOKINV, __],
   ["POST /v1/email-verification/complete",                               TOKINV, TOKINV, __,    __,      TOKINV,  TOKINV,     TOKINV,            TOKINV, TOKINV, TOKINV, __],
 

@@ -66,6 +66,7 @@ export const REQUESTS: Partial<Record<RouteKey, RequestSpec>> = {
   "DELETE /v1/users/:id/setup-link": { target: "pending" },
   "POST /v1/auth/password-reset": { body: (w) => ({ tenant: w.slug, email: w.users.regularEmail }) },
   // A well-formed token nobody was sent: every caller gets the same answer (no session counts here).
+  "POST /v1/auth/password-reset/start": { body: () => ({ token: `${UNKNOWN_TOKEN_ID}.${"A".repeat(43)}` }) },
   "POST /v1/auth/password-reset/complete": {
     body: () => ({ token: `${UNKNOWN_TOKEN_ID}.${"A".repeat(43)}`, newPassword: PASSWORD })
   },

@@ -6,7 +6,7 @@ import {
 } from "@gatehouse/adapters-http"
 import * as Outbound from "@gatehouse/adapters-outbound"
 import { type ClientOptions, layer as shopifyLayer } from "@gatehouse/adapters-shopify"
-import type { OutboundCalls, ShopifyCustomers } from "@gatehouse/domain"
+import type { OutboundCalls, ShopifyCustomers, ShopifyWebhookSignature } from "@gatehouse/domain"
 import { layerMemory } from "@gatehouse/testkit"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify, {
@@ -34,7 +34,7 @@ export const testShopifyOptions: Partial<ClientOptions> = {
  * The services outside the domain's store and crypto: the Shopify adapter and the outbound port it calls
  * through. (Webhook de-duplication is the store's: `layerMemory` and the PostgreSQL layers provide it.)
  */
-export type ShopifyServices = ShopifyCustomers | OutboundCalls
+export type ShopifyServices = ShopifyCustomers | ShopifyWebhookSignature | OutboundCalls
 
 /** A public address (example.com's), for the made-up names of the tests. */
 export const PUBLIC_ADDRESS = "93.184.215.14"

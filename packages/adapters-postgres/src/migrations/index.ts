@@ -7,6 +7,7 @@ import { sessionWithUser } from "./0006_session_with_user.ts"
 import { oneTimeTokens } from "./0009_one_time_tokens.ts"
 import { webhooksOutbox } from "./0010_webhooks_outbox.ts"
 import { overview } from "./0011_overview.ts"
+import { userKindAndSetup } from "./0012_user_kind_and_setup.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -25,5 +26,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 6, name: "session_with_user", sql: sessionWithUser },
   { version: 9, name: "one_time_tokens", sql: oneTimeTokens },
   { version: 10, name: "webhooks_outbox", sql: webhooksOutbox },
-  { version: 11, name: "overview", sql: overview }
+  { version: 11, name: "overview", sql: overview },
+  { version: 12, name: "user_kind_and_setup", sql: userKindAndSetup }
 ]

@@ -29,6 +29,8 @@ const COLUMNS: ReadonlyArray<readonly [string, (user: User) => unknown]> = [
   ["module_permissions", (u) => u.modulePermissions],
   ["department_id", (u) => u.departmentId],
   ["status", (u) => u.status],
+  ["kind", (u) => u.kind],
+  ["awaiting_setup", (u) => u.awaitingSetup],
   ["email_verified", (u) => u.emailVerified],
   ["phone_verified", (u) => u.phoneVerified],
   ["must_change_password", (u) => u.mustChangePassword],

@@ -15,32 +15,33 @@ const INSERT_MANY = `WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
       $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::boolean[],
       $15::boolean[], $16::boolean[], $17::boolean[], $18::boolean[], $19::text[], $20::timestamptz[],
-      $21::timestamptz[], $22::timestamptz[], $23::int[], $24::text[], $25::text[])
+      $21::timestamptz[], $22::timestamptz[], $23::int[], $24::text[], $25::text[], $26::text[],
+      $27::boolean[])
     AS t(tenant_id, id, email, first_name, last_name, display_name, phone, language, admin_notes, role,
       module_permissions, department_id, status, email_verified, phone_verified, must_change_password,
       require_totp, totp_enabled, password_hash, last_login_at, created_at, updated_at, version, name_key,
-      display_key)
+      display_key, kind, awaiting_setup)
   ), inserted AS (
     INSERT INTO users (tenant_id, id, email, first_name, last_name, display_name, phone, language, admin_notes,
       role, module_permissions, department_id, status, email_verified, phone_verified, must_change_password,
       require_totp, totp_enabled, password_hash, last_login_at, created_at, updated_at, version, name_key,
-      display_key)
+      display_key, kind, awaiting_setup)
     SELECT tenant_id, id, email, first_name, last_name, display_name, phone, language, admin_notes, role,
       module_permissions::text[], department_id, status, email_verified, phone_verified, must_change_password,
       require_totp, totp_enabled, password_hash, last_login_at, created_at, updated_at, version, name_key,
-      display_key
+      display_key, kind, awaiting_setup
     FROM input
     ON CONFLICT ON CONSTRAINT users_tenant_email_key DO NOTHING
     RETURNING tenant_id, id
   ), linked AS (
     INSERT INTO user_groups (tenant_id, user_id, group_id, position)
     SELECT inserted.tenant_id, inserted.id, l.group_id, l.position
-    FROM unnest($26::uuid[], $27::uuid[], $28::int[]) AS l(user_id, group_id, position)
+    FROM unnest($28::uuid[], $29::uuid[], $30::int[]) AS l(user_id, group_id, position)
     JOIN inserted ON inserted.id = l.user_id
   )
   SELECT id::text FROM inserted`
 
-/** The 28 parameters of INSERT_MANY for a chunk, as array literals (see arrayLiteral.ts for why). */
+/** The 30 parameters of INSERT_MANY for a chunk, as array literals (see arrayLiteral.ts for why). */
 export const bulkParameters = (users: ReadonlyArray<User>): ReadonlyArray<string> => {
   const keys = users.map(userKeys)
   const text = (f: (user: User) => string | null) => textArray(users.map(f))
@@ -81,6 +82,8 @@ export const bulkParameters = (users: ReadonlyArray<User>): ReadonlyArray<string
     integerArray(users.map((u) => u.version)),
     textArray(keys.map((k) => k.nameKey)),
     textArray(keys.map((k) => k.displayKey)),
+    text((u) => u.kind),
+    flag((u) => u.awaitingSetup),
     textArray(linkUsers),
     textArray(linkGroups),
     integerArray(linkPositions)

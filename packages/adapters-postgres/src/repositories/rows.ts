@@ -79,6 +79,8 @@ export interface UserRow {
   readonly department_id: string | null
   readonly group_ids: ReadonlyArray<string>
   readonly status: string
+  readonly kind: string
+  readonly awaiting_setup: boolean
   readonly email_verified: boolean
   readonly phone_verified: boolean
   readonly must_change_password: boolean
@@ -95,7 +97,7 @@ export interface UserRow {
 export const USER_COLUMNS = `u.tenant_id, u.id, u.email, u.first_name, u.last_name, u.display_name, u.phone,
   u.language, u.admin_notes, u.role, u.module_permissions, u.department_id, u.status, u.email_verified,
   u.phone_verified, u.must_change_password, u.require_totp, u.totp_enabled, u.password_hash, u.last_login_at,
-  u.created_at, u.updated_at, u.version,
+  u.created_at, u.updated_at, u.version, u.kind, u.awaiting_setup,
   ARRAY(SELECT ug.group_id::text FROM user_groups ug
         WHERE ug.tenant_id = u.tenant_id AND ug.user_id = u.id ORDER BY ug.position) AS group_ids`
 
@@ -115,6 +117,8 @@ export const toUser = (row: UserRow): User =>
     departmentId: row.department_id,
     groupIds: row.group_ids,
     status: row.status,
+    kind: row.kind,
+    awaitingSetup: row.awaiting_setup,
     emailVerified: row.email_verified,
     phoneVerified: row.phone_verified,
     mustChangePassword: row.must_change_password,

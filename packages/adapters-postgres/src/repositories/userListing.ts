@@ -62,6 +62,7 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
   const { params, param } = sqlParams(tenantId)
   const filters = ["u.tenant_id = $1"]
   if (query.status !== undefined) filters.push(`u.status = ${param(query.status)}`)
+  if (query.kind !== undefined) filters.push(`u.kind = ${param(query.kind)}`)
   if (query.role !== undefined) filters.push(`u.role = ${param(query.role)}`)
   if (query.departmentId !== undefined)
     filters.push(isUuid(query.departmentId) ? `u.department_id = ${param(query.departmentId)}` : "false")

@@ -191,6 +191,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -338,6 +341,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -367,6 +373,7 @@ export interface paths {
                                 /** @enum {string} */
                                 preset: "weevio" | "wetrack" | "weavestream" | "puqcloud";
                             };
+                            totpRequired: boolean;
                             session: {
                                 /** @enum {string} */
                                 scope: "full" | "password_change" | "mfa_enrollment";
@@ -453,6 +460,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -583,7 +593,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's live sessions */
+        /**
+         * The caller's live sessions
+         * @description `current` marks the session this request was made with (this device).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -613,6 +626,7 @@ export interface paths {
                                 lastSeenAt: string;
                                 expiresAt: string;
                                 revokedAt: string | null;
+                                current: boolean;
                             }[];
                             total: number;
                             nextCursor: string | null;
@@ -1326,13 +1340,14 @@ export interface paths {
         };
         /**
          * List users (filter, sort, cursor pagination)
-         * @description `total` counts every user matching the filter. Needs users:read.
+         * @description `total` counts every user matching the filter; `kind` picks employees or external users. Needs users:read.
          */
         get: {
             parameters: {
                 query?: {
                     q?: string;
                     status?: "pending" | "active" | "disabled" | "deactivated";
+                    kind?: "employee" | "external";
                     role?: string;
                     sort?: "name" | "email" | "created" | "lastLogin";
                     limit?: number;
@@ -1370,6 +1385,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -1414,7 +1432,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Exactly one of `password`, `generatePassword: true` (answered once as `generatedPassword`) and `invite: true` (answered once as `setupUrl`, also emailed). 409 EMAIL_TAKEN; 422 PASSWORD_POLICY.
+         * @description Exactly one of `password`, `generatePassword: true` (answered once as `generatedPassword`) and `invite: true` (answered once as `setupUrl`, also emailed; with `sendInvitation: false` no link is issued: send it later with POST /v1/users/{id}/setup-link). `active: false` creates the user disabled; `kind` is employee (default) or external. 409 EMAIL_TAKEN; 422 PASSWORD_POLICY.
          */
         post: {
             parameters: {
@@ -1435,6 +1453,10 @@ export interface paths {
                         modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
                         requireTotp?: boolean;
                         adminNotes?: string;
+                        /** @enum {string} */
+                        kind?: "employee" | "external";
+                        active?: boolean;
+                        sendInvitation?: boolean;
                         /** Format: uuid */
                         department?: string;
                         groups?: string[];
@@ -1469,6 +1491,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -1563,6 +1588,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -1699,6 +1727,8 @@ export interface paths {
                         requireTotp?: boolean;
                         modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
                         adminNotes?: string | null;
+                        /** @enum {string} */
+                        kind?: "employee" | "external";
                         department?: string | null;
                         groups?: string[];
                     };
@@ -1728,6 +1758,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -1814,7 +1847,7 @@ export interface paths {
                     "application/json": {
                         rows: Record<string, never>[];
                         mapping?: {
-                            [key: string]: ("email" | "firstName" | "lastName" | "role" | "department" | "groups" | "phone" | "language") | null;
+                            [key: string]: ("email" | "firstName" | "lastName" | "role" | "department" | "groups" | "phone" | "language" | "active" | "kind") | null;
                         };
                     };
                     "text/csv": string;
@@ -1913,6 +1946,8 @@ export interface paths {
                             requireTotp?: boolean;
                             modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
                             adminNotes?: string | null;
+                            /** @enum {string} */
+                            kind?: "employee" | "external";
                             department?: string | null;
                             groups?: string[];
                         };
@@ -2021,6 +2056,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2094,7 +2132,7 @@ export interface paths {
         put?: never;
         /**
          * Disable a user
-         * @description Needs users:write. active -> disabled; login blocked, sessions end. CANNOT_DISABLE_SELF, LAST_ADMIN.
+         * @description Needs users:write. active | pending -> disabled; login blocked, sessions end, a setup link refused until enabled. CANNOT_DISABLE_SELF, LAST_ADMIN.
          */
         post: {
             parameters: {
@@ -2130,6 +2168,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2202,7 +2243,7 @@ export interface paths {
         put?: never;
         /**
          * Enable a user
-         * @description Needs users:write. disabled -> active.
+         * @description Needs users:write. disabled -> active, or pending for a user who never finished setup.
          */
         post: {
             parameters: {
@@ -2238,6 +2279,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2346,6 +2390,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -2454,6 +2501,9 @@ export interface paths {
                             groupIds: string[];
                             /** @enum {string} */
                             status: "pending" | "active" | "disabled" | "deactivated";
+                            /** @enum {string} */
+                            kind: "employee" | "external";
+                            awaitingSetup: boolean;
                             emailVerified: boolean;
                             phoneVerified: boolean;
                             mustChangePassword: boolean;
@@ -3522,6 +3572,9 @@ export interface paths {
                                     groupIds: string[];
                                     /** @enum {string} */
                                     status: "pending" | "active" | "disabled" | "deactivated";
+                                    /** @enum {string} */
+                                    kind: "employee" | "external";
+                                    awaitingSetup: boolean;
                                     emailVerified: boolean;
                                     phoneVerified: boolean;
                                     mustChangePassword: boolean;
@@ -3640,6 +3693,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -5509,6 +5565,9 @@ export interface paths {
                                 groupIds: string[];
                                 /** @enum {string} */
                                 status: "pending" | "active" | "disabled" | "deactivated";
+                                /** @enum {string} */
+                                kind: "employee" | "external";
+                                awaitingSetup: boolean;
                                 emailVerified: boolean;
                                 phoneVerified: boolean;
                                 mustChangePassword: boolean;
@@ -5816,6 +5875,97 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a reset token (without using it)
+         * @description Answers whose account it is and the tenant's password policy, for the live check-marks of the reset page (hasMfa: the user has TOTP on, so the policy's MFA minimum applies). Unknown or replaced token: 404 TOKEN_INVALID; used: 410 TOKEN_USED; expired: 410 TOKEN_EXPIRED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Check a reset token (without using it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            firstName: string;
+                            lastName: string;
+                            tenant: {
+                                name: string;
+                                slug: string;
+                                /** @enum {string} */
+                                preset: "weevio" | "wetrack" | "weavestream" | "puqcloud";
+                            };
+                            passwordPolicy: {
+                                /** @enum {string} */
+                                preset: "product" | "nist" | "custom";
+                                minLength: number;
+                                minLengthWithMfa: number | null;
+                                maxLength: number;
+                                requireLowercase: boolean;
+                                requireUppercase: boolean;
+                                requireDigit: boolean;
+                                requireSymbol: boolean;
+                                generatedLength: number;
+                            };
+                            hasMfa: boolean;
+                        };
+                    };
                 };
                 /** @description A problem (RFC 9457) */
                 default: {

@@ -25,10 +25,15 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
   actual: Schema.Int
 }) {}
 
-/** The change would leave no active holder of `users:roles` in the tenant, or no active Admin in an organization. */
+/**
+ * The change would leave no active holder of `users:roles` in the tenant, or no active Admin in an organization.
+ * `roles` names the admin roles of that scope in the tenant's catalogue (a puqcloud client's "Owner", a
+ * wetrack tenant's "Account Admin" and "User Admin"), so the message says which role must be kept.
+ */
 export class LastAdmin extends Schema.TaggedError<LastAdmin>()("LastAdmin", {
   scope: Schema.Literals(["tenant", "organization"]),
-  id: Schema.String
+  id: Schema.String,
+  roles: Schema.Array(Schema.String)
 }) {}
 
 /** The user's status does not allow this transition (e.g. enabling a pending user). */

@@ -8,11 +8,17 @@ import { RoleName } from "./role.ts"
 import { isFreeText, isSingleLineText } from "./text.ts"
 
 /**
- * pending (setup not completed, shown as NEW) -> active <-> disabled; active | disabled -> deactivated (soft
- * delete, restorable). Only active users can log in.
+ * pending (setup not completed, shown as NEW) -> active <-> disabled; pending <-> disabled too (an admin may
+ * disable, or create inactive, a user who has not finished setup: enabling returns them to pending);
+ * pending | active | disabled -> deactivated (soft delete, restorable). Only active users can log in, and only
+ * pending users can use a setup link.
  */
 export const UserStatus = Schema.Literals(["pending", "active", "disabled", "deactivated"])
 export type UserStatus = typeof UserStatus.Type
+
+/** 002's tabs: the organization's own staff ("Employees") or people from outside it ("External Users"). */
+export const UserKind = Schema.Literals(["employee", "external"])
+export type UserKind = typeof UserKind.Type
 
 /** A first, last or display name: trimmed, 1 to 100 characters, one line without control characters. */
 export const PersonName = Schema.String.check(
@@ -40,6 +46,14 @@ export const User = Schema.Struct({
   departmentId: Schema.NullOr(DepartmentId),
   groupIds: Schema.Array(GroupId),
   status: UserStatus,
+  /** Employee (the default) or external user; an admin's classification, it grants nothing. */
+  kind: UserKind,
+  /**
+   * True from a creation by invitation until setup completes, and kept while the user is disabled or
+   * deactivated: enabling or restoring them returns them to `pending` (their setup link works again) rather
+   * than `active`. Always true when pending and false when active.
+   */
+  awaitingSetup: Schema.Boolean,
   emailVerified: Schema.Boolean,
   phoneVerified: Schema.Boolean,
   /** The next login gives a `password_change` session only. */

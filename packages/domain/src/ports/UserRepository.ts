@@ -4,7 +4,7 @@ import type { Email } from "../model/email.ts"
 import type { DepartmentId, GroupId, TenantId, UserId } from "../model/ids.ts"
 import type { Page } from "../model/page.ts"
 import type { RoleName } from "../model/role.ts"
-import type { User, UserStatus } from "../model/user.ts"
+import type { User, UserKind, UserStatus } from "../model/user.ts"
 
 export type UserSort = "name" | "email" | "created" | "lastLogin"
 
@@ -12,6 +12,7 @@ export interface UserListQuery {
   /** Case-insensitive substring of first name, last name, "first last", display name or email. */
   readonly q?: string | undefined
   readonly status?: UserStatus | undefined
+  readonly kind?: UserKind | undefined
   readonly role?: RoleName | undefined
   readonly departmentId?: DepartmentId | undefined
   readonly groupId?: GroupId | undefined

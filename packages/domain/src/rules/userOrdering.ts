@@ -45,9 +45,10 @@ export const isAfter = (user: User, position: CursorPosition, sort: UserSort): b
   return byKey > 0 || (byKey === 0 && user.id > position.id)
 }
 
-/** Whether a user matches every filter of the query (q, status, role, department, group, ids). */
+/** Whether a user matches every filter of the query (q, status, kind, role, department, group, ids). */
 export const matches = (user: User, query: UserListQuery): boolean => {
   if (query.status !== undefined && user.status !== query.status) return false
+  if (query.kind !== undefined && user.kind !== query.kind) return false
   if (query.role !== undefined && user.role !== query.role) return false
   if (query.departmentId !== undefined && user.departmentId !== query.departmentId) return false
   if (query.groupId !== undefined && !user.groupIds.includes(query.groupId)) return false

@@ -55,7 +55,7 @@ export const asModelUser = (user: User): ModelUser => ({
   modules: [...user.modulePermissions].sort(),
   status: user.status,
   exists: true,
-  hasPassword: user.passwordHash !== null
+  awaitingSetup: user.awaitingSetup
 })
 
 const storedUsers = (real: Real) =>

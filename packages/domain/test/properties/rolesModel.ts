@@ -24,8 +24,8 @@ export interface ModelUser {
   readonly modules: ReadonlyArray<ModulePermission>
   readonly status: UserStatus
   readonly exists: boolean
-  /** Restoring a user without a password brings them back pending. */
-  readonly hasPassword: boolean
+  /** Never finished setup: enabling or restoring them brings them back pending. */
+  readonly awaitingSetup: boolean
 }
 
 /** The tenant's people by index (a created user is appended; a deleted one stays, `exists: false`). */
@@ -97,7 +97,7 @@ export const predictCreate = (
     modules: [...new Set(input.modules)],
     status: input.invite ? "pending" : "active",
     exists: true,
-    hasPassword: !input.invite
+    awaitingSetup: input.invite
   }
   return { users: [...model.users, created] }
 }
@@ -115,12 +115,16 @@ export const predictChangeRole = (model: Model, actor: number, target: number, r
 }
 
 export const TRANSITIONS = {
-  disable: { from: ["active"], to: () => "disabled", refuseSelf: true },
-  enable: { from: ["disabled"], to: () => "active", refuseSelf: false },
+  disable: { from: ["active", "pending"], to: () => "disabled", refuseSelf: true },
+  enable: {
+    from: ["disabled"],
+    to: (user: ModelUser) => (user.awaitingSetup ? "pending" : "active"),
+    refuseSelf: false
+  },
   deactivate: { from: ["active", "disabled", "pending"], to: () => "deactivated", refuseSelf: true },
   restore: {
     from: ["deactivated"],
-    to: (user: ModelUser) => (user.hasPassword ? "active" : "pending"),
+    to: (user: ModelUser) => (user.awaitingSetup ? "pending" : "active"),
     refuseSelf: false
   }
 } as const satisfies Record<

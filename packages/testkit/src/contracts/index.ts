@@ -104,6 +104,7 @@ export { invitationRepositoryContract, invitationRepositoryTests } from "./invit
 export { oneTimeTokenRepositoryContract, oneTimeTokenRepositoryTests } from "./oneTimeTokenRepository.ts"
 export { sessionRepositoryContract, sessionRepositoryTests } from "./sessionRepository.ts"
 export { sha256Contract } from "./sha256.ts"
+export { shopifyWebhookSignatureContract } from "./shopifyWebhookSignature.ts"
 export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts"
 
 const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [

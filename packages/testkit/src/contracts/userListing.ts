@@ -9,6 +9,7 @@ import {
   matches,
   type RoleName,
   type User,
+  type UserKind,
   type UserListQuery,
   UserRepository,
   type UserSort,
@@ -73,6 +74,7 @@ const userSpec: fc.Arbitrary<UserSpec> = fc.record({
 interface FilterSpec {
   readonly q?: { readonly user: number; readonly field: "first" | "full" | "display" | "email" } | string
   readonly status?: UserStatus
+  readonly kind?: UserKind
   readonly role?: RoleName
   readonly groupSlot?: number
   readonly departmentSlot?: number
@@ -102,6 +104,7 @@ const filterSpec: fc.Arbitrary<FilterSpec> = fc
       3
     ),
     status: sometimes(arbitraries.userStatus),
+    kind: sometimes(fc.constantFrom<UserKind>("employee", "external")),
     role: sometimes(arbitraries.roleName("wetrack")),
     groupSlot: sometimes(fc.integer({ min: 0, max: GROUPS - 1 })),
     departmentSlot: sometimes(fc.integer({ min: 0, max: DEPARTMENTS - 1 })),
@@ -145,6 +148,7 @@ const toQuery = (
   return {
     ...(q === undefined ? {} : { q }),
     ...(filter.status === undefined ? {} : { status: filter.status }),
+    ...(filter.kind === undefined ? {} : { kind: filter.kind }),
     ...(filter.role === undefined ? {} : { role: filter.role }),
     ...(filter.groupSlot === undefined ? {} : { groupId: groups[filter.groupSlot]!.id }),
     ...(filter.departmentSlot === undefined ? {} : { departmentId: departments[filter.departmentSlot]!.id }),
@@ -230,6 +234,32 @@ export const userListingTests = (it: ContractIt): void => {
       assert.deepStrictEqual(idsOf(page.items), idsOf([...stored].sort(compareUsers("name"))))
       assert.strictEqual(page.total, 5)
       assert.isNull(page.nextCursor)
+    })
+  )
+
+  it.effect("kind lists employees or external users only, alone or with a status, and totals them", () =>
+    Effect.gen(function* () {
+      const repository = yield* UserRepository
+      const { tenant } = yield* freshTenant()
+      const { tenant: other } = yield* freshTenant()
+      const add = (overrides: Partial<User>) =>
+        repository.insert(aUser({ ...overrides, tenantId: tenant.id }))
+      const employee = yield* add({})
+      const external = yield* add({ kind: "external" })
+      const disabledExternal = yield* add({ kind: "external", status: "disabled", awaitingSetup: true })
+      yield* repository.insert(aUser({ tenantId: other.id, kind: "external" }))
+      const listed = (query: Partial<UserListQuery>) =>
+        Effect.map(repository.list(tenant.id, { sort: "created", limit: 1, ...query }), (page) => page.total)
+      const ids = (query: Partial<UserListQuery>) =>
+        Effect.map(repository.list(tenant.id, { sort: "email", limit: 50, ...query }), (page) =>
+          [...idsOf(page.items)].sort()
+        )
+      assert.deepStrictEqual(yield* ids({ kind: "employee" }), [employee.id])
+      assert.deepStrictEqual(yield* ids({ kind: "external" }), [external.id, disabledExternal.id].sort())
+      assert.deepStrictEqual(yield* ids({ kind: "external", status: "disabled" }), [disabledExternal.id])
+      assert.strictEqual(yield* listed({ kind: "external" }), 2)
+      assert.strictEqual(yield* listed({ kind: "external", status: "active" }), 1)
+      assert.strictEqual(yield* listed({ kind: "employee", status: "disabled" }), 0)
     })
   )
 

@@ -42,6 +42,8 @@ export const userRepositoryTests = (it: ContractIt): void => {
         adminNotes: "notes",
         modulePermissions: ["module:orders", "module:dashboard"],
         status: "pending",
+        kind: "external",
+        awaitingSetup: true,
         mustChangePassword: true,
         passwordHash: "$fake-sha256$00$AAAA",
         lastLoginAt: new Date("2026-02-03T04:05:06.789Z"),
@@ -104,6 +106,37 @@ export const userRepositoryTests = (it: ContractIt): void => {
       assert.deepStrictEqual(page, { items: [], total: 0, nextCursor: null })
       assert.strictEqual(yield* users.countActiveWithRole(tenant.id, ["Admin" as RoleName]), 0)
       same(yield* users.findById(other.id, theirs.id), theirs)
+    })
+  )
+
+  it.effect("keeps a disabled user's awaitingSetup and kind through update, insertMany and list", () =>
+    Effect.gen(function* () {
+      const users = yield* UserRepository
+      const { tenant } = yield* freshTenant()
+      const pending = yield* users.insert(aUser({ tenantId: tenant.id, status: "pending" }))
+      assert.isTrue(pending.awaitingSetup)
+      // disabled before finishing setup: the store must keep that they still await it
+      const disabled = yield* users.update(
+        { ...pending, status: "disabled", kind: "external" },
+        pending.version
+      )
+      same(yield* users.findById(tenant.id, pending.id), disabled)
+      assert.isTrue(Option.getOrThrow(yield* users.findById(tenant.id, pending.id)).awaitingSetup)
+      const many = [
+        aUser({ tenantId: tenant.id, status: "disabled", awaitingSetup: true, kind: "external" }),
+        aUser({ tenantId: tenant.id, status: "disabled", awaitingSetup: false })
+      ]
+      yield* users.insertMany(many)
+      for (const user of many) same(yield* users.findById(tenant.id, user.id), user)
+      const listed = yield* users.list(tenant.id, { sort: "created", limit: 10, status: "disabled" })
+      assert.deepStrictEqual(
+        [...listed.items].map((u) => [u.id, u.awaitingSetup, u.kind]).sort(),
+        [
+          [pending.id, true, "external"],
+          [many[0]!.id, true, "external"],
+          [many[1]!.id, false, "employee"]
+        ].sort()
+      )
     })
   )
 

@@ -2,7 +2,7 @@ import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from "@m
 import { useDisclosure } from "@mantine/hooks"
 import { useQueryClient } from "@tanstack/react-query"
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router"
-import { useEffect } from "react"
+import { useCallback, useEffect } from "react"
 import { useTranslation } from "react-i18next"
 import { FirstLoginPasswordModal } from "../../features/account/components/FirstLoginPasswordModal.tsx"
 import { TotpEnrolmentStep } from "../../features/account/components/TotpEnrolmentStep.tsx"
@@ -11,6 +11,7 @@ import { notify } from "../../lib/notify.ts"
 import { useMe, useSignOut } from "../../lib/session.ts"
 import { visibleNav } from "../navigation.ts"
 import { NavSection } from "./NavSection.tsx"
+import { useSessionEnd } from "./useSessionEnd.ts"
 
 /** The signed-in frame: header, the navigation this person may see, the page; and the first-login step. */
 export function AppLayout() {
@@ -33,6 +34,13 @@ export function AppLayout() {
     notify("teal", message)
     void navigate({ to: "/sign-in" })
   }
+  // signed out from elsewhere (another browser, a password change, expiry): back to sign-in, saying so
+  const sessionEnded = useCallback(() => {
+    applySessionWords(undefined, me.language)
+    notify("teal", t("problems.sessionEnded"))
+    void navigate({ to: "/sign-in" })
+  }, [me.language, navigate, t])
+  useSessionEnd(sessionEnded)
   const logout = () =>
     signOut.mutate(undefined, {
       onSettled: () => leave(t("signIn.signedOut"))

@@ -121,7 +121,10 @@ export const validateSource = Effect.fnUntraced(function* (
   return validated
 })
 
-/** The stored form of an imported row: pending, no password, its invitation issued alongside. */
+/**
+ * The stored form of an imported row: pending (disabled when its `active` column says no), no password, its
+ * invitation issued alongside.
+ */
 export const importedUser = Effect.fnUntraced(function* (context: ActorContext, profile: ImportedProfile) {
   const { email, firstName, lastName, role } = profile
   const user: User = {
@@ -132,7 +135,9 @@ export const importedUser = Effect.fnUntraced(function* (context: ActorContext, 
     phone: profile.phone,
     language: profile.language,
     departmentId: profile.departmentId,
-    groupIds: [...profile.groupIds]
+    groupIds: [...profile.groupIds],
+    status: profile.active ? "pending" : "disabled",
+    kind: profile.kind
   }
   return user
 })

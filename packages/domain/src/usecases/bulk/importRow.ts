@@ -1,4 +1,4 @@
-import { Result, Schema } from "effect"
+import { Result, Schema, SchemaTransformation } from "effect"
 import { Email } from "../../model/email.ts"
 import type { Department, Group } from "../../model/group.ts"
 import type { DepartmentId, GroupId } from "../../model/ids.ts"
@@ -6,7 +6,7 @@ import { Language } from "../../model/language.ts"
 import type { Permission } from "../../model/permission.ts"
 import { PhoneNumber } from "../../model/phone.ts"
 import type { Role, RoleName } from "../../model/role.ts"
-import { PersonName } from "../../model/user.ts"
+import { PersonName, UserKind } from "../../model/user.ts"
 import { missingForGrant } from "../../rules/permissions.ts"
 import { toInvalidInput } from "../users/guards.ts"
 import type { ImportFieldError } from "./errors.ts"
@@ -20,7 +20,9 @@ export const IMPORT_FIELDS = [
   "department",
   "groups",
   "phone",
-  "language"
+  "language",
+  "active",
+  "kind"
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
@@ -78,6 +80,9 @@ export interface ImportedProfile {
   readonly groupIds: ReadonlyArray<GroupId>
   readonly phone: PhoneNumber | null
   readonly language: Language | null
+  /** 002's "Active User": false imports the user disabled (their setup link works once they are enabled). */
+  readonly active: boolean
+  readonly kind: UserKind
 }
 
 /**
@@ -118,7 +123,25 @@ const groupNames = (value: unknown): ReadonlyArray<unknown> =>
       ? value.map(cell).filter((name) => name !== undefined)
       : [value]
 
+/** A yes/no cell: a JSON boolean, or true/false, yes/no, y/n, 1/0 in any casing. */
+const ActiveCell = Schema.Union([
+  Schema.Boolean,
+  Schema.Literals(["true", "yes", "y", "1", "false", "no", "n", "0"]).pipe(
+    Schema.decodeTo(
+      Schema.Boolean,
+      SchemaTransformation.transform({
+        decode: (text) => ["true", "yes", "y", "1"].includes(text),
+        encode: (active) => (active ? "true" : "false")
+      })
+    )
+  )
+])
+
+const lowerCased = (value: unknown): unknown => (typeof value === "string" ? value.toLowerCase() : value)
+
 const decoders = {
+  active: (value: unknown) => Schema.decodeUnknownResult(ActiveCell)(lowerCased(value)),
+  kind: (value: unknown) => Schema.decodeUnknownResult(UserKind)(lowerCased(value)),
   email: Schema.decodeUnknownResult(Email),
   name: Schema.decodeUnknownResult(PersonName),
   phone: Schema.decodeUnknownResult(PhoneNumber),
@@ -204,6 +227,8 @@ export const validateRow = (
   const lastName = decode("lastName", decoders.name, true)
   const phone = decode("phone", decoders.phone, false)
   const language = decode("language", decoders.language, false)
+  const active = decode("active", decoders.active, false)
+  const kind = decode("kind", decoders.kind, false)
   const roleName = decode("role", decoders.text, true)
   const role = roleName === undefined ? undefined : byName("role", roleName, catalogue.roles, "role")
   if (role !== undefined) {
@@ -249,7 +274,9 @@ export const validateRow = (
       departmentId: department?.id ?? null,
       groupIds: [...groupIds],
       phone: phone ?? null,
-      language: language ?? null
+      language: language ?? null,
+      active: active ?? true,
+      kind: kind ?? "employee"
     }
   }
 }

@@ -64,7 +64,8 @@ const CHANGED = "The row read differently the second time: the source must give 
 /**
  * The write pass, in ONE transaction: reads the source again, skips the rows the validation pass rejected,
  * re-validates the others against the catalogue as it is now (a role or group may have gone meanwhile),
- * inserts them in batches through `insertMany` and issues their invitations, then writes one `users.imported`
+ * inserts them in batches through `insertMany` and issues the invitations of the active ones (an inactive row
+ * is imported disabled and invited once enabled), then writes one `users.imported`
  * audit event. A row that fails now (a catalogue change, an email taken meanwhile by a concurrent creation)
  * fails the whole import under `mode: "all"`, and is reported and skipped under `partial`.
  */
@@ -123,7 +124,9 @@ const writeSource = (actor: Actor, source: ImportSource, options: ImportOptions,
             pending = rest
           }
           created += pending.length
-          toSend.push(...(yield* issueImportInvitations(context.tenant, pending, context.now)))
+          // An inactive row's user is not invited now: an admin enables them, then sends the invitation.
+          const invited = pending.filter((user) => user.status === "pending")
+          toSend.push(...(yield* issueImportInvitations(context.tenant, invited, context.now)))
         })
       )
       if (rows !== validated.rows) {

@@ -123,6 +123,7 @@ export const completeSetup = Effect.fn("completeSetup")(function* (input: Comple
           {
             ...user,
             status: "active",
+            awaitingSetup: false,
             displayName: input.displayName,
             passwordHash,
             mustChangePassword: false,

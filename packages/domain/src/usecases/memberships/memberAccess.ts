@@ -71,5 +71,11 @@ export const guardLastOrganizationAdmin = Effect.fnUntraced(function* (
     END_OF_TIME
   )
   const others = permanent - (isInEffect(current, END_OF_TIME) ? 1 : 0)
-  if (others < 1) return yield* new LastAdmin({ scope: "organization", id: current.organizationId })
+  if (others < 1) {
+    return yield* new LastAdmin({
+      scope: "organization",
+      id: current.organizationId,
+      roles: adminRoleNames
+    })
+  }
 })

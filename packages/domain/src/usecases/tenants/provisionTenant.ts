@@ -72,6 +72,7 @@ export const provisionTenant = Effect.fnUntraced(function* (spec: TenantSpec, ad
       at
     )),
     status: admin.status,
+    awaitingSetup: admin.status === "pending",
     mustChangePassword: admin.mustChangePassword,
     passwordHash: admin.passwordHash
   }

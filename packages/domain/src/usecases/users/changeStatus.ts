@@ -36,19 +36,24 @@ export interface StatusTransition {
   readonly blocksLogin: boolean
 }
 
+/** Also a user who has not finished setup: their setup link stops working until they are enabled. */
 export const disableTransition: StatusTransition = {
   name: "disable",
-  from: ["active"],
+  from: ["active", "pending"],
   to: () => "disabled",
   action: "user.disabled",
   refuseSelf: true,
   blocksLogin: true
 }
 
+/** Where a user who is let back in returns: to setup when they never finished it, else to active. */
+const backFromBlocked = (user: User): UserStatus => (user.awaitingSetup ? "pending" : "active")
+
+/** A user disabled before finishing setup returns to pending, their setup link working again. */
 export const enableTransition: StatusTransition = {
   name: "enable",
   from: ["disabled"],
-  to: () => "active",
+  to: backFromBlocked,
   action: "user.enabled",
   refuseSelf: false,
   blocksLogin: false
@@ -63,11 +68,11 @@ export const deactivateTransition: StatusTransition = {
   blocksLogin: true
 }
 
-/** A restored user who never set a password goes back to pending (setup not completed). */
+/** A restored user who never finished setup goes back to pending. */
 export const restoreTransition: StatusTransition = {
   name: "restore",
   from: ["deactivated"],
-  to: (user) => (user.passwordHash === null ? "pending" : "active"),
+  to: backFromBlocked,
   action: "user.restored",
   refuseSelf: false,
   blocksLogin: false

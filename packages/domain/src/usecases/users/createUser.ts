@@ -10,7 +10,7 @@ import { PlainPassword } from "../../model/password.ts"
 import { ModulePermission } from "../../model/permission.ts"
 import { PhoneNumber } from "../../model/phone.ts"
 import { RoleName } from "../../model/role.ts"
-import { AdminNotes, PersonName } from "../../model/user.ts"
+import { AdminNotes, PersonName, UserKind } from "../../model/user.ts"
 import { enforcePassword } from "../../password/checkPassword.ts"
 import { generatePassword } from "../../password/generatePassword.ts"
 import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
@@ -47,6 +47,18 @@ export const CreateUserInput = Schema.Struct({
   modulePermissions: Schema.optionalKey(Schema.Array(ModulePermission)),
   requireTotp: Schema.optionalKey(Schema.Boolean),
   adminNotes: Schema.optionalKey(AdminNotes),
+  /** Default `employee`. */
+  kind: Schema.optionalKey(UserKind),
+  /**
+   * 002's "Active User"; default true. False creates the user disabled: no login, and with an invitation a
+   * setup link that works only once they are enabled (back to pending).
+   */
+  active: Schema.optionalKey(Schema.Boolean),
+  /**
+   * With an invitation only; default true. False creates the pending user without issuing a setup link (002's
+   * "Save User": the invitation is sent later, `POST /v1/users/{id}/setup-link`).
+   */
+  sendInvitation: Schema.optionalKey(Schema.Boolean),
   credential: InitialCredential
 })
 export type CreateUserInput = typeof CreateUserInput.Type
@@ -62,7 +74,7 @@ export interface CreatedUser {
   readonly user: UserView
   /** Shown once to the admin who created the user; never stored. */
   readonly generatedPassword?: Redacted.Redacted<string>
-  /** With an invitation: the one-time setup link (also emailed), shown once to the admin. */
+  /** With an invitation sent: the one-time setup link (also emailed), shown once to the admin. */
   readonly setupUrl?: Redacted.Redacted<string>
   /** With an invitation: when the setup link stops working. */
   readonly expiresAt?: Date
@@ -74,7 +86,8 @@ export interface CreatedUser {
  * Creates a user of the actor's tenant. Needs `users:write` (or `users:invite` for an invitation); the role
  * and module permissions given must all be held by the actor (rule 4). A typed or generated password makes
  * an active user who must change it at first login; an invitation makes a pending user and issues their setup
- * invitation in the same transaction (the link is emailed and returned once).
+ * invitation in the same transaction (the link is emailed and returned once), unless `sendInvitation: false`.
+ * `active: false` makes either one disabled instead (an invited one returns to pending when enabled).
  */
 export const createUser = Effect.fn("createUser")(function* (actor: Actor, given: CreateUserInput) {
   return yield* transactional(
@@ -90,6 +103,11 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, given
       if (!invite && presets[context.tenant.preset].inviteOnly) {
         return yield* new InvalidInput({
           errors: [{ path: "credential", message: "This tenant creates users by invitation only" }]
+        })
+      }
+      if (input.sendInvitation !== undefined && !invite) {
+        return yield* new InvalidInput({
+          errors: [{ path: "sendInvitation", message: "Only a user created by invitation is sent one" }]
         })
       }
       const roles = rolesOf(context)
@@ -143,7 +161,9 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, given
         modulePermissions: [...new Set(input.modulePermissions ?? [])],
         departmentId: input.departmentId ?? null,
         groupIds: [...new Set(input.groupIds ?? [])],
-        status: invite ? "pending" : "active",
+        status: input.active === false ? "disabled" : invite ? "pending" : "active",
+        kind: input.kind ?? "employee",
+        awaitingSetup: invite,
         mustChangePassword: !invite,
         requireTotp: input.requireTotp ?? false,
         passwordHash
@@ -152,10 +172,15 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, given
         action: "user.created",
         targetType: "user",
         targetId: user.id,
-        details: { role: user.role, credential: input.credential._tag.toLowerCase(), status: user.status }
+        details: {
+          role: user.role,
+          credential: input.credential._tag.toLowerCase(),
+          status: user.status,
+          kind: user.kind
+        }
       })
       const view = toUserView(user, { includeAdminNotes: holds(context.permissions, "users:write") })
-      if (invite) {
+      if (invite && input.sendInvitation !== false) {
         const link = yield* issueSetupInvitation(context.tenant, user, actor)
         const created: CreatedUser = {
           user: view,

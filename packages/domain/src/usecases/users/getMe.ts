@@ -5,6 +5,7 @@ import type { Actor, SessionScope } from "../../model/actor.ts"
 import { TenantId } from "../../model/ids.ts"
 import { Permission } from "../../model/permission.ts"
 import { PresetName, TenantName, TenantSlug } from "../../model/tenant.ts"
+import { totpRequiredFor } from "../invitations/setupTotp.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
 import type { ReadServices } from "./guards.ts"
@@ -18,6 +19,8 @@ export const Me = Schema.Struct({
   memberships: Schema.Array(UserMembershipView),
   /** The caller's tenant: the console takes its words (the preset's) and the tenant's name from here. */
   tenant: Schema.Struct({ id: TenantId, slug: TenantSlug, name: TenantName, preset: PresetName }),
+  /** Whether the account must keep TOTP: its role requires it, or an admin switched it on (`requireTotp`). */
+  totpRequired: Schema.Boolean,
   /** The presented session's scope: a console reloaded mid-step knows which step to show. */
   session: Schema.Struct({
     scope: Schema.Literals(["full", "password_change", "mfa_enrollment"]) as Schema.Codec<SessionScope>
@@ -42,6 +45,7 @@ export const getMe = Effect.fn("getMe")(function* (
         ...toUserView(context.user, { includeAdminNotes: false }),
         permissions: [...context.permissions.tenant].sort(),
         memberships,
+        totpRequired: totpRequiredFor(context.user, context.role),
         tenant: {
           id: context.tenant.id,
           slug: context.tenant.slug,

@@ -87,7 +87,7 @@ export const guardLastAdmin = Effect.fnUntraced(function* (
   if (target.status !== "active" || !admin.includes(target.role)) return
   if (next !== undefined && next.status === "active" && admin.includes(next.role)) return
   const holders = yield* (yield* UserRepository).countActiveWithRole(target.tenantId, admin)
-  if (holders <= 1) return yield* new LastAdmin({ scope: "tenant", id: target.tenantId })
+  if (holders <= 1) return yield* new LastAdmin({ scope: "tenant", id: target.tenantId, roles: admin })
 })
 
 /**

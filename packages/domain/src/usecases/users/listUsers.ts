@@ -7,7 +7,7 @@ import { decodeCursor } from "../../model/cursor.ts"
 import { DepartmentId, GroupId } from "../../model/ids.ts"
 import { DEFAULT_PAGE_LIMIT, type Page, PageLimit } from "../../model/page.ts"
 import { RoleName } from "../../model/role.ts"
-import { UserStatus } from "../../model/user.ts"
+import { UserKind, UserStatus } from "../../model/user.ts"
 import { UserRepository, type UserSort } from "../../ports/UserRepository.ts"
 import { holds } from "../../rules/permissions.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
@@ -25,6 +25,8 @@ export const ListUsersQuery = Schema.Struct({
   /** Case-insensitive substring of the name, display name or email. */
   q: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
   status: Schema.optionalKey(UserStatus),
+  /** Employees or external users (002's tabs). */
+  kind: Schema.optionalKey(UserKind),
   role: Schema.optionalKey(RoleName),
   departmentId: Schema.optionalKey(DepartmentId),
   groupId: Schema.optionalKey(GroupId),

@@ -17,7 +17,7 @@ export interface NewUserIdentity {
 
 /**
  * A new user as first stored, with a fresh id: pending, no password, nothing verified, no TOTP, no profile
- * beyond the name, created and updated `at`, version 1. Callers spread what differs over it (an imported
+ * beyond the name, an employee awaiting setup, created and updated `at`, version 1. Callers spread what differs over it (an imported
  * profile, a typed password, a first admin's credential).
  */
 export const newPendingUser = (
@@ -41,6 +41,8 @@ export const newPendingUser = (
       departmentId: null,
       groupIds: [],
       status: "pending",
+      kind: "employee",
+      awaitingSetup: true,
       emailVerified: false,
       phoneVerified: false,
       mustChangePassword: false,

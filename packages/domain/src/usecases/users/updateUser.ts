@@ -9,7 +9,7 @@ import { DepartmentId, GroupId, type UserId } from "../../model/ids.ts"
 import { Language } from "../../model/language.ts"
 import { ModulePermission } from "../../model/permission.ts"
 import { PhoneNumber } from "../../model/phone.ts"
-import { AdminNotes, PersonName, type User } from "../../model/user.ts"
+import { AdminNotes, PersonName, type User, UserKind } from "../../model/user.ts"
 import { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import { GroupRepository } from "../../ports/GroupRepository.ts"
 import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
@@ -41,7 +41,9 @@ export const UserPatch = Schema.Struct({
   modulePermissions: Schema.optionalKey(Schema.Array(ModulePermission)),
   departmentId: Schema.optionalKey(Schema.NullOr(DepartmentId)),
   groupIds: Schema.optionalKey(Schema.Array(GroupId)),
-  adminNotes: Schema.optionalKey(Schema.NullOr(AdminNotes))
+  adminNotes: Schema.optionalKey(Schema.NullOr(AdminNotes)),
+  /** Employee or external user (002's tabs). */
+  kind: Schema.optionalKey(UserKind)
 })
 export type UserPatch = typeof UserPatch.Type
 
@@ -55,7 +57,8 @@ const ADMIN_FIELDS = [
   "modulePermissions",
   "departmentId",
   "groupIds",
-  "adminNotes"
+  "adminNotes",
+  "kind"
 ] as const
 
 const decodePatch = Schema.decodeUnknownEffect(UserPatch, { onExcessProperty: "error" })

@@ -30,7 +30,7 @@ const statusOf = (user: User) =>
 
 describe("bulkUsers: per-user outcomes", () => {
   it.effect(
-    "disable reports every user in order: done, oneself refused, wrong status, unknown, other tenant",
+    "disable reports every user in order: done (a pending one too), oneself refused, wrong status, unknown, other tenant; enable returns the pending one to pending",
     () =>
       Effect.gen(function* () {
         const { tenant, admin, adminActor } = yield* seedTenant()
@@ -38,16 +38,18 @@ describe("bulkUsers: per-user outcomes", () => {
         const { user: a } = yield* seedActor(tenant)
         const { user: b } = yield* seedActor(tenant)
         const { user: pending } = yield* seedActor(tenant, { status: "pending" })
+        const { user: gone } = yield* seedActor(tenant, { status: "deactivated" })
         const { user: stranger } = yield* seedActor(other)
         const unknown = anId<UserId>()
         const { results } = yield* bulkUsers(adminActor, {
           action: "disable",
-          ids: [a.id, admin.id, pending.id, unknown, stranger.id, b.id]
+          ids: [a.id, admin.id, pending.id, gone.id, unknown, stranger.id, b.id]
         })
         assert.deepStrictEqual(results, [
           { id: a.id, ok: true },
           { id: admin.id, ok: false, code: "CannotDisableSelf" },
-          { id: pending.id, ok: false, code: "InvalidStatusTransition" },
+          { id: pending.id, ok: true },
+          { id: gone.id, ok: false, code: "InvalidStatusTransition" },
           { id: unknown, ok: false, code: "UserNotFound" },
           { id: stranger.id, ok: false, code: "UserNotFound" },
           { id: b.id, ok: true }
@@ -56,13 +58,22 @@ describe("bulkUsers: per-user outcomes", () => {
           [a, "disabled"],
           [b, "disabled"],
           [admin, "active"],
-          [pending, "pending"],
+          [pending, "disabled"],
+          [gone, "deactivated"],
           [stranger, "active"]
         ] as const) {
           assert.strictEqual(yield* statusOf(user), status)
         }
         const events = (yield* snapshot).audit.filter((e) => e.action === "user.disabled")
-        assert.deepStrictEqual(events.map((e) => e.targetId).sort(), [a.id, b.id].sort())
+        assert.deepStrictEqual(events.map((e) => e.targetId).sort(), [a.id, b.id, pending.id].sort())
+
+        const enabled = yield* bulkUsers(adminActor, { action: "enable", ids: [pending.id, a.id] })
+        assert.deepStrictEqual(enabled.results, [
+          { id: pending.id, ok: true },
+          { id: a.id, ok: true }
+        ])
+        assert.strictEqual(yield* statusOf(pending), "pending")
+        assert.strictEqual(yield* statusOf(a), "active")
       }).pipe(provide)
   )
 

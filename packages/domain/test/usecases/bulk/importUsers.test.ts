@@ -400,3 +400,37 @@ describe("importUsers: sources and scale", () => {
       }).pipe(provide)
   )
 })
+
+describe("importUsers: the Active and Kind columns (002)", () => {
+  it.effect(
+    "Active no imports the user disabled and uninvited (enabled, they are pending); Kind sets external; bad cells fail the row",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, adminActor } = yield* wetrack()
+        const rows = [
+          csvRow({ Active: "No", Kind: "External" }, 1),
+          csvRow({ Active: "yes", Kind: "employee" }, 2),
+          csvRow({}, 3),
+          csvRow({ Active: "sometimes", Kind: "contractor" }, 4)
+        ]
+        const report = yield* importUsers(adminActor, rows, { mode: "partial" })
+        assert.strictEqual(report.created, 3)
+        assert.strictEqual(report.emailsSent, 2)
+        assert.deepStrictEqual(
+          report.failed.map((f) => [f.row, f.errors.map((e) => e.path)]),
+          [[4, ["Active", "Kind"]]]
+        )
+        const off = yield* theUser(tenant, "person1@example.com")
+        assert.deepStrictEqual([off.status, off.kind, off.awaitingSetup], ["disabled", "external", true])
+        assert.lengthOf(yield* invitationsOf(off), 0)
+        for (const n of [2, 3]) {
+          const on = yield* theUser(tenant, `person${n}@example.com`)
+          assert.deepStrictEqual([on.status, on.kind], ["pending", "employee"])
+          assert.lengthOf(yield* invitationsOf(on), 1)
+        }
+        assert.isTrue(Option.isNone(yield* userByEmail(tenant, "person4@example.com")))
+        const outbox = yield* memory.Mailer.outbox
+        assert.deepStrictEqual(outbox.map((m) => m.to).sort(), ["person2@example.com", "person3@example.com"])
+      }).pipe(provide)
+  )
+})

@@ -3,6 +3,7 @@ import {
   createDepartment,
   type DepartmentId,
   deleteDepartment,
+  getDepartment,
   listDepartments,
   UserRepository,
   updateDepartment
@@ -92,5 +93,24 @@ describe("departments", () => {
         [ours.id]
       )
     }).pipe(provide)
+  )
+
+  it.effect(
+    "getDepartment answers one of the tenant's departments; another tenant's or an unknown id is not found",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, adminActor } = yield* seedTenant({ preset: "wetrack" })
+        const other = yield* seedTenant({ preset: "wetrack" })
+        const theirs = yield* createDepartment(other.adminActor, { name: "Theirs" })
+        const ours = yield* createDepartment(adminActor, { name: "Ours" })
+        assert.deepStrictEqual(yield* getDepartment(adminActor, ours.id), ours)
+        assert.strictEqual(yield* failureTag(getDepartment(adminActor, theirs.id)), "DepartmentNotFound")
+        assert.strictEqual(
+          yield* failureTag(getDepartment(adminActor, crypto.randomUUID() as DepartmentId)),
+          "DepartmentNotFound"
+        )
+        const general = actorOf(yield* seedUser(tenant, { role: role("General") }))
+        assert.strictEqual(yield* failureTag(getDepartment(general, ours.id)), "Forbidden")
+      }).pipe(provide)
   )
 })

@@ -4,6 +4,7 @@ import {
   createGroup,
   deleteGroup,
   type GroupId,
+  getGroup,
   listGroups,
   removeGroupMember,
   UserRepository,
@@ -151,5 +152,24 @@ describe("groups", () => {
       assert.strictEqual(yield* failureTag(listGroups(general)), "Forbidden")
       assert.deepStrictEqual(yield* snapshot, before)
     }).pipe(provide)
+  )
+
+  it.effect(
+    "getGroup answers one of the tenant's groups; another tenant's or an unknown id is not found",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, adminActor } = yield* seedTenant({ preset: "wetrack" })
+        const other = yield* seedTenant({ preset: "wetrack" })
+        const theirs = yield* createGroup(other.adminActor, { name: "Theirs" })
+        const ours = yield* createGroup(adminActor, { name: "Ours" })
+        assert.deepStrictEqual(yield* getGroup(adminActor, ours.id), ours)
+        assert.strictEqual(yield* failureTag(getGroup(adminActor, theirs.id)), "GroupNotFound")
+        assert.strictEqual(
+          yield* failureTag(getGroup(adminActor, crypto.randomUUID() as GroupId)),
+          "GroupNotFound"
+        )
+        const general = actorOf(yield* seedUser(tenant, { role: role("General") }))
+        assert.strictEqual(yield* failureTag(getGroup(general, ours.id)), "Forbidden")
+      }).pipe(provide)
   )
 })

@@ -2,13 +2,19 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   type Actor,
   completeSetup,
+  deactivateUser,
+  disableUser,
+  enableUser,
   issueSetupInvitation,
   regenerateSetupLink,
+  resetPassword,
+  restoreUser,
   revokeSetupLink,
   startSetup,
   type Tenant,
   type User,
-  UserRepository
+  UserRepository,
+  type UserStatus
 } from "@gatehouse/domain"
 import { layerMemory, seedTenant, seedUser } from "@gatehouse/testkit"
 import { Effect, Layer, ManagedRuntime, Option, type Redacted } from "effect"
@@ -18,17 +24,33 @@ import { goodPassword, tokenOf, withWrongSecret } from "./fixtures.ts"
 
 // A model of the setup-invitation lifecycle, checked against the use cases on the in-memory store with a test
 // clock. What it pins down: a token works at most once; a regenerated (or revoked) token's predecessor never
-// works; an expired token never works; a wrong secret never works and counts a failure.
+// works; an expired token never works; a wrong secret never works and counts a failure. With the admin's
+// status actions (disable, enable, deactivate, restore, and a password reset, which changes no status): a user
+// who never finished setup cannot finish it while disabled or deactivated, whatever the sequence, and enabling
+// or restoring them returns exactly the pending user they were, their link working again.
 
 const HOUR = 3_600_000
 const TTL = 72 * HOUR
 const USERS = 2
 
-type Outcome = "ok" | "TokenUsed" | "TokenInvalid" | "TokenExpired" | "UserNotPending"
+type Outcome =
+  | "ok"
+  | "TokenUsed"
+  | "TokenInvalid"
+  | "TokenExpired"
+  | "UserNotPending"
+  | "InvalidStatusTransition"
+
+interface ModelUser {
+  status: UserStatus
+  /** Never finished setup: enabling or restoring returns them to pending. */
+  awaitingSetup: boolean
+  failures: number
+}
 
 interface Model {
   now: number
-  readonly users: Array<{ status: "pending" | "active"; failures: number }>
+  readonly users: Array<ModelUser>
   readonly tokens: Array<{
     readonly user: number
     readonly expiresAt: number
@@ -45,6 +67,8 @@ interface Real {
   readonly admin: Actor
   readonly users: ReadonlyArray<User>
   readonly tokens: Array<Redacted.Redacted<string>>
+  /** Each user as stored when last disabled or deactivated from pending. */
+  readonly blockedFromPending: Map<number, User>
 }
 
 const outcomeOf = <A, E extends { readonly _tag: string }>(
@@ -74,13 +98,79 @@ const recordIssued = (model: Model, real: Real, u: number, token: Redacted.Redac
   real.tokens.push(token)
 }
 
-const checkStatuses = async (model: Model, real: Real) => {
-  for (const [u, user] of real.users.entries()) {
-    const stored = await real.runtime.runPromise(
-      Effect.flatMap(UserRepository, (users) => users.findById(real.tenant.id, user.id))
+const storedUser = async (real: Real, u: number): Promise<User> =>
+  Option.getOrThrow(
+    await real.runtime.runPromise(
+      Effect.flatMap(UserRepository, (users) => users.findById(real.tenant.id, real.users[u]!.id))
     )
-    expect(Option.getOrThrow(stored).status).toBe(model.users[u]!.status)
+  )
+
+const checkStatuses = async (model: Model, real: Real) => {
+  for (const u of real.users.keys()) {
+    const stored = await storedUser(real, u)
+    expect(stored.status).toBe(model.users[u]!.status)
+    expect(stored.awaitingSetup).toBe(model.users[u]!.awaitingSetup)
   }
+}
+
+/** Everything but what a status change itself changes. */
+const unchangedBy = ({ status: _s, version: _v, updatedAt: _u, ...rest }: User) => rest
+
+/** An admin's status action: where the model says it may start, and where it leads. */
+const STATUS_ACTIONS = {
+  disable: { run: disableUser, from: ["pending", "active"], blocks: true },
+  deactivate: { run: deactivateUser, from: ["pending", "active", "disabled"], blocks: true },
+  enable: { run: enableUser, from: ["disabled"], blocks: false },
+  restore: { run: restoreUser, from: ["deactivated"], blocks: false }
+} as const
+
+class StatusAction implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly u: number,
+    readonly action: keyof typeof STATUS_ACTIONS
+  ) {}
+  check = () => true
+  run = async (m: Model, r: Real) => {
+    const { run, from, blocks } = STATUS_ACTIONS[this.action]
+    const user = m.users[this.u]!
+    const allowed = (from as ReadonlyArray<UserStatus>).includes(user.status)
+    const before = await storedUser(r, this.u)
+    const result = await outcomeOf(r, run(r.admin, r.users[this.u]!.id))
+    expect(result.outcome).toBe(allowed ? "ok" : "InvalidStatusTransition")
+    if (!allowed) return
+    if (blocks) {
+      if (user.status === "pending") r.blockedFromPending.set(this.u, before)
+      user.status = this.action === "disable" ? "disabled" : "deactivated"
+    } else {
+      user.status = user.awaitingSetup ? "pending" : "active"
+      const previous = r.blockedFromPending.get(this.u)
+      // back to exactly the pending user they were (a password reset meanwhile aside)
+      if (user.status === "pending" && previous !== undefined) {
+        const after = await storedUser(r, this.u)
+        expect(unchangedBy({ ...after, passwordHash: null, mustChangePassword: false })).toEqual(
+          unchangedBy({ ...previous, passwordHash: null, mustChangePassword: false })
+        )
+      }
+    }
+    await checkStatuses(m, r)
+  }
+  toString = () => `${this.action}(user ${this.u})`
+}
+
+/**
+ * An admin sets a password: whatever the status, it changes none (a pending user still sets up); it clears the
+ * failed-attempt count.
+ */
+class ResetPassword implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly u: number) {}
+  check = () => true
+  run = async (m: Model, r: Real) => {
+    const result = await outcomeOf(r, resetPassword(r.admin, r.users[this.u]!.id, { generate: true }))
+    expect(result.outcome).toBe("ok")
+    m.users[this.u]!.failures = 0
+    await checkStatuses(m, r)
+  }
+  toString = () => `resetPassword(user ${this.u})`
 }
 
 class Issue implements fc.AsyncCommand<Model, Real> {
@@ -155,7 +245,7 @@ class Complete implements fc.AsyncCommand<Model, Real> {
     if (expected === "ok") {
       const token = m.tokens[t]!
       token.state = "used"
-      m.users[token.user] = { status: "active", failures: 0 }
+      m.users[token.user] = { status: "active", awaitingSetup: false, failures: 0 }
     }
     await checkStatuses(m, r)
   }
@@ -186,13 +276,22 @@ const commands = fc.commands(
     fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 60, max: 100 })).map((h) => new Advance(h)),
     pick.map((p) => new Start(p)),
     pick.map((p) => new Complete(p)),
-    pick.map((p) => new Guess(p))
+    pick.map((p) => new Guess(p)),
+    fc
+      .tuple(
+        user,
+        fc.constantFrom("disable", "enable", "deactivate", "restore") as fc.Arbitrary<
+          keyof typeof STATUS_ACTIONS
+        >
+      )
+      .map(([u, action]) => new StatusAction(u, action)),
+    user.map((u) => new ResetPassword(u))
   ],
   { maxCommands: 60, size: "large" }
 )
 
 describe("setup invitation lifecycle (model)", () => {
-  it("tokens work at most once, never after being replaced or revoked, never after expiry", async () => {
+  it("tokens work at most once, never after being replaced or revoked, never after expiry, never while the user is disabled or deactivated", async () => {
     await fc.assert(
       fc.asyncProperty(commands, async (cmds) => {
         const runtime = makeRuntime()
@@ -207,10 +306,16 @@ describe("setup invitation lifecycle (model)", () => {
           )
           const model: Model = {
             now: 0,
-            users: Array.from({ length: USERS }, () => ({ status: "pending" as const, failures: 0 })),
+            users: Array.from(
+              { length: USERS },
+              (): ModelUser => ({ status: "pending", awaitingSetup: true, failures: 0 })
+            ),
             tokens: []
           }
-          await fc.asyncModelRun(() => ({ model, real: { runtime, ...seeded, tokens: [] } }), cmds)
+          await fc.asyncModelRun(
+            () => ({ model, real: { runtime, ...seeded, tokens: [], blockedFromPending: new Map() } }),
+            cmds
+          )
         } finally {
           await runtime.dispose()
         }

@@ -44,6 +44,19 @@ describe("getMe", () => {
     }).pipe(provide)
   )
 
+  it.effect("totpRequired: by the user's flag, or by a role that requires TOTP", () =>
+    Effect.gen(function* () {
+      const { tenant } = yield* seedTenant()
+      const plain = yield* seedActor(tenant)
+      assert.isFalse((yield* getMe(plain.actor)).totpRequired)
+      const flagged = yield* seedActor(tenant, { requireTotp: true })
+      assert.isTrue((yield* getMe(flagged.actor)).totpRequired)
+      const { tenant: strict } = yield* seedTenant({ preset: "weavestream" })
+      const contractor = yield* seedActor(strict, { role: role("CONTRACTOR") })
+      assert.isTrue((yield* getMe(contractor.actor)).totpRequired)
+    }).pipe(provide)
+  )
+
   it.effect("works for restricted sessions (password_change, mfa_enrollment)", () =>
     Effect.gen(function* () {
       const { tenant } = yield* seedTenant()

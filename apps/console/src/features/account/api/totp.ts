@@ -22,3 +22,9 @@ export const useConfirmTotp = () =>
   useMutation({
     mutationFn: (code: string) => ok(api.POST("/v1/me/mfa/totp/confirm", { body: { code } }))
   })
+
+/** `DELETE /v1/me/mfa/totp` with a current code or a recovery code: every session of the user ends. */
+export const useDisableTotp = () =>
+  useMutation({
+    mutationFn: (code: string) => ok(api.DELETE("/v1/me/mfa/totp", { body: { code } }))
+  })

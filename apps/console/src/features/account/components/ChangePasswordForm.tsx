@@ -4,9 +4,9 @@ import { useForm } from "@mantine/form"
 import { useQuery } from "@tanstack/react-query"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
-import { PasswordChecklist } from "../../../components/PasswordChecklist.tsx"
+import { NewPasswordFields } from "../../../components/NewPasswordFields.tsx"
 import { passwordPolicyQuery } from "../../../lib/passwordPolicy.ts"
-import { passwordAccepted, passwordChecks } from "../../../lib/passwordRules.ts"
+import { newPasswordState } from "../../../lib/passwordRules.ts"
 import { notifyProblem } from "../../../lib/problems.ts"
 import type { Me } from "../../../lib/session.ts"
 import { useChangeOwnPassword } from "../api/password.ts"
@@ -32,21 +32,19 @@ export function ChangePasswordForm({ me, onChanged, secondary }: Props) {
     }
   })
   const { newPassword, confirmPassword, currentPassword } = form.getValues()
-  const checks =
-    policy.data === undefined
-      ? []
-      : passwordChecks(policy.data, newPassword, {
-          email: me.email,
-          firstName: me.firstName,
-          lastName: me.lastName,
-          tenantName: me.tenant.name,
-          hasMfa: me.totpEnabled
-        })
-  const ready =
-    policy.data !== undefined &&
-    passwordAccepted(checks) &&
-    currentPassword !== "" &&
-    confirmPassword === newPassword
+  const { checks, ready: passwordReady } = newPasswordState(
+    policy.data,
+    {
+      email: me.email,
+      firstName: me.firstName,
+      lastName: me.lastName,
+      tenantName: me.tenant.name,
+      hasMfa: me.totpEnabled
+    },
+    newPassword,
+    confirmPassword
+  )
+  const ready = passwordReady && currentPassword !== ""
 
   return (
     <form
@@ -74,20 +72,16 @@ export function ChangePasswordForm({ me, onChanged, secondary }: Props) {
           label={t("changePassword.currentPassword")}
           autoComplete="current-password"
           required
+          data-autofocus
+          visibilityToggleButtonProps={{ "aria-label": t("password.show"), tabIndex: 0 }}
           {...form.getInputProps("currentPassword")}
         />
-        <PasswordInput
-          label={t("changePassword.newPassword")}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("newPassword")}
-        />
-        <PasswordChecklist checks={checks} />
-        <PasswordInput
-          label={t("changePassword.confirmPassword")}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("confirmPassword")}
+        <NewPasswordFields
+          passwordLabel={t("changePassword.newPassword")}
+          confirmLabel={t("changePassword.confirmPassword")}
+          passwordField={form.getInputProps("newPassword")}
+          confirmField={form.getInputProps("confirmPassword")}
+          checks={checks}
         />
         <Group justify="flex-end">
           {secondary}

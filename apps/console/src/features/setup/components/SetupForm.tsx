@@ -1,10 +1,10 @@
 import { isProblem } from "@gatehouse/client"
-import { Button, PasswordInput, Stack, TextInput, Title } from "@mantine/core"
+import { Button, Stack, TextInput, Title } from "@mantine/core"
 import { useForm } from "@mantine/form"
 import { useTranslation } from "react-i18next"
-import { PasswordChecklist } from "../../../components/PasswordChecklist.tsx"
+import { NewPasswordFields } from "../../../components/NewPasswordFields.tsx"
 import { TotpEnrolment } from "../../../components/TotpEnrolment.tsx"
-import { passwordAccepted, passwordChecks } from "../../../lib/passwordRules.ts"
+import { newPasswordState } from "../../../lib/passwordRules.ts"
 import { notifyProblem } from "../../../lib/problems.ts"
 import { type SetupStarted, useCompleteSetup } from "../api/setup.ts"
 
@@ -33,16 +33,20 @@ export function SetupForm({ token, started, onLinkFailure, onDone }: Props) {
     }
   })
   const values = form.getValues()
-  const checks = passwordChecks(started.passwordPolicy, values.password, {
-    email: started.email,
-    firstName: started.firstName,
-    lastName: started.lastName,
-    tenantName: started.tenant.name,
-    hasMfa: started.requiresTotp
-  })
+  const { checks, ready: passwordReady } = newPasswordState(
+    started.passwordPolicy,
+    {
+      email: started.email,
+      firstName: started.firstName,
+      lastName: started.lastName,
+      tenantName: started.tenant.name,
+      hasMfa: started.requiresTotp
+    },
+    values.password,
+    values.confirmPassword
+  )
   const ready =
-    passwordAccepted(checks) &&
-    values.confirmPassword === values.password &&
+    passwordReady &&
     values.displayName.trim() !== "" &&
     (started.totp === undefined || values.code.length === 6)
 
@@ -78,18 +82,12 @@ export function SetupForm({ token, started, onLinkFailure, onDone }: Props) {
         />
         {/* the email as the username, for password managers */}
         <input type="hidden" autoComplete="username" value={started.email} />
-        <PasswordInput
-          label={t("setup.password")}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("password")}
-        />
-        <PasswordChecklist checks={checks} />
-        <PasswordInput
-          label={t("setup.confirmPassword")}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps("confirmPassword")}
+        <NewPasswordFields
+          passwordLabel={t("setup.password")}
+          confirmLabel={t("setup.confirmPassword")}
+          passwordField={form.getInputProps("password")}
+          confirmField={form.getInputProps("confirmPassword")}
+          checks={checks}
         />
         {started.totp !== undefined && (
           <>

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next"
 import { notify } from "../../../lib/notify.ts"
 import { notifyProblem } from "../../../lib/problems.ts"
 import { departmentsQuery, groupsQuery } from "../api/catalogue.ts"
-import { rolesQuery, useCreateUser, useStatusAction } from "../api/users.ts"
+import { rolesQuery, type UserRow, useCreateUser } from "../api/users.ts"
 
 const MODULES = [
   "module:dashboard",
@@ -24,23 +24,28 @@ const MODULES = [
 type Module = (typeof MODULES)[number]
 type ModuleName = Module extends `module:${infer N}` ? N : never
 
+type Kind = UserRow["kind"]
+
 /**
- * 002's Add Employee drawer: Active User, First name, Surname, Email, Department, the role, Manage groups (the
- * Add User Group to Employee modal), Module Permissions; Save User or Save & Send Invite.
+ * 002's Add Employee drawer: Active User, First name, Surname, Email, Department, the role, the kind of user
+ * (the Employees or External Users tab it lands on; the open tab's by default), Manage groups (the Add User
+ * Group to Employee modal), Module Permissions; Save User (created pending, the invitation sent later with
+ * Send invites) or Save & Send Invite. Active User unchecked creates the user inactive.
  */
 export function AddEmployeeDrawer({
   opened,
-  onClose
+  onClose,
+  kind
 }: {
   readonly opened: boolean
   readonly onClose: () => void
+  readonly kind: Kind
 }) {
   const { t } = useTranslation()
   const roles = useQuery(rolesQuery)
   const departments = useQuery(departmentsQuery)
   const groups = useQuery(groupsQuery)
   const create = useCreateUser()
-  const status = useStatusAction()
   const [groupsOpen, groupsModal] = useDisclosure()
   const [pendingGroups, setPendingGroups] = useState<ReadonlyArray<string>>([])
   const required = (value: string) => (value.trim() === "" ? t("admin.add.required") : null)
@@ -53,6 +58,7 @@ export function AddEmployeeDrawer({
       email: "",
       department: null as string | null,
       role: "General",
+      kind,
       groups: [] as ReadonlyArray<string>,
       modules: [] as ReadonlyArray<Module>
     },
@@ -64,17 +70,19 @@ export function AddEmployeeDrawer({
   const save = (sendInvite: boolean) =>
     form.onSubmit(async (v) => {
       try {
-        const answer = await create.mutateAsync({
+        await create.mutateAsync({
           email: v.email,
           firstName: v.firstName,
           lastName: v.lastName,
           role: v.role,
+          kind: v.kind,
+          active: v.active,
           invite: true,
+          sendInvitation: sendInvite,
           groups: [...v.groups],
           modulePermissions: [...v.modules],
           ...(v.department === null ? {} : { department: v.department })
         })
-        if (!v.active) await status.mutateAsync({ id: answer.user.id, action: "disable" })
         notify("teal", sendInvite ? t("admin.employee.invited") : t("admin.employee.saved"))
         form.reset()
         onClose()
@@ -114,6 +122,15 @@ export function AddEmployeeDrawer({
             allowDeselect={false}
             data={(roles.data?.items ?? []).filter((r) => r.scope === "tenant").map((r) => r.name)}
             {...form.getInputProps("role")}
+          />
+          <Select
+            label={t("admin.users.kind.label")}
+            allowDeselect={false}
+            data={(["employee", "external"] as const).map((k) => ({
+              value: k,
+              label: t(`admin.users.kind.${k}`)
+            }))}
+            {...form.getInputProps("kind")}
           />
           <Group justify="space-between">
             <Text size="sm">

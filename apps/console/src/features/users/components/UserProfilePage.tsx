@@ -49,7 +49,8 @@ function ProfileForm({ user, onReload }: { readonly user: UserDetails; readonly 
       firstName: user.firstName,
       lastName: user.lastName,
       phone: user.phone ?? "",
-      role: user.role
+      role: user.role,
+      kind: user.kind
     }
   })
   const name = fullName(user)
@@ -65,7 +66,8 @@ function ProfileForm({ user, onReload }: { readonly user: UserDetails; readonly 
             patch: {
               firstName: values.firstName,
               lastName: values.lastName,
-              phone: values.phone.trim() === "" ? null : values.phone.trim()
+              phone: values.phone.trim() === "" ? null : values.phone.trim(),
+              ...(values.kind === user.kind ? {} : { kind: values.kind })
             }
           })
           if (values.role !== user.role) await changeRole.mutateAsync({ id: user.id, role: values.role })
@@ -115,6 +117,18 @@ function ProfileForm({ user, onReload }: { readonly user: UserDetails; readonly 
             <Accordion.Panel>
               <Stack>
                 <TextInput label={t("admin.fields.email")} value={user.email} readOnly />
+                {isAdmin && preset === "wetrack" ? (
+                  // 002's Employees or External Users tab
+                  <Select
+                    label={t("admin.users.kind.label")}
+                    allowDeselect={false}
+                    data={(["employee", "external"] as const).map((k) => ({
+                      value: k,
+                      label: t(`admin.users.kind.${k}`)
+                    }))}
+                    {...form.getInputProps("kind")}
+                  />
+                ) : null}
                 <AdminActions user={user} preset={preset} onDelete={() => setDeleting(true)} />
               </Stack>
             </Accordion.Panel>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core"
+import { Button, Group, Paper, Select, Stack, Tabs, Text, TextInput, Title } from "@mantine/core"
 import { useDebouncedValue } from "@mantine/hooks"
 import { IconPlus, IconSearch } from "@tabler/icons-react"
 import { useQuery } from "@tanstack/react-query"
@@ -20,6 +20,7 @@ import { type SortKey, UsersGrid } from "./UsersGrid.tsx"
 
 const PAGE_SIZE = 50
 type Status = NonNullable<UserListQuery["status"]>
+type Kind = NonNullable<UserListQuery["kind"]>
 
 /**
  * The tenant's users in the preset's grid: search, filters, sort, cursor pages and the Total Users footer that
@@ -54,6 +55,8 @@ function UsersAdminPage({
   const [role, setRole] = useState<string | null>(null)
   const [department, setDepartment] = useState<string | null>(null)
   const [group, setGroup] = useState<string | null>(null)
+  // 002's Employees and External Users tabs; the other products list everyone
+  const [kind, setKind] = useState<Kind>("employee")
   const [sort, setSort] = useState<SortKey>("name")
   // the cursors of the pages walked so far: the first page has none
   const [cursors, setCursors] = useState<ReadonlyArray<string | undefined>>([undefined])
@@ -63,6 +66,7 @@ function UsersAdminPage({
   const [editing, setEditing] = useState<UserRow | null>(null)
   const [adding, setAdding] = useState(false)
   const withDepartments = preset === "wetrack"
+  const withKinds = preset === "wetrack"
 
   const cursor = cursors[cursors.length - 1]
   const query: UserListQuery = {
@@ -73,6 +77,7 @@ function UsersAdminPage({
     ...(role === null ? {} : { role }),
     ...(department === null ? {} : { department }),
     ...(group === null ? {} : { group }),
+    ...(withKinds ? { kind } : {}),
     ...(cursor === undefined ? {} : { cursor })
   }
   const users = useUsers(query)
@@ -94,6 +99,57 @@ function UsersAdminPage({
   // 002 adds in a drawer and 004 in a modal; 000 and 003 on a page of their own
   const add = () =>
     preset === "wetrack" || preset === "puqcloud" ? setAdding(true) : void navigate({ to: "/users/new" })
+
+  const list = (
+    <Stack>
+      {preset === "wetrack" ? <BulkBar selected={selected} onDone={() => setSelected(new Set())} /> : null}
+      <Paper withBorder>
+        <UsersGrid
+          preset={preset}
+          rows={rows}
+          sort={sort}
+          onSort={restart(setSort)}
+          onOpen={open}
+          onEdit={edit}
+          onDelete={canDelete ? setDeleting : undefined}
+          onShowClients={setClientsOf}
+          clientCounts={clientCounts}
+          departments={catalogueNames(departments.data?.items)}
+          groups={catalogueNames(groups.data?.items)}
+          selected={selected}
+          onSelect={(id, on) =>
+            setSelected((current) => {
+              const next = new Set(current)
+              if (on) next.add(id)
+              else next.delete(id)
+              return next
+            })
+          }
+          onSelectPage={(on) =>
+            setSelected((current) => {
+              const next = new Set(current)
+              for (const row of rows)
+                if (on) next.add(row.id)
+                else next.delete(row.id)
+              return next
+            })
+          }
+        />
+        <Group justify="space-between" p="sm">
+          <Text fw={600} role="status" aria-live="polite" data-testid="total-users">
+            {users.data === undefined ? t("app.loading") : t("users.totalUsers", { count: users.data.total })}
+          </Text>
+          <Pager
+            page={cursors.length}
+            hasPrevious={cursors.length > 1}
+            nextCursor={users.data?.nextCursor ?? null}
+            onPrevious={() => setCursors((c) => c.slice(0, -1))}
+            onNext={(next) => setCursors((c) => [...c, next])}
+          />
+        </Group>
+      </Paper>
+    </Stack>
+  )
 
   return (
     <Stack>
@@ -153,55 +209,34 @@ function UsersAdminPage({
           </>
         ) : null}
       </Group>
-      {preset === "wetrack" ? <BulkBar selected={selected} onDone={() => setSelected(new Set())} /> : null}
-      <Paper withBorder>
-        <UsersGrid
-          preset={preset}
-          rows={rows}
-          sort={sort}
-          onSort={restart(setSort)}
-          onOpen={open}
-          onEdit={edit}
-          onDelete={canDelete ? setDeleting : undefined}
-          onShowClients={setClientsOf}
-          clientCounts={clientCounts}
-          departments={catalogueNames(departments.data?.items)}
-          groups={catalogueNames(groups.data?.items)}
-          selected={selected}
-          onSelect={(id, on) =>
-            setSelected((current) => {
-              const next = new Set(current)
-              if (on) next.add(id)
-              else next.delete(id)
-              return next
-            })
-          }
-          onSelectPage={(on) =>
-            setSelected((current) => {
-              const next = new Set(current)
-              for (const row of rows)
-                if (on) next.add(row.id)
-                else next.delete(row.id)
-              return next
-            })
-          }
-        />
-        <Group justify="space-between" p="sm">
-          <Text fw={600} role="status" aria-live="polite" data-testid="total-users">
-            {users.data === undefined ? t("app.loading") : t("users.totalUsers", { count: users.data.total })}
-          </Text>
-          <Pager
-            page={cursors.length}
-            hasPrevious={cursors.length > 1}
-            nextCursor={users.data?.nextCursor ?? null}
-            onPrevious={() => setCursors((c) => c.slice(0, -1))}
-            onNext={(next) => setCursors((c) => [...c, next])}
-          />
-        </Group>
-      </Paper>
+      {withKinds ? (
+        <Tabs
+          value={kind}
+          onChange={(value) => {
+            if (value === null) return
+            restart(setKind)(value as Kind)
+            setSelected(new Set())
+          }}
+        >
+          <Tabs.List aria-label={t("admin.users.kinds.label")}>
+            <Tabs.Tab value="employee">{t("admin.users.kinds.employees")}</Tabs.Tab>
+            <Tabs.Tab value="external">{t("admin.users.kinds.external")}</Tabs.Tab>
+          </Tabs.List>
+          {(["employee", "external"] as const).map((panel) => (
+            <Tabs.Panel key={panel} value={panel} pt="sm">
+              {panel === kind ? list : null}
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      ) : (
+        list
+      )}
       <DeleteUserDialog user={deleting} onClose={() => setDeleting(null)} />
       <UserClientsModal user={clientsOf} onClose={() => setClientsOf(null)} />
-      {preset === "wetrack" ? <AddEmployeeDrawer opened={adding} onClose={() => setAdding(false)} /> : null}
+      {preset === "wetrack" ? (
+        // a new drawer per tab: it proposes the open tab's kind of user
+        <AddEmployeeDrawer key={kind} kind={kind} opened={adding} onClose={() => setAdding(false)} />
+      ) : null}
       {preset === "puqcloud" ? (
         <>
           <CreateClientUserModal opened={adding} onClose={() => setAdding(false)} />

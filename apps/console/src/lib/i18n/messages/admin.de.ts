@@ -52,6 +52,8 @@ export const adminDe: typeof adminEn = {
       deactivated: "Deaktiviert"
     },
     status: { new: "NEU", active: "AKTIV", inactive: "INAKTIV" },
+    kinds: { label: "Benutzerarten", employees: "Mitarbeitende", external: "Externe Benutzer" },
+    kind: { label: "Benutzerart", employee: "Mitarbeitende Person", external: "Externer Benutzer" },
     permissionAdmin: "Administrator",
     permissionRegular: "Standard",
     yes: "Ja",

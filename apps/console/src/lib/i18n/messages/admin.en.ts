@@ -50,6 +50,8 @@ export const adminEn = {
       deactivated: "Deactivated"
     },
     status: { new: "NEW", active: "ACTIVE", inactive: "INACTIVE" },
+    kinds: { label: "Kinds of users", employees: "Employees", external: "External users" },
+    kind: { label: "Kind of user", employee: "Employee", external: "External user" },
     permissionAdmin: "Admin",
     permissionRegular: "Regular",
     yes: "Yes",

@@ -1,3 +1,4 @@
+import { accountDe } from "./account.de.ts"
 import { adminDe } from "./admin.de.ts"
 import { auditDe } from "./audit.ts"
 import type { Catalogue } from "./en.ts"
@@ -132,6 +133,7 @@ export const de: Catalogue = {
     send: "Link senden",
     sent: "Wenn ein Konto passt, ist eine E-Mail mit einem Link unterwegs. Der Link gilt 30 Minuten.",
     resetTitle: "Neues Passwort festlegen",
+    resetIntro: "Legen Sie ein neues Passwort für {{email}} bei {{tenantName}} fest.",
     resetDone:
       "Ihr Passwort wurde geändert und alle Sitzungen sind beendet. Melden Sie sich mit dem neuen Passwort an.",
     verifyTitle: "E-Mail-Adresse bestätigen",
@@ -168,6 +170,7 @@ export const de: Catalogue = {
     sessionEnded: "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.",
     forbidden: "Dazu sind Sie nicht berechtigt."
   },
+  account: accountDe,
   portal: portalDe,
   language: {
     label: "Sprache",

@@ -1,3 +1,4 @@
+import { accountEn } from "./account.en.ts"
 import { adminEn } from "./admin.en.ts"
 import { auditEn } from "./audit.ts"
 import { portalEn } from "./portal.ts"
@@ -130,6 +131,7 @@ export const en = {
     send: "Send the link",
     sent: "If an account matches, an email with a link is on its way. The link works for 30 minutes.",
     resetTitle: "Set a new password",
+    resetIntro: "Set a new password for {{email}} at {{tenantName}}.",
     resetDone: "Your password was changed and every session has ended. Sign in with the new password.",
     verifyTitle: "Verify your email",
     verified: "Your email address is verified."
@@ -164,6 +166,7 @@ export const en = {
     sessionEnded: "Your session has ended. Please sign in again.",
     forbidden: "You are not allowed to do this."
   },
+  account: accountEn,
   portal: portalEn,
   language: {
     label: "Language",

@@ -31,7 +31,10 @@ export const weevioAdmin = {
 
 export const wetrackAdmin = {
   fields: { firstName: "First name", lastName: "Surname", email: "Email" },
-  users: { columns: { department: "Department", groups: "User Groups", active: "Active User" } },
+  users: {
+    columns: { department: "Department", groups: "User Groups", active: "Active User" },
+    kinds: { employees: "Employees", external: "External Users" }
+  },
   bulk: { sendInvites: "Send invites", delete: "Delete", confirm: "Confirm", confirmTitle: "Delete" },
   employee: {
     title: "Add Employee",

@@ -8,6 +8,16 @@ export const weevio: PresetOverlay = {
     admin: weevioAdmin,
     settings: weevioSettings,
     nav: { users: "User Management", signOut: "Logout" },
+    // 000's profile sections and fields, as written there
+    account: {
+      personal: "Personal Information",
+      security: "Account & Security",
+      firstName: "First Name",
+      lastName: "Last Name",
+      phone: "Phone",
+      email: "Email address",
+      save: "Save Profile"
+    },
     users: {
       title: "User Management",
       add: "Add User",
