@@ -10,7 +10,7 @@ import { SecretBox } from "../../ports/SecretBox.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { ExternalUsername } from "./putMyExternalCredentials.ts"
+import { ExternalPassword, ExternalUsername } from "./putMyExternalCredentials.ts"
 import { requireKnownSystem } from "./system.ts"
 
 const isHttpUrl = (value: string): boolean => {
@@ -33,7 +33,7 @@ export const PutExternalCredentialSettingsInput = Schema.Struct({
     Schema.NullOr(
       Schema.Struct({
         username: ExternalUsername,
-        password: Schema.RedactedFromValue(Schema.String.check(Schema.isBetweenLength(1, 1024)))
+        password: ExternalPassword
       })
     )
   )

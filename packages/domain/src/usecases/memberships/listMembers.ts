@@ -4,9 +4,11 @@ import type { Actor } from "../../model/actor.ts"
 import type { OrganizationId } from "../../model/ids.ts"
 import { isInEffect, type Membership } from "../../model/membership.ts"
 import type { Page } from "../../model/page.ts"
+import { SearchText } from "../../model/text.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holdsIn } from "../../rules/permissions.ts"
+import { cursorKeyKind } from "../../rules/userOrdering.ts"
 import { decodeInput, type PageRequest, pageRequest } from "../organizations/validation.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -16,7 +18,7 @@ export const MemberFilter = Schema.Struct({
   /** `active`: the membership is in effect now; `disabled`: it is disabled or expired. */
   status: Schema.optionalKey(Schema.Literals(["active", "disabled"])),
   /** Case-insensitive substring of the member's name, display name or email. */
-  q: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+  q: Schema.optionalKey(SearchText),
   sort: Schema.optionalKey(Schema.Literals(["name", "email", "created", "lastLogin"]))
 })
 export type MemberFilter = typeof MemberFilter.Type
@@ -53,7 +55,7 @@ export const listMembers = Effect.fn("listMembers")(function* (
         ...(query.q === undefined ? {} : { q: query.q }),
         ...(query.sort === undefined ? {} : { sort: query.sort })
       })
-      const page = yield* pageRequest(query)
+      const page = yield* pageRequest(query, cursorKeyKind(filter.sort ?? "name"))
       yield* findOrganization(context, organizationId)
       const memberships = yield* (yield* MembershipRepository).listByOrganization(
         context.tenant.id,
