@@ -3,6 +3,7 @@ import type {
   CannotChangeOwnRole,
   CannotDeleteSelf,
   CannotDisableSelf,
+  CannotEditOwnAdminFields,
   ConfirmationMismatch,
   CredentialsInvalid,
   CredentialsLocked,
@@ -75,6 +76,7 @@ export type KnownError =
   | CannotChangeOwnRole
   | CannotDeleteSelf
   | CannotDisableSelf
+  | CannotEditOwnAdminFields
   | ConfirmationMismatch
   | CredentialsInvalid
   | CredentialsLocked

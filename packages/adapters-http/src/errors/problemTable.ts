@@ -111,6 +111,13 @@ export const problemTable: Table = {
     title: "Cannot disable self",
     detail: "Nobody can disable, deactivate or expire their own access."
   },
+  CannotEditOwnAdminFields: {
+    status: 403,
+    code: "CANNOT_EDIT_OWN_ADMIN_FIELDS",
+    title: "Cannot edit own admin fields",
+    detail: (e) => `Nobody can change their own ${e.fields.join(", ")}: another administrator does.`,
+    extensions: (e) => ({ fields: e.fields })
+  },
   CannotDeleteSelf: {
     status: 403,
     code: "CANNOT_DELETE_SELF",

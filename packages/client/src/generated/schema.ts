@@ -1699,7 +1699,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a user
-         * @description If-Match is required: 428 PRECONDITION_REQUIRED without it, 412 VERSION_CONFLICT when the user changed since. `email` -> 422 EMAIL_IMMUTABLE. Admin-only fields need users:write.
+         * @description If-Match is required: 428 PRECONDITION_REQUIRED without it, 412 VERSION_CONFLICT when the user changed since. `email` -> 422 EMAIL_IMMUTABLE. Admin-only fields need users:write, and nobody changes their own (403 CANNOT_EDIT_OWN_ADMIN_FIELDS). Another user who holds a permission the caller lacks: 403 ROLE_ESCALATION.
          */
         patch: {
             parameters: {
@@ -2825,7 +2825,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** End every session of a user */
+        /**
+         * End every session of a user
+         * @description Needs users:write; a user who holds a permission the caller lacks: 403 ROLE_ESCALATION.
+         */
         delete: {
             parameters: {
                 query?: never;

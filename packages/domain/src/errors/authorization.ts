@@ -13,6 +13,15 @@ export class CannotChangeOwnRole extends Schema.TaggedError<CannotChangeOwnRole>
 /** Covers disable and deactivate. */
 export class CannotDisableSelf extends Schema.TaggedError<CannotDisableSelf>()("CannotDisableSelf", {}) {}
 
+/**
+ * An admin's own admin-only fields (verified flags, `requireTotp`, module permissions, department, groups, admin
+ * notes) are set by another admin, never by themselves: like their own role (rule 3).
+ */
+export class CannotEditOwnAdminFields extends Schema.TaggedError<CannotEditOwnAdminFields>()(
+  "CannotEditOwnAdminFields",
+  { fields: Schema.Array(Schema.String) }
+) {}
+
 export class CannotDeleteSelf extends Schema.TaggedError<CannotDeleteSelf>()("CannotDeleteSelf", {}) {}
 
 /** The actor tried to grant a role or permission they do not hold themselves. */
