@@ -54,6 +54,7 @@ import type {
   TotpAlreadyEnabled,
   TotpNotEnabled,
   TotpNotPending,
+  UserNotAddable,
   UserNotFound,
   UserNotPending,
   VerifierNotConfigured,
@@ -128,6 +129,7 @@ export type KnownError =
   | TotpNotEnabled
   | TotpNotPending
   | Unauthenticated
+  | UserNotAddable
   | UserNotFound
   | UserNotPending
   | VerifierNotConfigured

@@ -3531,7 +3531,7 @@ export interface paths {
         };
         /**
          * List an organization's members
-         * @description `status=active`: in effect now; `disabled`: disabled or expired.
+         * @description `status=active`: in effect now; `disabled`: disabled or expired. Without users:read tenant-wide (an organization's own Admin) each user is only `id`, `email` and the names.
          */
         get: {
             parameters: {
@@ -3562,31 +3562,31 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
-                                    tenantId: string;
+                                    tenantId?: string;
                                     email: string;
                                     firstName: string & unknown;
                                     lastName: string & unknown;
                                     displayName: (string & unknown) | null;
-                                    phone: string | null;
-                                    language: string | null;
-                                    role: string;
-                                    modulePermissions: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
-                                    departmentId: string | null;
-                                    groupIds: string[];
+                                    phone?: string | null;
+                                    language?: string | null;
+                                    role?: string;
+                                    modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
+                                    departmentId?: string | null;
+                                    groupIds?: string[];
                                     /** @enum {string} */
-                                    status: "pending" | "active" | "disabled" | "deactivated";
+                                    status?: "pending" | "active" | "disabled" | "deactivated";
                                     /** @enum {string} */
-                                    kind: "employee" | "external";
-                                    awaitingSetup: boolean;
-                                    emailVerified: boolean;
-                                    phoneVerified: boolean;
-                                    mustChangePassword: boolean;
-                                    requireTotp: boolean;
-                                    totpEnabled: boolean;
-                                    lastLoginAt: string | null;
-                                    createdAt: string;
-                                    updatedAt: string;
-                                    version: number;
+                                    kind?: "employee" | "external";
+                                    awaitingSetup?: boolean;
+                                    emailVerified?: boolean;
+                                    phoneVerified?: boolean;
+                                    mustChangePassword?: boolean;
+                                    requireTotp?: boolean;
+                                    totpEnabled?: boolean;
+                                    lastLoginAt?: string | null;
+                                    createdAt?: string;
+                                    updatedAt?: string;
+                                    version?: number;
                                 };
                                 membership: {
                                     /** Format: uuid */
@@ -3636,7 +3636,7 @@ export interface paths {
         put?: never;
         /**
          * Add a person to an organization
-         * @description members:manage tenant-wide, or an Admin of this organization. An unknown email creates a pending user and answers their setup link once (also emailed). 409 ALREADY_MEMBER.
+         * @description members:manage tenant-wide, or an Admin of this organization. An unknown email creates a pending user and answers their setup link once (also emailed). 409 ALREADY_MEMBER. An organization's own Admin adds only users of the tenant's member role (403 USER_NOT_ADDABLE otherwise) and gets the user as `id`, `email` and the names.
          */
         post: {
             parameters: {
@@ -3683,31 +3683,31 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
-                                tenantId: string;
+                                tenantId?: string;
                                 email: string;
                                 firstName: string & unknown;
                                 lastName: string & unknown;
                                 displayName: (string & unknown) | null;
-                                phone: string | null;
-                                language: string | null;
-                                role: string;
-                                modulePermissions: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
-                                departmentId: string | null;
-                                groupIds: string[];
+                                phone?: string | null;
+                                language?: string | null;
+                                role?: string;
+                                modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
+                                departmentId?: string | null;
+                                groupIds?: string[];
                                 /** @enum {string} */
-                                status: "pending" | "active" | "disabled" | "deactivated";
+                                status?: "pending" | "active" | "disabled" | "deactivated";
                                 /** @enum {string} */
-                                kind: "employee" | "external";
-                                awaitingSetup: boolean;
-                                emailVerified: boolean;
-                                phoneVerified: boolean;
-                                mustChangePassword: boolean;
-                                requireTotp: boolean;
-                                totpEnabled: boolean;
-                                lastLoginAt: string | null;
-                                createdAt: string;
-                                updatedAt: string;
-                                version: number;
+                                kind?: "employee" | "external";
+                                awaitingSetup?: boolean;
+                                emailVerified?: boolean;
+                                phoneVerified?: boolean;
+                                mustChangePassword?: boolean;
+                                requireTotp?: boolean;
+                                totpEnabled?: boolean;
+                                lastLoginAt?: string | null;
+                                createdAt?: string;
+                                updatedAt?: string;
+                                version?: number;
                             };
                             created: boolean;
                             setupUrl?: string;

@@ -30,3 +30,13 @@ export class RoleEscalation extends Schema.TaggedError<RoleEscalation>()("RoleEs
 }) {}
 
 export class EmailImmutable extends Schema.TaggedError<EmailImmutable>()("EmailImmutable", {}) {}
+
+/**
+ * An organization's own Admin tried to add an existing user whose tenant role is not the tenant's member role
+ * (tenant staff, an admin): only a tenant admin (`members:manage` tenant-wide) pulls staff into an
+ * organization.
+ */
+export class UserNotAddable extends Schema.TaggedError<UserNotAddable>()("UserNotAddable", {
+  /** The tenant role a user must hold to be added by an organization Admin. */
+  memberRole: Schema.String
+}) {}

@@ -12,7 +12,7 @@ import { cursorKeyKind } from "../../rules/userOrdering.ts"
 import { decodeInput, type PageRequest, pageRequest } from "../organizations/validation.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
-import { findOrganization, type MemberUser, toMemberUser } from "./memberAccess.ts"
+import { findOrganization, type MemberUser, memberViewOf, toMemberUser } from "./memberAccess.ts"
 
 export const MemberFilter = Schema.Struct({
   /** `active`: the membership is in effect now; `disabled`: it is disabled or expired. */
@@ -34,7 +34,8 @@ export interface MemberEntry {
 
 /**
  * Lists an organization's members, sorted and paged like the user list (default by name). Needs
- * `members:read` or `members:manage`, tenant-wide or in that organization.
+ * `members:read` or `members:manage`, tenant-wide or in that organization. Users come in the actor's view
+ * (`memberViewOf`): an organization's own Admin sees names and email, tenant admins everything.
  */
 export const listMembers = Effect.fn("listMembers")(function* (
   actor: Actor,
@@ -75,6 +76,7 @@ export const listMembers = Effect.fn("listMembers")(function* (
         ids: [...byUser.keys()],
         sort: filter.sort ?? "name"
       })
+      const view = memberViewOf(context)
       const members: Page<MemberEntry> = {
         total: users.total,
         nextCursor: users.nextCursor,
@@ -82,7 +84,13 @@ export const listMembers = Effect.fn("listMembers")(function* (
           const membership = byUser.get(user.id)
           return membership === undefined
             ? []
-            : [{ user: toMemberUser(user), membership, inEffect: isInEffect(membership, context.now) }]
+            : [
+                {
+                  user: toMemberUser(user, view),
+                  membership,
+                  inEffect: isInEffect(membership, context.now)
+                }
+              ]
         })
       }
       return members

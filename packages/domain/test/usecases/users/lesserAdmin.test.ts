@@ -9,6 +9,7 @@ import {
   enableUser,
   MODULE_PERMISSIONS,
   type Permission,
+  type PhoneNumber,
   regenerateSetupLink,
   resetPassword,
   restoreUser,
@@ -53,7 +54,7 @@ const OPERATIONS: ReadonlyArray<Operation> = [
   {
     name: "change the phone",
     from: "active",
-    run: (a, id) => updateUser(a, id, { phone: "+41791234567" }, 1)
+    run: (a, id) => updateUser(a, id, { phone: "+41791234567" as PhoneNumber }, 1)
   }
 ]
 
