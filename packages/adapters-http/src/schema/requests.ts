@@ -14,6 +14,7 @@ import {
   RoleName,
   SearchText,
   SessionId,
+  TenantSlug,
   UserId,
   UserPatch
 } from "@gatehouse/domain"
@@ -45,6 +46,7 @@ const SystemKey = Schema.String.check(
 )
 export const SystemParams = Schema.Struct({ system: SystemKey })
 export const UserSystemParams = Schema.Struct({ id: UserId, system: SystemKey })
+export const TenantSystemParams = Schema.Struct({ slug: TenantSlug, system: SystemKey })
 
 /** A feature that calls an outside system on the user's behalf (Orders and SROs, the home dashboard). */
 export const CredentialFeature: Schema.Codec<DomainCredentialFeature> = Schema.Literals([

@@ -4452,7 +4452,7 @@ export interface paths {
         };
         /**
          * Where credentials for an outside system are verified, and the tenant's default credentials
-         * @description The default password is never answered, only the username.
+         * @description The default password is never answered, only the username. `verifyUrl` is read only here: the platform operator sets it (PUT /v1/tenants/{slug}/external-credentials/{system}).
          */
         get: {
             parameters: {
@@ -4506,8 +4506,8 @@ export interface paths {
             };
         };
         /**
-         * Set the verify URL and the tenant's default credentials
-         * @description Absent: unchanged; null: cleared. While default credentials are set, users' own are locked.
+         * Set the tenant's default credentials
+         * @description Absent: unchanged; null: cleared. While default credentials are set, users' own are locked. A `verifyUrl` is refused (400 VALIDATION): the platform operator sets it.
          */
         put: {
             parameters: {
@@ -4521,7 +4521,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        verifyUrl?: string | null;
                         defaultCredentials?: {
                             username: string;
                             password: string;
@@ -4530,7 +4529,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Set the verify URL and the tenant's default credentials */
+                /** @description Set the tenant's default credentials */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5613,6 +5612,83 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{slug}/external-credentials/{system}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set where a tenant's users' credentials for an outside system are verified
+         * @description Users' usernames and passwords are POSTed to `verifyUrl` when they validate their credentials, so only the platform operator sets it (a tenant admin reads it, read only, on GET /v1/settings/external-credentials/{system}). `null` switches validation off. The URL obeys the outbound rule (422 OUTBOUND_URL_REFUSED, nothing saved). 404 NOT_FOUND for an unknown tenant or a system its preset keeps no credentials for.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    system: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        verifyUrl: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Set where a tenant's users' credentials for an outside system are verified */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            system: string;
+                            verifyUrl: string | null;
+                            defaultCredentials: {
+                                username: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
