@@ -12,6 +12,7 @@ import {
   layerShopifyForTests,
   makeHarness,
   newTenant,
+  PLATFORM_TOKEN,
   type TenantAdmin,
   testShopifyOptions
 } from "./support/harness.ts"
@@ -118,9 +119,10 @@ describe("outbound URLs a tenant admin configures (OUTBOUND_URL_REFUSED)", () =>
   })
 
   it("refuses a PIMS verify URL the rule refuses, and keeps the one stored", async () => {
+    // the platform operator's setting (issue 12, item 4); the tenant admin reads it
     const put = (verifyUrl: string) =>
-      call(h.app, "PUT", "/v1/settings/external-credentials/pims", {
-        token: admin.token,
+      call(h.app, "PUT", `/v1/tenants/${admin.slug}/external-credentials/pims`, {
+        token: PLATFORM_TOKEN,
         body: { verifyUrl }
       })
     expect((await put("https://pims.example/verify")).statusCode).toBe(200)

@@ -6,6 +6,8 @@ import {
   makeHarness,
   newTenant,
   newUser,
+  PLATFORM_TOKEN,
+  problem,
   type TenantAdmin,
   type TestUser
 } from "./support/harness.ts"
@@ -92,17 +94,32 @@ describe("tenant settings", () => {
   })
 
   describe("/v1/settings/external-credentials/{system}", () => {
-    it("stores the verify URL and default credentials; the password is never answered; users are locked", async () => {
+    const setVerifyUrl = (
+      verifyUrl: unknown,
+      options: { slug?: string; token?: string; system?: string } = {}
+    ) =>
+      call(
+        h.app,
+        "PUT",
+        `/v1/tenants/${options.slug ?? admin.slug}/external-credentials/${options.system ?? "pims"}`,
+        { token: options.token ?? PLATFORM_TOKEN, body: { verifyUrl } }
+      )
+
+    it("the platform sets the verify URL, the admin the default credentials; the password is never answered; users are locked", async () => {
       const empty = json(
         await call(h.app, "GET", "/v1/settings/external-credentials/pims", { token: admin.token })
       )
       expect(empty).toEqual({ system: "pims", verifyUrl: null, defaultCredentials: null })
+      const platform = await setVerifyUrl("https://pims.example/verify")
+      expect(platform.statusCode).toBe(200)
+      expect(json(platform)).toEqual({
+        system: "pims",
+        verifyUrl: "https://pims.example/verify",
+        defaultCredentials: null
+      })
       const put = await call(h.app, "PUT", "/v1/settings/external-credentials/pims", {
         token: admin.token,
-        body: {
-          verifyUrl: "https://pims.example/verify",
-          defaultCredentials: { username: "shared", password: "s3cret-default" }
-        }
+        body: { defaultCredentials: { username: "shared", password: "s3cret-default" } }
       })
       expect(put.statusCode).toBe(200)
       expect(json(put)).toEqual({
@@ -140,11 +157,57 @@ describe("tenant settings", () => {
       expect(
         (await call(h.app, "GET", "/v1/settings/external-credentials/sap", { token: admin.token })).statusCode
       ).toBe(404)
-      const bad = await call(h.app, "PUT", "/v1/settings/external-credentials/pims", {
-        token: admin.token,
-        body: { verifyUrl: "https://user:pw@pims.example/" }
+      const bad = await setVerifyUrl("https://user:pw@pims.example/")
+      expect(problem(bad)).toMatchObject({ status: 400, code: "VALIDATION" })
+    })
+
+    it("issue 12, item 4: a tenant admin cannot set the verify URL, on either route; nothing changes", async () => {
+      expect((await setVerifyUrl("https://pims.example/verify")).statusCode).toBe(200)
+      const before = json(
+        await call(h.app, "GET", "/v1/settings/external-credentials/pims", { token: admin.token })
+      )
+      for (const body of [{ verifyUrl: "https://collector.example/" }, { verifyUrl: null }]) {
+        const refused = await call(h.app, "PUT", "/v1/settings/external-credentials/pims", {
+          token: admin.token,
+          body
+        })
+        expect(problem(refused)).toMatchObject({ status: 400, code: "VALIDATION" })
+        expect(json(refused).errors.map((e: { path: string }) => e.path)).toEqual(["verifyUrl"])
+      }
+      // the admin's session is no platform token
+      const byAdmin = await setVerifyUrl("https://collector.example/", { token: admin.token })
+      expect(problem(byAdmin)).toMatchObject({ status: 401, code: "UNAUTHENTICATED" })
+      const anonymous = await call(h.app, "PUT", `/v1/tenants/${admin.slug}/external-credentials/pims`, {
+        body: { verifyUrl: "https://collector.example/" }
       })
-      expect(bad.statusCode).toBe(400)
+      expect(anonymous.statusCode).toBe(401)
+      const after = json(
+        await call(h.app, "GET", "/v1/settings/external-credentials/pims", { token: admin.token })
+      )
+      expect(after).toEqual(before)
+      expect(after.verifyUrl).toBe("https://pims.example/verify")
+    })
+
+    it("the platform route: 404 for an unknown tenant or system, 400 without verifyUrl, null switches it off", async () => {
+      expect(
+        problem(await setVerifyUrl("https://pims.example/verify", { slug: "no-such-tenant" }))
+      ).toMatchObject({
+        status: 404,
+        code: "NOT_FOUND"
+      })
+      expect((await setVerifyUrl("https://pims.example/verify", { system: "sap" })).statusCode).toBe(404)
+      const missing = await call(h.app, "PUT", `/v1/tenants/${admin.slug}/external-credentials/pims`, {
+        token: PLATFORM_TOKEN,
+        body: {}
+      })
+      expect(problem(missing)).toMatchObject({ status: 400, code: "VALIDATION" })
+      const off = await setVerifyUrl(null)
+      expect(json(off).verifyUrl).toBeNull()
+      const validate = await call(h.app, "PUT", "/v1/me/external-credentials/pims", {
+        token: regular.token,
+        body: { username: "rita", password: "x", validate: true }
+      })
+      expect(problem(validate)).toMatchObject({ status: 409 })
     })
   })
 })

@@ -84,10 +84,11 @@ test("Verify your email: the link arrives by email and the alert goes once it is
 test("PIMS Integration: the red alert, a failed verification, Connected, saved but unverified, the tenant default", async ({
   page
 }) => {
-  const { admin, session } = await person()
+  const { tenant, admin, session } = await person()
+  // the verify URL is the platform operator's setting (issue 12, item 4)
   await ok(
-    client(admin.token).PUT("/v1/settings/external-credentials/{system}", {
-      params: { path: { system: "pims" } },
+    client(process.env.GATEHOUSE_E2E_PLATFORM_TOKEN).PUT("/v1/tenants/{slug}/external-credentials/{system}", {
+      params: { path: { slug: tenant.slug, system: "pims" } },
       body: { verifyUrl: process.env.GATEHOUSE_E2E_PIMS_URL ?? "" }
     })
   )

@@ -3,6 +3,7 @@ import type {
   CannotChangeOwnRole,
   CannotDeleteSelf,
   CannotDisableSelf,
+  CannotEditOwnAdminFields,
   ConfirmationMismatch,
   CredentialsInvalid,
   CredentialsLocked,
@@ -53,6 +54,7 @@ import type {
   TotpAlreadyEnabled,
   TotpNotEnabled,
   TotpNotPending,
+  UserNotAddable,
   UserNotFound,
   UserNotPending,
   VerifierNotConfigured,
@@ -75,6 +77,7 @@ export type KnownError =
   | CannotChangeOwnRole
   | CannotDeleteSelf
   | CannotDisableSelf
+  | CannotEditOwnAdminFields
   | ConfirmationMismatch
   | CredentialsInvalid
   | CredentialsLocked
@@ -126,6 +129,7 @@ export type KnownError =
   | TotpNotEnabled
   | TotpNotPending
   | Unauthenticated
+  | UserNotAddable
   | UserNotFound
   | UserNotPending
   | VerifierNotConfigured

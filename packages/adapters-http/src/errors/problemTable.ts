@@ -111,6 +111,22 @@ export const problemTable: Table = {
     title: "Cannot disable self",
     detail: "Nobody can disable, deactivate or expire their own access."
   },
+  CannotEditOwnAdminFields: {
+    status: 403,
+    code: "CANNOT_EDIT_OWN_ADMIN_FIELDS",
+    title: "Cannot edit own admin fields",
+    detail: (e) => `Nobody can change their own ${e.fields.join(", ")}: another administrator does.`,
+    extensions: (e) => ({ fields: e.fields })
+  },
+  UserNotAddable: {
+    status: 403,
+    code: "USER_NOT_ADDABLE",
+    title: "User not addable",
+    detail: (e) =>
+      `This email belongs to a user of the tenant who is not a "${e.memberRole}"; only a tenant administrator ` +
+      "can add them to an organization.",
+    extensions: (e) => ({ memberRole: e.memberRole })
+  },
   CannotDeleteSelf: {
     status: 403,
     code: "CANNOT_DELETE_SELF",

@@ -22,7 +22,9 @@ export const memberRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     url: "/v1/organizations/:orgId/members",
     tag: "organizations",
     summary: "List an organization's members",
-    description: "`status=active`: in effect now; `disabled`: disabled or expired.",
+    description:
+      "`status=active`: in effect now; `disabled`: disabled or expired. Without users:read tenant-wide (an " +
+      "organization's own Admin) each user is only `id`, `email` and the names.",
     auth: "session",
     sharedTransaction: true,
     params: OrganizationParams,
@@ -38,7 +40,8 @@ export const memberRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     summary: "Add a person to an organization",
     description:
       `${WHO} An unknown email creates a pending user and answers their setup link once (also emailed). ` +
-      "409 ALREADY_MEMBER.",
+      "409 ALREADY_MEMBER. An organization's own Admin adds only users of the tenant's member role (403 " +
+      "USER_NOT_ADDABLE otherwise) and gets the user as `id`, `email` and the names.",
     auth: "session",
     params: OrganizationParams,
     body: AddMemberBody,

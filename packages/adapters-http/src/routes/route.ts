@@ -53,8 +53,17 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
   readonly readBody?: (body: unknown) => Effect.Effect<B, InvalidInput>
   /** The OpenAPI request body of a route with `readBody`: media type -> JSON Schema. */
   readonly bodyContent?: Readonly<Record<string, JsonSchemaObject>>
-  /** The largest request body in bytes (an upload); Fastify's default, 1 MiB, otherwise. */
+  /**
+   * The largest request body in bytes (an upload); Fastify's default, 1 MiB, otherwise. A route with its own
+   * limit authenticates (and runs `authorize`) in `onRequest`, before a byte of the body is read: an anonymous
+   * or unauthorised caller gets its 401/403 without the server buffering and parsing the upload.
+   */
   readonly bodyLimit?: number
+  /**
+   * A domain check run with the actor before the body is read (with `bodyLimit`): whether the actor may call
+   * the use case at all. The use case checks again; this only spares the upload.
+   */
+  readonly authorize?: (actor: Actor) => Effect.Effect<void, unknown, GatehouseServices>
   /** Request headers, for the OpenAPI document only (the handler reads them). */
   readonly headers?: JsonSchemaObject
   /**
@@ -108,6 +117,27 @@ const mediaTypes = (content: Readonly<Record<string, JsonSchemaObject>>) =>
 const acceptAll = () => (value: unknown) => ({ value })
 const stringify = () => (value: unknown) => JSON.stringify(value)
 
+// The actor a route's `onRequest` hook authenticated, for its handler (the same request, not read again).
+const earlyActors = new WeakMap<FastifyRequest, Actor>()
+
+/** Answers a failed Effect: a known failure with its problem, a defect as a 500 that says nothing more. */
+const replyFailure = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cause: Cause.Cause<unknown>
+): FastifyReply => {
+  // Interrupted only: the runtime is being disposed (shutdown) while the request ran; not a fault.
+  if (Cause.hasInterruptsOnly(cause)) return sendProblem(reply, requestProblems.shuttingDown, undefined)
+  const failure = Cause.findErrorOption(cause)
+  if (Option.isNone(failure)) {
+    request.log.error({ err: Cause.squash(cause) }, "request failed")
+    return sendProblem(reply, requestProblems.internal, undefined)
+  }
+  const entry = entryOfFailure(failure.value)
+  if (entry.status >= 500) request.log.error({ err: failure.value }, "request failed")
+  return sendProblem(reply, entry, failure.value)
+}
+
 /** Registers one route on `app`. */
 export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefined, R = void>(
   app: FastifyInstance,
@@ -121,15 +151,19 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
   const hasBody = spec.readBody !== undefined || spec.body !== undefined
   const encode = spec.response === undefined ? undefined : jsonEncoder(spec.response)
 
+  const authenticateRequest = (
+    request: FastifyRequest
+  ): Effect.Effect<Actor | undefined, unknown, GatehouseServices> =>
+    spec.auth === "session"
+      ? sessionActor(request)
+      : spec.auth === "platform"
+        ? platformActorOf(request, deps.platformToken)
+        : Effect.succeed(undefined)
+
   const program = (request: FastifyRequest): Effect.Effect<R, unknown, GatehouseServices> =>
     Effect.gen(function* () {
       // authentication first: an anonymous caller learns nothing from validation messages
-      const actor =
-        spec.auth === "session"
-          ? yield* sessionActor(request)
-          : spec.auth === "platform"
-            ? yield* platformActorOf(request, deps.platformToken)
-            : undefined
+      const actor = earlyActors.get(request) ?? (yield* authenticateRequest(request))
       const params = yield* decodeParams(request.params ?? {})
       const query = yield* decodeQuery(request.query ?? {})
       const body = yield* decodeBody(request.body)
@@ -158,17 +192,24 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
         .type("application/json; charset=utf-8")
         .send(body)
     }
-    // Interrupted only: the runtime is being disposed (shutdown) while the request ran; not a fault.
-    if (Cause.hasInterruptsOnly(exit.cause))
-      return sendProblem(reply, requestProblems.shuttingDown, undefined)
-    const failure = Cause.findErrorOption(exit.cause)
-    if (Option.isNone(failure)) {
-      request.log.error({ err: Cause.squash(exit.cause) }, "request failed")
-      return sendProblem(reply, requestProblems.internal, undefined)
-    }
-    const entry = entryOfFailure(failure.value)
-    if (entry.status >= 500) request.log.error({ err: failure.value }, "request failed")
-    return sendProblem(reply, entry, failure.value)
+    return replyFailure(request, reply, exit.cause)
+  }
+
+  // An upload route: who is calling, and whether they may, is settled before the body parser runs.
+  const authenticateFirst =
+    spec.auth !== "none" && (spec.bodyLimit !== undefined || spec.authorize !== undefined)
+  const onRequest = async (
+    request: FastifyRequest,
+    reply: FastifyReply
+  ): Promise<FastifyReply | undefined> => {
+    const exit = await deps.runtime.runPromiseExit(
+      Effect.tap(authenticateRequest(request), (actor) =>
+        actor === undefined || spec.authorize === undefined ? Effect.void : spec.authorize(actor)
+      )
+    )
+    if (Exit.isFailure(exit)) return replyFailure(request, reply, exit.cause)
+    if (exit.value !== undefined) earlyActors.set(request, exit.value)
+    return undefined
   }
 
   const success =
@@ -206,6 +247,7 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
       response: { ...success, default: problemResponse }
     },
     ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
+    ...(authenticateFirst ? { onRequest } : {}),
     ...(spec.rateLimited === true && deps.rateLimit !== false
       ? { config: { rateLimit: deps.rateLimit } }
       : {})

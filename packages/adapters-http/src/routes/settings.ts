@@ -15,7 +15,9 @@ export const settingsRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     url: "/v1/settings/external-credentials/:system",
     tag: "settings",
     summary: "Where credentials for an outside system are verified, and the tenant's default credentials",
-    description: "The default password is never answered, only the username.",
+    description:
+      "The default password is never answered, only the username. `verifyUrl` is read only here: the platform " +
+      "operator sets it (PUT /v1/tenants/{slug}/external-credentials/{system}).",
     auth: "session",
     params: SystemParams,
     response: ExternalCredentialSettingsResponse,
@@ -26,9 +28,10 @@ export const settingsRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     method: "PUT",
     url: "/v1/settings/external-credentials/:system",
     tag: "settings",
-    summary: "Set the verify URL and the tenant's default credentials",
+    summary: "Set the tenant's default credentials",
     description:
-      "Absent: unchanged; null: cleared. While default credentials are set, users' own are locked.",
+      "Absent: unchanged; null: cleared. While default credentials are set, users' own are locked. A `verifyUrl` " +
+      "is refused (400 VALIDATION): the platform operator sets it.",
     auth: "session",
     params: SystemParams,
     body: PutExternalCredentialSettingsInput,

@@ -157,6 +157,7 @@ export const userActionRoutes = (app: FastifyInstance, deps: RouteDeps): void =>
     url: "/v1/users/:id/sessions",
     tag: "users",
     summary: "End every session of a user",
+    description: "Needs users:write; a user who holds a permission the caller lacks: 403 ROLE_ESCALATION.",
     auth: "session",
     params: UserParams,
     response: SessionsEndedResponse,

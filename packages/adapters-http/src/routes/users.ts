@@ -132,7 +132,9 @@ export const userRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     summary: "Edit a user",
     description:
       "If-Match is required: 428 PRECONDITION_REQUIRED without it, 412 VERSION_CONFLICT when the user changed " +
-      "since. `email` -> 422 EMAIL_IMMUTABLE. Admin-only fields need users:write.",
+      "since. `email` -> 422 EMAIL_IMMUTABLE. Admin-only fields need users:write, and nobody changes their own " +
+      "(403 CANNOT_EDIT_OWN_ADMIN_FIELDS). Another user who holds a permission the caller lacks: 403 " +
+      "ROLE_ESCALATION.",
     auth: "session",
     params: UserParams,
     headers: ifMatchHeaderSchema(true),

@@ -3,7 +3,8 @@ import {
   bulkUsers,
   type ImportSource,
   type InvalidInput,
-  importUsers
+  importUsers,
+  mayImportUsers
 } from "@gatehouse/domain"
 import { Effect } from "effect"
 import type { FastifyInstance } from "fastify"
@@ -37,7 +38,8 @@ const bulkInput = (body: BulkBody): BulkUsersInput => {
 }
 
 /**
- * `POST /v1/users/import` (CSV or JSON, up to `deps.importBodyLimit` bytes, buffered) and `POST /v1/users/bulk`.
+ * `POST /v1/users/import` (CSV or JSON, up to `deps.importBodyLimit` bytes, buffered once the caller is
+ * authenticated and may import) and `POST /v1/users/bulk`.
  * The CSV is parsed as a stream over the buffered bytes, once per pass of the import: the records themselves
  * are never all held at once.
  */
@@ -64,6 +66,8 @@ export const userBulkRoutes = async (app: FastifyInstance, deps: RouteDeps): Pro
         "text/csv": { type: "string" }
       },
       bodyLimit: deps.importBodyLimit,
+      // 401/403 before the upload is read: the large limit applies only to a caller who may import
+      authorize: mayImportUsers,
       response: ImportResponse,
       handle: ({ actor, query, body }) => {
         const source: ImportSource =

@@ -1,16 +1,20 @@
 import {
   AddMemberInput,
   CreateUserInput,
+  CursorText,
   DepartmentId,
   type CredentialFeature as DomainCredentialFeature,
   GroupId,
+  isSingleLineText,
   ListUsersQuery,
   MemberFilter,
   OrganizationId,
   PageLimit,
   PlainPassword,
   RoleName,
+  SearchText,
   SessionId,
+  TenantSlug,
   UserId,
   UserPatch
 } from "@gatehouse/domain"
@@ -19,8 +23,9 @@ import { Schema, Struct } from "effect"
 // The HTTP shapes of the contract, composed from the domain's own field Schemas (never restated): where the
 // contract names a field differently from the use case (`department` for `departmentId`), the route maps it.
 
-const Cursor = Schema.String.check(Schema.isMaxLength(1000))
-const Search = Schema.String.check(Schema.isMaxLength(200))
+const Cursor = CursorText
+const Search = SearchText
+const FilterText = Schema.String.check(Schema.isMaxLength(200), isSingleLineText())
 
 /** `limit` and `cursor` of every paged list. */
 const PageQuery = {
@@ -41,6 +46,7 @@ const SystemKey = Schema.String.check(
 )
 export const SystemParams = Schema.Struct({ system: SystemKey })
 export const UserSystemParams = Schema.Struct({ id: UserId, system: SystemKey })
+export const TenantSystemParams = Schema.Struct({ slug: TenantSlug, system: SystemKey })
 
 /** A feature that calls an outside system on the user's behalf (Orders and SROs, the home dashboard). */
 export const CredentialFeature: Schema.Codec<DomainCredentialFeature> = Schema.Literals([
@@ -99,8 +105,8 @@ export const ListMembersParams = Schema.Struct({ ...MemberFilter.fields, ...Page
 /** `GET /v1/audit-events`: `actor` is a user id, `target` any target id, `from`/`before` ISO date-times. */
 export const AuditQueryParams = Schema.Struct({
   actor: Schema.optionalKey(UserId),
-  target: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
-  action: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+  target: Schema.optionalKey(FilterText),
+  action: Schema.optionalKey(FilterText),
   from: Schema.optionalKey(Schema.Date),
   before: Schema.optionalKey(Schema.Date),
   ...PageQuery

@@ -58,8 +58,16 @@ export const LoginResponse = Schema.Struct({
   user: Schema.Struct(Struct.omit(UserView.fields, ["adminNotes"]))
 })
 
-/** A member as organization managers see them: never admin notes. */
-export const MemberUser = Schema.Struct(Struct.omit(UserView.fields, ["adminNotes"]))
+/** A user as a tenant admin sees them outside the user routes: never admin notes. */
+export const StaffUser = Schema.Struct(Struct.omit(UserView.fields, ["adminNotes"]))
+
+const MEMBERSHIP_VIEW = ["id", "email", "firstName", "lastName", "displayName"] as const
+
+/**
+ * A member: an organization's own Admin gets only `id`, `email` and the names (the membership view); a tenant
+ * admin gets every field of `StaffUser`.
+ */
+export const MemberUser = Schema.Struct(Struct.mapOmit(StaffUser.fields, MEMBERSHIP_VIEW, Schema.optionalKey))
 
 /** The one-time setup link of a new or pending user, with its expiry. */
 const SetupLinkFields = {
@@ -79,7 +87,7 @@ export const CreatedUserResponse = Schema.Struct({
 /** `POST /v1/tenants` -> 201. */
 export const CreatedTenantResponse = Schema.Struct({
   tenant: Tenant,
-  admin: MemberUser,
+  admin: StaffUser,
   generatedPassword: Schema.optionalKey(SecretString),
   ...SetupLinkFields
 })

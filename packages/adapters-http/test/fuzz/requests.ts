@@ -111,7 +111,7 @@ const oddSegment = fc.oneof(
 )
 
 /**
- * Requests to one route as the Admin (the platform token for `POST /v1/tenants`): the world's ids in the path
+ * Requests to one route as the Admin (the platform token for the `/v1/tenants` routes): the world's ids in the path
  * (now and then odd segments), near-valid or broken bodies from the route's schema, CSV for the import, query
  * strings from its declared parameters, sometimes a foreign media type, the session cookie, an If-Match.
  */
@@ -176,7 +176,7 @@ export const requestOf = (w: World, operation: Operation, hints: Hints): fc.Arbi
           fc.oneof(fc.constant(w.etags.get(filled.userId ?? "") ?? 'W/"1"'), fc.string({ maxLength: 12 }))
         )
       : fc.constant(null)
-  const token = path === "/v1/tenants" ? PLATFORM_TOKEN : w.tokens.admin
+  const token = path.startsWith("/v1/tenants") ? PLATFORM_TOKEN : w.tokens.admin
   return fc
     .record({ url, query, payload, contentType, ifMatch, byCookie })
     .map(({ url, query, payload, contentType, ifMatch, byCookie }) => ({
@@ -201,7 +201,7 @@ export const examplesOf = (w: World, operation: Operation, bodies: ReadonlyArray
   const [method, path] = operation.route.split(" ") as [string, string]
   const spec = REQUESTS[operation.route] ?? {}
   const { url, userId } = urlFor(w, path, "admin", spec)
-  const token = path === "/v1/tenants" ? PLATFORM_TOKEN : w.tokens.admin
+  const token = path.startsWith("/v1/tenants") ? PLATFORM_TOKEN : w.tokens.admin
   return [spec.body?.(w), ...bodies].map((body) => {
     const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body)
     return [

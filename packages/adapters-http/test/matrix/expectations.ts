@@ -167,5 +167,6 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["GET /v1/overview/sign-ins",                                          U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["GET /v1/overview/expiring-memberships",                              U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
 
-  ["POST /v1/tenants",                                                   U,    201,  __,      __,      U,       U,          U,                 U,     U,     U,       __]
+  ["POST /v1/tenants",                                                   U,    201,  __,      __,      U,       U,          U,                 U,     U,     U,       __],
+  ["PUT /v1/tenants/:slug/external-credentials/:system",                 U,    200,  __,      __,      U,       U,          U,                 U,     U,     U,       __]
 ]

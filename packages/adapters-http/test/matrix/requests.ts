@@ -103,6 +103,9 @@ export const REQUESTS: Partial<Record<RouteKey, RequestSpec>> = {
     })
   },
   "PUT /v1/settings/external-credentials/:system": {
+    body: () => ({ defaultCredentials: { username: "shared", password: "pims-default" } })
+  },
+  "PUT /v1/tenants/:slug/external-credentials/:system": {
     body: () => ({ verifyUrl: "https://pims.example/verify" })
   },
   "POST /v1/webhooks": { body: () => ({ url: "https://receiver.example/hooks", events: ["user.created"] }) },
@@ -197,6 +200,7 @@ export const urlFor = (
       case "system":
         return "pims"
       case "tenantSlug":
+      case "slug":
         return w.slug
       default:
         throw new Error(`no filler for :${name} in ${path}`)

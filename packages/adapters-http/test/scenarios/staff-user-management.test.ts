@@ -1,5 +1,6 @@
 import { memory } from "@gatehouse/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { PLATFORM_TOKEN } from "../support/harness.ts"
 import { makeScenarioHarness, type ScenarioHarness, STORE } from "./support/scenarioHarness.ts"
 import { createTenant, json, loggedIn, login, problem, readUser, request } from "./support/steps.ts"
 
@@ -338,10 +339,13 @@ describe(`staff user management (weevio) over HTTP on ${STORE}`, () => {
       status: 409,
       code: "VERIFIER_NOT_CONFIGURED"
     })
-    const settings = await request(h, "PUT", "/v1/settings/external-credentials/pims", {
-      token: adminToken,
+    // the platform operator says where (issue 12, item 4); the admin reads it
+    const set = await request(h, "PUT", `/v1/tenants/${slug}/external-credentials/pims`, {
+      token: PLATFORM_TOKEN,
       body: { verifyUrl: "https://pims.staff.test/verify" }
     })
+    expect(set.statusCode).toBe(200)
+    const settings = await request(h, "GET", "/v1/settings/external-credentials/pims", { token: adminToken })
     expect(json(settings)).toEqual({
       system: "pims",
       verifyUrl: "https://pims.staff.test/verify",

@@ -103,10 +103,10 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
 
 /** The rows strictly after a cursor position, in the order of `sort`. */
 const after = (position: CursorPosition, sort: UserSort, param: (value: unknown) => string): string => {
-  // Ids compare as in the domain: string order, which is uuid order for lower-case uuids.
-  const id = cursorId("u.id", position.id, param)
-  const ascending = (column: string, key: string) => keysetPast(column, key, id, ">")
-  const idAfter = idPast(id, ">")
+  // Ids compare as in the domain: string order, which is uuid order for lower-case uuids. The id is bound only
+  // where the SQL uses it: a parameter without its placeholder fails the whole statement.
+  const id = () => cursorId("u.id", position.id, param)
+  const ascending = (column: string, key: string) => keysetPast(column, key, id(), ">")
   switch (sort) {
     case "name":
       return ascending("u.name_key", param(String(position.key)))
@@ -117,11 +117,11 @@ const after = (position: CursorPosition, sort: UserSort, param: (value: unknown)
       return at === undefined ? "false" : ascending("u.created_at", `${param(at)}::timestamptz`)
     }
     case "lastLogin": {
-      if (position.key === null) return `(u.last_login_at IS NULL AND ${idAfter})`
+      if (position.key === null) return `(u.last_login_at IS NULL AND ${idPast(id(), ">")})`
       const at = instant(position.key)
       if (at === undefined) return "false"
       const key = `${param(at)}::timestamptz`
-      return `(u.last_login_at < ${key} OR u.last_login_at IS NULL OR (u.last_login_at = ${key} AND ${idAfter}))`
+      return `(u.last_login_at < ${key} OR u.last_login_at IS NULL OR (u.last_login_at = ${key} AND ${idPast(id(), ">")}))`
     }
   }
 }

@@ -1699,7 +1699,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a user
-         * @description If-Match is required: 428 PRECONDITION_REQUIRED without it, 412 VERSION_CONFLICT when the user changed since. `email` -> 422 EMAIL_IMMUTABLE. Admin-only fields need users:write.
+         * @description If-Match is required: 428 PRECONDITION_REQUIRED without it, 412 VERSION_CONFLICT when the user changed since. `email` -> 422 EMAIL_IMMUTABLE. Admin-only fields need users:write, and nobody changes their own (403 CANNOT_EDIT_OWN_ADMIN_FIELDS). Another user who holds a permission the caller lacks: 403 ROLE_ESCALATION.
          */
         patch: {
             parameters: {
@@ -2825,7 +2825,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** End every session of a user */
+        /**
+         * End every session of a user
+         * @description Needs users:write; a user who holds a permission the caller lacks: 403 ROLE_ESCALATION.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3528,7 +3531,7 @@ export interface paths {
         };
         /**
          * List an organization's members
-         * @description `status=active`: in effect now; `disabled`: disabled or expired.
+         * @description `status=active`: in effect now; `disabled`: disabled or expired. Without users:read tenant-wide (an organization's own Admin) each user is only `id`, `email` and the names.
          */
         get: {
             parameters: {
@@ -3559,31 +3562,31 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
-                                    tenantId: string;
+                                    tenantId?: string;
                                     email: string;
                                     firstName: string & unknown;
                                     lastName: string & unknown;
                                     displayName: (string & unknown) | null;
-                                    phone: string | null;
-                                    language: string | null;
-                                    role: string;
-                                    modulePermissions: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
-                                    departmentId: string | null;
-                                    groupIds: string[];
+                                    phone?: string | null;
+                                    language?: string | null;
+                                    role?: string;
+                                    modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
+                                    departmentId?: string | null;
+                                    groupIds?: string[];
                                     /** @enum {string} */
-                                    status: "pending" | "active" | "disabled" | "deactivated";
+                                    status?: "pending" | "active" | "disabled" | "deactivated";
                                     /** @enum {string} */
-                                    kind: "employee" | "external";
-                                    awaitingSetup: boolean;
-                                    emailVerified: boolean;
-                                    phoneVerified: boolean;
-                                    mustChangePassword: boolean;
-                                    requireTotp: boolean;
-                                    totpEnabled: boolean;
-                                    lastLoginAt: string | null;
-                                    createdAt: string;
-                                    updatedAt: string;
-                                    version: number;
+                                    kind?: "employee" | "external";
+                                    awaitingSetup?: boolean;
+                                    emailVerified?: boolean;
+                                    phoneVerified?: boolean;
+                                    mustChangePassword?: boolean;
+                                    requireTotp?: boolean;
+                                    totpEnabled?: boolean;
+                                    lastLoginAt?: string | null;
+                                    createdAt?: string;
+                                    updatedAt?: string;
+                                    version?: number;
                                 };
                                 membership: {
                                     /** Format: uuid */
@@ -3633,7 +3636,7 @@ export interface paths {
         put?: never;
         /**
          * Add a person to an organization
-         * @description members:manage tenant-wide, or an Admin of this organization. An unknown email creates a pending user and answers their setup link once (also emailed). 409 ALREADY_MEMBER.
+         * @description members:manage tenant-wide, or an Admin of this organization. An unknown email creates a pending user and answers their setup link once (also emailed). 409 ALREADY_MEMBER. An organization's own Admin adds only users of the tenant's member role (403 USER_NOT_ADDABLE otherwise) and gets the user as `id`, `email` and the names.
          */
         post: {
             parameters: {
@@ -3680,31 +3683,31 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
-                                tenantId: string;
+                                tenantId?: string;
                                 email: string;
                                 firstName: string & unknown;
                                 lastName: string & unknown;
                                 displayName: (string & unknown) | null;
-                                phone: string | null;
-                                language: string | null;
-                                role: string;
-                                modulePermissions: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
-                                departmentId: string | null;
-                                groupIds: string[];
+                                phone?: string | null;
+                                language?: string | null;
+                                role?: string;
+                                modulePermissions?: ("module:dashboard" | "module:orders" | "module:sros" | "module:reports" | "module:timesheets" | "module:scheduling" | "module:billing" | "module:services" | "module:tickets")[];
+                                departmentId?: string | null;
+                                groupIds?: string[];
                                 /** @enum {string} */
-                                status: "pending" | "active" | "disabled" | "deactivated";
+                                status?: "pending" | "active" | "disabled" | "deactivated";
                                 /** @enum {string} */
-                                kind: "employee" | "external";
-                                awaitingSetup: boolean;
-                                emailVerified: boolean;
-                                phoneVerified: boolean;
-                                mustChangePassword: boolean;
-                                requireTotp: boolean;
-                                totpEnabled: boolean;
-                                lastLoginAt: string | null;
-                                createdAt: string;
-                                updatedAt: string;
-                                version: number;
+                                kind?: "employee" | "external";
+                                awaitingSetup?: boolean;
+                                emailVerified?: boolean;
+                                phoneVerified?: boolean;
+                                mustChangePassword?: boolean;
+                                requireTotp?: boolean;
+                                totpEnabled?: boolean;
+                                lastLoginAt?: string | null;
+                                createdAt?: string;
+                                updatedAt?: string;
+                                version?: number;
                             };
                             created: boolean;
                             setupUrl?: string;
@@ -4449,7 +4452,7 @@ export interface paths {
         };
         /**
          * Where credentials for an outside system are verified, and the tenant's default credentials
-         * @description The default password is never answered, only the username.
+         * @description The default password is never answered, only the username. `verifyUrl` is read only here: the platform operator sets it (PUT /v1/tenants/{slug}/external-credentials/{system}).
          */
         get: {
             parameters: {
@@ -4503,8 +4506,8 @@ export interface paths {
             };
         };
         /**
-         * Set the verify URL and the tenant's default credentials
-         * @description Absent: unchanged; null: cleared. While default credentials are set, users' own are locked.
+         * Set the tenant's default credentials
+         * @description Absent: unchanged; null: cleared. While default credentials are set, users' own are locked. A `verifyUrl` is refused (400 VALIDATION): the platform operator sets it.
          */
         put: {
             parameters: {
@@ -4518,7 +4521,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        verifyUrl?: string | null;
                         defaultCredentials?: {
                             username: string;
                             password: string;
@@ -4527,7 +4529,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Set the verify URL and the tenant's default credentials */
+                /** @description Set the tenant's default credentials */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5610,6 +5612,83 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{slug}/external-credentials/{system}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set where a tenant's users' credentials for an outside system are verified
+         * @description Users' usernames and passwords are POSTed to `verifyUrl` when they validate their credentials, so only the platform operator sets it (a tenant admin reads it, read only, on GET /v1/settings/external-credentials/{system}). `null` switches validation off. The URL obeys the outbound rule (422 OUTBOUND_URL_REFUSED, nothing saved). 404 NOT_FOUND for an unknown tenant or a system its preset keeps no credentials for.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    system: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        verifyUrl: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Set where a tenant's users' credentials for an outside system are verified */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            system: string;
+                            verifyUrl: string | null;
+                            defaultCredentials: {
+                                username: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,14 +1,16 @@
 import { Effect, Schema } from "effect"
 import { base64url, fromBase64url } from "../bytes/encoding.ts"
 import { InvalidInput } from "../errors/validation.ts"
+import { isSingleLineText } from "./text.ts"
 
 /**
  * A keyset cursor: the sort key and id of the last row of a page. Opaque to clients (base64url JSON), shared
  * by every adapter so a cursor means the same thing on every store.
  */
 export const CursorPosition = Schema.Struct({
-  key: Schema.NullOr(Schema.Union([Schema.String, Schema.Number])),
-  id: Schema.String
+  // strings go into SQL parameters: no NUL (PostgreSQL refuses it) nor any other control character
+  key: Schema.NullOr(Schema.Union([Schema.String.check(isSingleLineText()), Schema.Number])),
+  id: Schema.String.check(isSingleLineText())
 })
 export type CursorPosition = typeof CursorPosition.Type
 
@@ -29,11 +31,48 @@ export const parseCursor = (cursor: string): CursorPosition | undefined => {
   }
 }
 
-/** Decodes a client's cursor; anything that is not one of ours is `InvalidInput` (a 400, never a 500). */
-export const decodeCursor = (cursor: string): Effect.Effect<CursorPosition, InvalidInput> =>
+/** A cursor as a client sends it back: base64url, nothing else. */
+export const CursorText = Schema.String.check(
+  Schema.isMaxLength(1000),
+  Schema.isPattern(/^[A-Za-z0-9_-]*$/u, { message: "Invalid cursor" })
+)
+
+/**
+ * What a list's sort key is: `text` (a name, an email), `instant` (milliseconds since the epoch), or
+ * `instantOrNull` (a last login, null for never). A cursor of one sort handed to a list of another is refused,
+ * so no store ever compares a timestamp column with a name.
+ */
+export type CursorKeyKind = "text" | "instant" | "instantOrNull"
+
+// The instants PostgreSQL's timestamptz input reads back from an ISO string: years 0001 to 9999.
+const FIRST_INSTANT = Date.parse("0001-01-01T00:00:00.000Z")
+const LAST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z")
+
+const isInstant = (key: CursorPosition["key"]): boolean =>
+  typeof key === "number" && Number.isInteger(key) && key >= FIRST_INSTANT && key <= LAST_INSTANT
+
+const fits = (key: CursorPosition["key"], kind: CursorKeyKind): boolean => {
+  switch (kind) {
+    case "text":
+      return typeof key === "string"
+    case "instant":
+      return isInstant(key)
+    case "instantOrNull":
+      return key === null || isInstant(key)
+  }
+}
+
+/**
+ * Decodes a client's cursor; anything that is not one of ours, or (with `kind`) not one of a list sorted by
+ * such a key, is `InvalidInput` (a 400, never a 500).
+ */
+export const decodeCursor = (
+  cursor: string,
+  kind?: CursorKeyKind
+): Effect.Effect<CursorPosition, InvalidInput> =>
   Effect.suspend(() => {
     const position = parseCursor(cursor)
-    return position === undefined
+    return position === undefined || (kind !== undefined && !fits(position.key, kind))
       ? Effect.fail(new InvalidInput({ errors: [{ path: "cursor", message: "Invalid cursor" }] }))
       : Effect.succeed(position)
   })

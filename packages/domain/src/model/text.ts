@@ -20,3 +20,6 @@ export const isFreeText = (): SchemaAST.Filter<string> =>
   Schema.isPattern(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u, {
     message: "Must not contain control characters other than tab and line breaks"
   })
+
+/** A search string (`q` of a list): one line, at most 200 characters. */
+export const SearchText = Schema.String.check(Schema.isMaxLength(200), isSingleLineText())

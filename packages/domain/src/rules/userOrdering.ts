@@ -1,4 +1,4 @@
-import type { CursorPosition } from "../model/cursor.ts"
+import type { CursorKeyKind, CursorPosition } from "../model/cursor.ts"
 import { fullName, type User } from "../model/user.ts"
 import type { UserListQuery, UserSort } from "../ports/UserRepository.ts"
 
@@ -20,6 +20,10 @@ export const sortKey = (user: User, sort: UserSort): string | number | null => {
       return user.lastLoginAt === null ? null : user.lastLoginAt.getTime()
   }
 }
+
+/** The kind of key a cursor of a list in the order of `sort` carries (`sortKey`'s type). */
+export const cursorKeyKind = (sort: UserSort): CursorKeyKind =>
+  sort === "created" ? "instant" : sort === "lastLogin" ? "instantOrNull" : "text"
 
 const compareKeys = (a: string | number | null, b: string | number | null, sort: UserSort): number => {
   if (a === b) return 0

@@ -166,7 +166,10 @@ export const predictDelete = (model: Model, actor: number, target: number): Outc
   return replace(model, target, { ...user, exists: false })
 }
 
-/** `updateUser` setting `modulePermissions` (an admin-only field) at the user's current version. */
+/**
+ * `updateUser` setting `modulePermissions` (an admin-only field) at the user's current version; on oneself only
+ * a patch that changes nothing passes.
+ */
 export const predictModules = (
   model: Model,
   actor: number,
@@ -184,5 +187,8 @@ export const predictModules = (
   if (lacks(held, added)) return fail("RoleEscalation")
   const next = [...new Set(modules)]
   const same = next.length === user.modules.length && next.every((p) => user.modules.includes(p))
-  return same ? { users: model.users } : replace(model, target, { ...user, modules: next })
+  if (same) return { users: model.users }
+  // nobody changes their own admin-only fields (issue 12, item 8)
+  if (actor === target) return fail("CannotEditOwnAdminFields")
+  return replace(model, target, { ...user, modules: next })
 }

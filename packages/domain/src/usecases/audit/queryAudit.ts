@@ -1,8 +1,9 @@
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
+import { isSingleLineText } from "../../model/text.ts"
 import { AuditLog } from "../../ports/AuditLog.ts"
-import { type PageRequest, pageRequest } from "../organizations/validation.ts"
+import { decodeInput, type PageRequest, pageRequest } from "../organizations/validation.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
 
@@ -16,6 +17,22 @@ export interface AuditEventQuery extends PageRequest {
   /** Events strictly before this instant; must be later than `from`. */
   readonly before?: Date | undefined
 }
+
+const FilterText = Schema.String.check(Schema.isMaxLength(200), isSingleLineText())
+
+/** The filters, as the store compares them: single-line text (no NUL reaches a SQL parameter). */
+export const AuditFilter = Schema.Struct({
+  actorId: Schema.optionalKey(FilterText),
+  targetId: Schema.optionalKey(FilterText),
+  action: Schema.optionalKey(FilterText)
+})
+
+const definedOnly = (query: AuditEventQuery): Record<string, string> =>
+  Object.fromEntries(
+    (["actorId", "targetId", "action"] as const).flatMap((key) =>
+      query[key] === undefined ? [] : [[key, query[key]]]
+    )
+  )
 
 const isInstant = (date: Date | undefined): boolean => date === undefined || !Number.isNaN(date.getTime())
 
@@ -42,13 +59,14 @@ export const queryAudit = Effect.fn("queryAudit")(function* (actor: Actor, query
     Effect.gen(function* () {
       const context = yield* authenticate(actor)
       yield* requirePermission(context, "audit:read")
-      const page = yield* pageRequest(query)
+      const filter = yield* decodeInput(AuditFilter, definedOnly(query))
+      const page = yield* pageRequest(query, "instant")
       const window = yield* timeWindow(query)
       return yield* (yield* AuditLog).query(context.tenant.id, {
         ...page,
-        actorId: query.actorId,
-        targetId: query.targetId,
-        action: query.action,
+        actorId: filter.actorId,
+        targetId: filter.targetId,
+        action: filter.action,
         ...window
       })
     })

@@ -5,6 +5,7 @@ import type { SessionId, UserId } from "../../model/ids.ts"
 import { now } from "../../model/newId.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { type Tenant, TenantSlug } from "../../model/tenant.ts"
+import { isSingleLineText } from "../../model/text.ts"
 import type { User } from "../../model/user.ts"
 import { ActorDirectory } from "../../ports/ActorDirectory.ts"
 import { FailedAttempts } from "../../ports/FailedAttempts.ts"
@@ -12,6 +13,7 @@ import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { checkSecondFactor } from "../mfa/secondFactor.ts"
+import { decodeInput } from "../organizations/validation.ts"
 import { issueSession } from "../sessions/issueSession.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -26,14 +28,17 @@ import {
 
 export const LoginInput = Schema.Struct({
   /** The tenant's slug. */
-  tenant: Schema.String.check(Schema.isMaxLength(100)),
-  /** As typed; normalised here (trimmed, lower-cased). */
-  email: Schema.String.check(Schema.isMaxLength(320)),
+  tenant: Schema.String.check(Schema.isMaxLength(100), isSingleLineText()),
+  /** As typed; normalised here (trimmed, lower-cased). No control character (a NUL cannot be stored). */
+  email: Schema.String.check(Schema.isMaxLength(320), isSingleLineText()),
   password: PlainPassword,
   /** A TOTP code, or a recovery code in its place. */
   totp: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(64)))
 })
 export type LoginInput = typeof LoginInput.Type
+
+// Checked in the use case too (an embedding caller passes the type): a NUL would reach the audit details.
+const LoginIdentity = Schema.Struct({ tenant: LoginInput.fields.tenant, email: LoginInput.fields.email })
 
 export interface LoginResult {
   /** `<id>.<secret>`: give it to the client once (Bearer token or HttpOnly cookie); it is not stored. */
@@ -111,6 +116,7 @@ const failed = (error: InvalidCredentials | MfaRequired): Outcome => ({ _tag: "F
  *   enrolled, else `full`.
  */
 export const login = Effect.fn("login")(function* (input: LoginInput) {
+  yield* decodeInput(LoginIdentity, { tenant: input.tenant, email: input.email })
   const at = yield* now
   const hasher = yield* PasswordHasher
   const policy = yield* ThrottleSettings

@@ -8,11 +8,12 @@ import type { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import type { GroupRepository } from "../../ports/GroupRepository.ts"
 import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import type { Mailer } from "../../ports/Mailer.ts"
+import type { Transactor } from "../../ports/Transactor.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { toInvalidInput, type WriteServices } from "../users/guards.ts"
+import { type ActorServices, toInvalidInput, type WriteServices } from "../users/guards.ts"
 import { ImportFailed, type ImportFieldError, type ImportReport } from "./errors.ts"
 import { type InvitationToSend, issueImportInvitations, sendInvitations } from "./importInvitations.ts"
 import {
@@ -143,6 +144,17 @@ const writeSource = (actor: Actor, source: ImportSource, options: ImportOptions,
       return { tenant: context.tenant, created, failures, toSend }
     })
   )
+
+/**
+ * Whether the actor may import users now (`users:write` or `users:invite`): `Forbidden` otherwise. The HTTP
+ * adapter asks before it reads an upload, so an anonymous or unauthorised caller never has tens of megabytes
+ * buffered and parsed; `importUsers` checks again (rule 7: the answer may change while the body arrives).
+ */
+export const mayImportUsers = Effect.fn("mayImportUsers")(function* (
+  actor: Actor
+): Effect.fn.Return<void, Forbidden | StoreUnavailable, ActorServices | Transactor> {
+  yield* transactional(Effect.flatMap(authenticate(actor), requireImporter))
+})
 
 /**
  * `POST /v1/users/import`: creates users from plain records (CSV rows, JSON objects), each a pending user with a

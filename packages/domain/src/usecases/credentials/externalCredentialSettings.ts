@@ -1,16 +1,16 @@
 import { Effect, Option, Schema } from "effect"
+import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
 import {
   ExternalCredentialRepository,
   type ExternalCredentialSettings,
   externalDefaultCredentialAad
 } from "../../ports/ExternalCredentialRepository.ts"
-import { OutboundCalls, OutboundUrlRefused } from "../../ports/OutboundCalls.ts"
 import { SecretBox } from "../../ports/SecretBox.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { ExternalUsername } from "./putMyExternalCredentials.ts"
+import { ExternalPassword, ExternalUsername } from "./putMyExternalCredentials.ts"
 import { requireKnownSystem } from "./system.ts"
 
 const isHttpUrl = (value: string): boolean => {
@@ -25,20 +25,35 @@ export const VerifyUrl = Schema.String.check(
   Schema.makeFilter(isHttpUrl, { message: "Expected an http(s) URL without credentials" })
 )
 
+/**
+ * `PUT /v1/settings/external-credentials/{system}` (a tenant admin): the shared default credentials only. The
+ * verify URL is not here: users' passwords are POSTed to it, so a tenant admin who chose it could read them;
+ * the platform operator sets it (`setExternalCredentialsVerifyUrl`), and a `verifyUrl` key is refused.
+ */
 export const PutExternalCredentialSettingsInput = Schema.Struct({
-  /** Absent: unchanged; null: validation switched off. */
-  verifyUrl: Schema.optionalKey(Schema.NullOr(VerifyUrl)),
   /** Absent: unchanged; null: the default mode ends and users' own credentials apply again. */
   defaultCredentials: Schema.optionalKey(
-    Schema.NullOr(
-      Schema.Struct({
-        username: ExternalUsername,
-        password: Schema.RedactedFromValue(Schema.String.check(Schema.isBetweenLength(1, 1024)))
-      })
-    )
+    Schema.NullOr(Schema.Struct({ username: ExternalUsername, password: ExternalPassword }))
   )
 })
 export type PutExternalCredentialSettingsInput = typeof PutExternalCredentialSettingsInput.Type
+
+const refuseExcessKeys = (input: object): Effect.Effect<void, InvalidInput> => {
+  const excess = Object.keys(input).filter((key) => key !== "defaultCredentials")
+  return excess.length === 0
+    ? Effect.void
+    : Effect.fail(
+        new InvalidInput({
+          errors: excess.map((path) => ({
+            path,
+            message:
+              path === "verifyUrl"
+                ? "The verify URL is set by the platform operator, not by a tenant admin"
+                : "Expected no excess property"
+          }))
+        })
+      )
+}
 
 /** The settings as `GET` returns them: the default password is write-only, only its presence shows. */
 export interface ExternalCredentialSettingsView {
@@ -47,7 +62,8 @@ export interface ExternalCredentialSettingsView {
   readonly defaultCredentials: { readonly username: string } | null
 }
 
-const toView = (
+/** A settings row as the routes answer it: the default password only as its presence (the username). */
+export const toSettingsView = (
   system: string,
   settings: Option.Option<ExternalCredentialSettings>
 ): ExternalCredentialSettingsView =>
@@ -70,7 +86,7 @@ export const getExternalCredentialSettings = Effect.fn("getExternalCredentialSet
       const context = yield* authenticate(actor)
       yield* requirePermission(context, "settings:manage")
       yield* requireKnownSystem(context.tenant, system)
-      return toView(
+      return toSettingsView(
         system,
         yield* (yield* ExternalCredentialRepository).findSettings(context.tenant.id, system)
       )
@@ -79,9 +95,10 @@ export const getExternalCredentialSettings = Effect.fn("getExternalCredentialSet
 })
 
 /**
- * `PUT /v1/settings/external-credentials/{system}` (`settings:manage`): where credentials are validated, and the
- * tenant's shared default credentials. While defaults are set, users' own credentials are locked and features
- * use the defaults. The default password is sealed and never returned.
+ * `PUT /v1/settings/external-credentials/{system}` (`settings:manage`): the tenant's shared default
+ * credentials. While defaults are set, users' own credentials are locked and features use the defaults. The
+ * default password is sealed and never returned. Any key but `defaultCredentials` (a `verifyUrl` above all:
+ * the platform operator's) is `InvalidInput`, also for an embedding caller.
  */
 export const putExternalCredentialSettings = Effect.fn("putExternalCredentialSettings")(function* (
   actor: Actor,
@@ -92,14 +109,9 @@ export const putExternalCredentialSettings = Effect.fn("putExternalCredentialSet
     Effect.gen(function* () {
       const context = yield* authenticate(actor)
       yield* requirePermission(context, "settings:manage")
+      yield* refuseExcessKeys(input)
       yield* requireKnownSystem(context.tenant, system)
       const tenantId = context.tenant.id
-      // Users' passwords are POSTed to the verify URL: it must pass the outbound rule (nothing saved otherwise).
-      if (input.verifyUrl !== undefined && input.verifyUrl !== null) {
-        yield* (yield* OutboundCalls)
-          .check(input.verifyUrl)
-          .pipe(Effect.mapError((refused) => new OutboundUrlRefused({ ...refused, path: "verifyUrl" })))
-      }
       const repository = yield* ExternalCredentialRepository
       const current = yield* repository.findSettings(tenantId, system)
       let defaultCredentials = Option.isSome(current) ? current.value.defaultCredentials : null
@@ -116,12 +128,7 @@ export const putExternalCredentialSettings = Effect.fn("putExternalCredentialSet
       const next: ExternalCredentialSettings = {
         tenantId,
         system,
-        verifyUrl:
-          input.verifyUrl !== undefined
-            ? input.verifyUrl
-            : Option.isSome(current)
-              ? current.value.verifyUrl
-              : null,
+        verifyUrl: Option.isSome(current) ? current.value.verifyUrl : null,
         defaultCredentials,
         updatedAt: context.now
       }
@@ -132,8 +139,6 @@ export const putExternalCredentialSettings = Effect.fn("putExternalCredentialSet
         targetId: tenantId,
         details: {
           system,
-          // the URL itself may carry an API key in its query: only whether it changed is recorded
-          verifyUrlChanged: input.verifyUrl !== undefined,
           defaultCredentials:
             input.defaultCredentials === undefined
               ? "unchanged"
@@ -142,7 +147,7 @@ export const putExternalCredentialSettings = Effect.fn("putExternalCredentialSet
                 : "set"
         }
       })
-      return toView(system, Option.some(next))
+      return toSettingsView(system, Option.some(next))
     })
   )
 })

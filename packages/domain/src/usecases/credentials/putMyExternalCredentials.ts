@@ -1,5 +1,6 @@
-import { Effect, Option, Schema } from "effect"
+import { Effect, Option, Redacted, Schema } from "effect"
 import type { Actor } from "../../model/actor.ts"
+import { isSingleLineText } from "../../model/text.ts"
 import {
   ExternalCredentialRepository,
   type ExternalCredentialStatus,
@@ -7,6 +8,7 @@ import {
 } from "../../ports/ExternalCredentialRepository.ts"
 import { ExternalCredentialsVerifier } from "../../ports/ExternalCredentialsVerifier.ts"
 import { SecretBox } from "../../ports/SecretBox.ts"
+import { decodeInput } from "../organizations/validation.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -19,11 +21,19 @@ import {
 import { lockedMessage, requireKnownSystem } from "./system.ts"
 
 /** A username as the outside system knows it: taken exactly as typed (never trimmed nor case-folded). */
-export const ExternalUsername = Schema.String.check(Schema.isBetweenLength(1, 200))
+export const ExternalUsername = Schema.String.check(Schema.isBetweenLength(1, 200), isSingleLineText())
+
+const ExternalPasswordText = Schema.String.check(Schema.isBetweenLength(1, 1024), isSingleLineText())
+
+/** A password for an outside system: kept sealed, sent as typed; one line (no control character). */
+export const ExternalPassword = Schema.RedactedFromValue(ExternalPasswordText)
+
+// Checked again in the use case: an embedding caller passes the decoded type, which no Schema has seen.
+const OwnCredentialsText = Schema.Struct({ username: ExternalUsername, password: ExternalPasswordText })
 
 export const PutExternalCredentialsInput = Schema.Struct({
   username: ExternalUsername,
-  password: Schema.RedactedFromValue(Schema.String.check(Schema.isBetweenLength(1, 1024))),
+  password: ExternalPassword,
   /** Ask the outside system first: stored as `connected` when it accepts, nothing stored otherwise. */
   validate: Schema.optionalKey(Schema.Boolean)
 })
@@ -54,6 +64,10 @@ export const putMyExternalCredentials = Effect.fn("putMyExternalCredentials")(fu
   system: string,
   input: PutExternalCredentialsInput
 ) {
+  yield* decodeInput(OwnCredentialsText, {
+    username: input.username,
+    password: Redacted.value(input.password)
+  })
   const { verifyUrl } = yield* transactional(ownWritable(actor, system))
   let status: ExternalCredentialStatus = "saved"
   if (input.validate === true) {

@@ -1,5 +1,5 @@
 import { Effect, Option, type Redacted, Schema } from "effect"
-import { RoleEscalation } from "../../errors/authorization.ts"
+import { RoleEscalation, UserNotAddable } from "../../errors/authorization.ts"
 import { RoleNotFound } from "../../errors/notFound.ts"
 import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
@@ -11,7 +11,7 @@ import { PersonName, type User } from "../../model/user.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
-import { missingForGrant } from "../../rules/permissions.ts"
+import { holds, missingForGrant } from "../../rules/permissions.ts"
 import { issueSetupInvitation } from "../invitations/issueSetupInvitation.ts"
 import { revokeLinksOnGrantChange } from "../invitations/revokeOnGrantChange.ts"
 import { decodeInput } from "../organizations/validation.ts"
@@ -19,7 +19,7 @@ import { authenticate, requirePermissionIn, rolesOf } from "../shared/ActorConte
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { newPendingUser } from "../users/newPendingUser.ts"
-import { findOrganization, heldIn, type MemberUser, toMemberUser } from "./memberAccess.ts"
+import { findOrganization, heldIn, type MemberUser, memberViewOf, toMemberUser } from "./memberAccess.ts"
 
 export const AddMemberInput = Schema.Struct({
   email: Email,
@@ -52,6 +52,9 @@ export interface AddedMember {
  * `memberRole` and no password, and issues their setup invitation in the same transaction (emailed, and the
  * link returned once); a known one (any casing) is added as is, names untouched, and gets no new link (a known
  * user who has not finished setup loses their open links: the new membership is not the issuer's to grant).
+ * Only a tenant admin (`members:manage` tenant-wide) adds a known user whose tenant role is not the preset's
+ * `memberRole`; an organization Admin gets `UserNotAddable` (tenant staff is not theirs to pull in). The user
+ * comes back in the actor's view (`memberViewOf`): an organization Admin sees names and email only.
  * `AlreadyMember` comes from the store: an email is a member of an organization at most once.
  */
 export const addMember = Effect.fn("addMember")(function* (
@@ -76,6 +79,15 @@ export const addMember = Effect.fn("addMember")(function* (
 
       const users = yield* UserRepository
       const existing = yield* users.findByEmail(context.tenant.id, data.email)
+      const memberRole = presets[context.tenant.preset].memberRole
+      if (
+        Option.isSome(existing) &&
+        existing.value.role !== memberRole &&
+        !holds(context.permissions, "members:manage")
+      ) {
+        return yield* new UserNotAddable({ memberRole })
+      }
+      const view = memberViewOf(context)
       const user: User = Option.isSome(existing)
         ? existing.value
         : yield* users.insert(
@@ -85,7 +97,7 @@ export const addMember = Effect.fn("addMember")(function* (
                 email: data.email,
                 firstName: data.firstName,
                 lastName: data.lastName,
-                role: presets[context.tenant.preset].memberRole as RoleName
+                role: memberRole as RoleName
               },
               context.now
             )
@@ -123,7 +135,7 @@ export const addMember = Effect.fn("addMember")(function* (
         const link = yield* issueSetupInvitation(context.tenant, user, actor)
         const added: AddedMember = {
           membership,
-          user: toMemberUser(user),
+          user: toMemberUser(user, view),
           created,
           setupUrl: link.setupUrl,
           expiresAt: link.expiresAt,
@@ -132,7 +144,7 @@ export const addMember = Effect.fn("addMember")(function* (
         return added
       }
       yield* revokeLinksOnGrantChange(context, user, "membership_changed")
-      const added: AddedMember = { membership, user: toMemberUser(user), created }
+      const added: AddedMember = { membership, user: toMemberUser(user, view), created }
       return added
     })
   )

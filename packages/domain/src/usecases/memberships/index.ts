@@ -1,6 +1,12 @@
 export * from "./addMember.ts"
 export * from "./expireMemberships.ts"
 export * from "./listMembers.ts"
-export { type MemberUser, toMemberUser } from "./memberAccess.ts"
+export {
+  type MembershipViewOfUser,
+  type MemberUser,
+  type MemberView,
+  type StaffViewOfUser,
+  toMemberUser
+} from "./memberAccess.ts"
 export * from "./removeMember.ts"
 export * from "./updateMember.ts"

@@ -4,19 +4,21 @@ import type { Actor } from "../../model/actor.ts"
 import type { OrganizationId } from "../../model/ids.ts"
 import { isInEffect, type Membership } from "../../model/membership.ts"
 import type { Page } from "../../model/page.ts"
+import { SearchText } from "../../model/text.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holdsIn } from "../../rules/permissions.ts"
+import { cursorKeyKind } from "../../rules/userOrdering.ts"
 import { decodeInput, type PageRequest, pageRequest } from "../organizations/validation.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
-import { findOrganization, type MemberUser, toMemberUser } from "./memberAccess.ts"
+import { findOrganization, type MemberUser, memberViewOf, toMemberUser } from "./memberAccess.ts"
 
 export const MemberFilter = Schema.Struct({
   /** `active`: the membership is in effect now; `disabled`: it is disabled or expired. */
   status: Schema.optionalKey(Schema.Literals(["active", "disabled"])),
   /** Case-insensitive substring of the member's name, display name or email. */
-  q: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+  q: Schema.optionalKey(SearchText),
   sort: Schema.optionalKey(Schema.Literals(["name", "email", "created", "lastLogin"]))
 })
 export type MemberFilter = typeof MemberFilter.Type
@@ -32,7 +34,8 @@ export interface MemberEntry {
 
 /**
  * Lists an organization's members, sorted and paged like the user list (default by name). Needs
- * `members:read` or `members:manage`, tenant-wide or in that organization.
+ * `members:read` or `members:manage`, tenant-wide or in that organization. Users come in the actor's view
+ * (`memberViewOf`): an organization's own Admin sees names and email, tenant admins everything.
  */
 export const listMembers = Effect.fn("listMembers")(function* (
   actor: Actor,
@@ -53,7 +56,7 @@ export const listMembers = Effect.fn("listMembers")(function* (
         ...(query.q === undefined ? {} : { q: query.q }),
         ...(query.sort === undefined ? {} : { sort: query.sort })
       })
-      const page = yield* pageRequest(query)
+      const page = yield* pageRequest(query, cursorKeyKind(filter.sort ?? "name"))
       yield* findOrganization(context, organizationId)
       const memberships = yield* (yield* MembershipRepository).listByOrganization(
         context.tenant.id,
@@ -73,6 +76,7 @@ export const listMembers = Effect.fn("listMembers")(function* (
         ids: [...byUser.keys()],
         sort: filter.sort ?? "name"
       })
+      const view = memberViewOf(context)
       const members: Page<MemberEntry> = {
         total: users.total,
         nextCursor: users.nextCursor,
@@ -80,7 +84,13 @@ export const listMembers = Effect.fn("listMembers")(function* (
           const membership = byUser.get(user.id)
           return membership === undefined
             ? []
-            : [{ user: toMemberUser(user), membership, inEffect: isInEffect(membership, context.now) }]
+            : [
+                {
+                  user: toMemberUser(user, view),
+                  membership,
+                  inEffect: isInEffect(membership, context.now)
+                }
+              ]
         })
       }
       return members

@@ -7,16 +7,37 @@ import type { Permission } from "../../model/permission.ts"
 import type { User } from "../../model/user.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
-import { adminRoles, ORGANIZATION_ADMIN_PERMISSION } from "../../rules/permissions.ts"
+import { adminRoles, holds, ORGANIZATION_ADMIN_PERMISSION } from "../../rules/permissions.ts"
 import { type ActorContext, rolesOf } from "../shared/ActorContext.ts"
 
-/** A member as shown to whoever manages the organization: never the password hash nor the admin notes. */
-export type MemberUser = Omit<User, "passwordHash" | "adminNotes">
+/** A member as a tenant admin sees them: every field but the password hash and the admin notes. */
+export type StaffViewOfUser = Omit<User, "passwordHash" | "adminNotes">
 
-export const toMemberUser = (user: User): MemberUser => {
+/**
+ * A member as an organization's own Admin sees them: who they are, nothing of their tenant account (role,
+ * status, phone, last login, TOTP state, module permissions stay with the tenant's admins).
+ */
+export type MembershipViewOfUser = Pick<User, "id" | "email" | "firstName" | "lastName" | "displayName">
+
+export type MemberUser = StaffViewOfUser | MembershipViewOfUser
+
+/** `full`: a tenant admin's view; `membership`: an organization Admin's. */
+export type MemberView = "full" | "membership"
+
+export function toMemberUser(user: User, view?: "full"): StaffViewOfUser
+export function toMemberUser(user: User, view: MemberView): MemberUser
+export function toMemberUser(user: User, view: MemberView = "full"): MemberUser {
+  if (view === "membership") {
+    const { id, email, firstName, lastName, displayName } = user
+    return { id, email, firstName, lastName, displayName }
+  }
   const { passwordHash: _hash, adminNotes: _notes, ...visible } = user
   return visible
 }
+
+/** The view of members an actor gets: the full one only with `users:read` tenant-wide (they can read it anyway). */
+export const memberViewOf = (context: ActorContext): MemberView =>
+  holds(context.permissions, "users:read") ? "full" : "membership"
 
 /** Everything the actor holds inside one organization: tenant-wide grants plus that organization's own. */
 export const heldIn = (context: ActorContext, organizationId: OrganizationId): ReadonlySet<Permission> =>

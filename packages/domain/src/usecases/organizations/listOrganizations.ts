@@ -1,11 +1,14 @@
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { Forbidden } from "../../errors/authorization.ts"
 import type { Actor } from "../../model/actor.ts"
+import { SearchText } from "../../model/text.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
 import { readableOrganizations } from "./access.ts"
-import { type PageRequest, pageRequest } from "./validation.ts"
+import { decodeInput, type PageRequest, pageRequest } from "./validation.ts"
+
+const OrganizationSearch = Schema.Struct({ q: Schema.optionalKey(SearchText) })
 
 export interface ListOrganizationsQuery extends PageRequest {
   /** Case-insensitive substring of the name or an external code. */
@@ -28,10 +31,11 @@ export const listOrganizations = Effect.fn("listOrganizations")(function* (
       if (!readable.all && readable.ids.length === 0) {
         return yield* new Forbidden({ reason: "Missing permission org:read" })
       }
-      const page = yield* pageRequest(query)
+      const search = yield* decodeInput(OrganizationSearch, query.q === undefined ? {} : { q: query.q })
+      const page = yield* pageRequest(query, "text")
       return yield* (yield* OrganizationRepository).list(context.tenant.id, {
         ...page,
-        q: query.q,
+        q: search.q,
         ids: readable.all ? undefined : readable.ids
       })
     })

@@ -1,6 +1,6 @@
 import { Effect, Schema, SchemaIssue } from "effect"
 import { InvalidInput } from "../../errors/validation.ts"
-import { decodeCursor } from "../../model/cursor.ts"
+import { type CursorKeyKind, decodeCursor } from "../../model/cursor.ts"
 import { DEFAULT_PAGE_LIMIT, PageLimit } from "../../model/page.ts"
 
 const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1()
@@ -36,14 +36,17 @@ export interface PageRequest {
   readonly cursor?: string | undefined
 }
 
-/** Validates a page request; a bad limit or cursor is `InvalidInput` (never a defect in the repository). */
-export const pageRequest = Effect.fnUntraced(function* (request: PageRequest) {
+/**
+ * Validates a page request; a bad limit or cursor is `InvalidInput` (never a defect in the repository). With
+ * `keyKind`, a cursor must also carry a key of that kind (the list's sort key).
+ */
+export const pageRequest = Effect.fnUntraced(function* (request: PageRequest, keyKind?: CursorKeyKind) {
   const limit = yield* decodeInput(PageLimit, request.limit ?? DEFAULT_PAGE_LIMIT).pipe(
     Effect.mapError(
       () =>
         new InvalidInput({ errors: [{ path: "limit", message: "Expected an integer between 1 and 200" }] })
     )
   )
-  if (request.cursor !== undefined) yield* decodeCursor(request.cursor)
+  if (request.cursor !== undefined) yield* decodeCursor(request.cursor, keyKind)
   return request.cursor === undefined ? { limit } : { limit, cursor: request.cursor }
 })

@@ -4,9 +4,16 @@ import type { Actor } from "../../model/actor.ts"
 import type { UserId } from "../../model/ids.ts"
 import { SessionRepository } from "../../ports/SessionRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { type ActorContext, authenticate, requirePermission } from "../shared/ActorContext.ts"
+import {
+  type ActorContext,
+  authenticate,
+  isSelf,
+  requirePermission,
+  rolesOf
+} from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
+import { guardOutranks } from "../users/guards.ts"
 import { endAllSessions } from "./endAllSessions.ts"
 import { isLive, type SessionInfo, toSessionInfo } from "./lifetime.ts"
 import { SessionSettings } from "./SessionSettings.ts"
@@ -35,11 +42,16 @@ export const listUserSessions = Effect.fn("listUserSessions")(function* (actor: 
   )
 })
 
-/** Ends every session of a user of the admin's tenant (users:write); returns how many it ended. */
+/**
+ * Ends every session of a user of the admin's tenant (users:write); returns how many it ended. Like disable
+ * and reset, never of a user who holds a permission the actor lacks (`RoleEscalation`): a lesser admin does not
+ * sign a greater one out.
+ */
 export const revokeUserSessions = Effect.fn("revokeUserSessions")(function* (actor: Actor, userId: UserId) {
   return yield* transactional(
     Effect.gen(function* () {
       const { context, user } = yield* adminOver(actor, userId)
+      if (!isSelf(context, user.id)) yield* guardOutranks(context, rolesOf(context).all, user)
       const count = yield* endAllSessions(context.tenant.id, user.id)
       yield* auditBy(context, {
         action: "session.revoked_all",

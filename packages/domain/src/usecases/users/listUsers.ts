@@ -3,13 +3,15 @@ import type { Forbidden } from "../../errors/authorization.ts"
 import type { StoreUnavailable } from "../../errors/infrastructure.ts"
 import type { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
-import { decodeCursor } from "../../model/cursor.ts"
+import { CursorText, decodeCursor } from "../../model/cursor.ts"
 import { DepartmentId, GroupId } from "../../model/ids.ts"
 import { DEFAULT_PAGE_LIMIT, type Page, PageLimit } from "../../model/page.ts"
 import { RoleName } from "../../model/role.ts"
+import { SearchText } from "../../model/text.ts"
 import { UserKind, UserStatus } from "../../model/user.ts"
 import { UserRepository, type UserSort } from "../../ports/UserRepository.ts"
 import { holds } from "../../rules/permissions.ts"
+import { cursorKeyKind } from "../../rules/userOrdering.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
 import { type ReadServices, toInvalidInput } from "./guards.ts"
@@ -23,7 +25,7 @@ export const UserSortKey = Schema.Literals(sorts)
 /** `GET /v1/users`: filters, sort and keyset pagination. Every key is optional. */
 export const ListUsersQuery = Schema.Struct({
   /** Case-insensitive substring of the name, display name or email. */
-  q: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+  q: Schema.optionalKey(SearchText),
   status: Schema.optionalKey(UserStatus),
   /** Employees or external users (002's tabs). */
   kind: Schema.optionalKey(UserKind),
@@ -35,7 +37,7 @@ export const ListUsersQuery = Schema.Struct({
   /** Default 50, at most 200. */
   limit: Schema.optionalKey(PageLimit),
   /** A previous page's `nextCursor`, with the same filters and sort. */
-  cursor: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(1000)))
+  cursor: Schema.optionalKey(CursorText)
 })
 export type ListUsersQuery = typeof ListUsersQuery.Type
 
@@ -55,10 +57,11 @@ export const listUsers = Effect.fn("listUsers")(function* (
       const context = yield* authenticate(actor)
       yield* requirePermission(context, "users:read")
       const decoded = yield* decodeQuery(query).pipe(Effect.mapError(toInvalidInput))
-      if (decoded.cursor !== undefined) yield* decodeCursor(decoded.cursor)
+      const sort = decoded.sort ?? "name"
+      if (decoded.cursor !== undefined) yield* decodeCursor(decoded.cursor, cursorKeyKind(sort))
       const page = yield* (yield* UserRepository).list(context.tenant.id, {
         ...decoded,
-        sort: decoded.sort ?? "name",
+        sort,
         limit: decoded.limit ?? DEFAULT_PAGE_LIMIT
       })
       const includeAdminNotes = holds(context.permissions, "users:write")

@@ -1,5 +1,10 @@
 import { Effect, Option, Schema } from "effect"
-import { EmailImmutable, Forbidden, RoleEscalation } from "../../errors/authorization.ts"
+import {
+  CannotEditOwnAdminFields,
+  EmailImmutable,
+  Forbidden,
+  RoleEscalation
+} from "../../errors/authorization.ts"
 import { VersionConflict } from "../../errors/conflicts.ts"
 import type { StoreUnavailable } from "../../errors/infrastructure.ts"
 import { DepartmentNotFound, GroupNotFound, type UserNotFound } from "../../errors/notFound.ts"
@@ -89,10 +94,12 @@ const pickEditable = (patch: UserPatch): Partial<Pick<User, EditableField>> =>
 
 /**
  * Edits a user's profile at `expectedVersion` (the `If-Match` of the HTTP API). The user themselves may set
- * names, phone and language; everything else needs `users:write`. Granting module permissions the actor does
- * not hold is `RoleEscalation` (rule 4), and so is setting an admin-only field of a user who holds a permission
- * the actor lacks (a lesser admin does not turn off a greater one's TOTP requirement); email never changes
- * (rule 6). A changed phone number is no longer
+ * names, phone and language; everything else needs `users:write`, and nobody changes their own admin-only
+ * fields (`CannotEditOwnAdminFields`, rule 3: an admin does not clear the TOTP requirement another admin set on
+ * them, nor rewrite the notes about them; sending a field's current value is no change). Granting module
+ * permissions the actor does not hold is `RoleEscalation` (rule 4), and so is any edit of another user who
+ * holds a permission the actor lacks (a lesser admin neither renames a greater one nor turns off their TOTP
+ * requirement); email never changes (rule 6). A changed phone number is no longer
  * verified unless the same patch says so. A patch that changes nothing writes nothing and audits nothing. A
  * change of a pending user's module permissions revokes their open setup links.
  */
@@ -106,6 +113,7 @@ export const updateUser = Effect.fn("updateUser")(function* (
   | Forbidden
   | UserNotFound
   | EmailImmutable
+  | CannotEditOwnAdminFields
   | RoleEscalation
   | DepartmentNotFound
   | GroupNotFound
@@ -118,7 +126,8 @@ export const updateUser = Effect.fn("updateUser")(function* (
     Effect.gen(function* () {
       const context = yield* authenticate(actor)
       const isAdmin = holds(context.permissions, "users:write")
-      if (!isSelf(context, userId)) yield* requirePermission(context, "users:write")
+      const self = isSelf(context, userId)
+      if (!self) yield* requirePermission(context, "users:write")
       // Decoded again here: an embedding caller may pass anything, and a key such as `role` or `status` must
       // never reach the stored user through this door (mass assignment).
       const patch = yield* decodePatch(input).pipe(Effect.mapError(toInvalidInput))
@@ -129,7 +138,7 @@ export const updateUser = Effect.fn("updateUser")(function* (
       }
 
       const target = yield* findUser(context.tenant.id, userId)
-      if (adminOnly.length > 0) yield* guardOutranks(context, rolesOf(context).all, target)
+      if (!self) yield* guardOutranks(context, rolesOf(context).all, target)
       if (target.version !== expectedVersion) {
         return yield* new VersionConflict({ expected: expectedVersion, actual: target.version })
       }
@@ -169,6 +178,9 @@ export const updateUser = Effect.fn("updateUser")(function* (
         updatedAt: context.now
       }
       const fields = changedFields(target, next)
+      // Only what the patch itself changes (a new phone number clearing `phoneVerified` is not the actor's act).
+      const ownAdminFields = self ? adminOnly.filter((field) => fields.includes(field)) : []
+      if (ownAdminFields.length > 0) return yield* new CannotEditOwnAdminFields({ fields: ownAdminFields })
       if (fields.length === 0) {
         return yield* userDetails(target, context.now, { includeAdminNotes: isAdmin })
       }

@@ -5,9 +5,10 @@ import {
   externalCredentialAad,
   getMyExternalCredentials,
   getUserExternalCredentials,
-  putExternalCredentialSettings,
+  platformActor,
   putMyExternalCredentials,
   SecretBox,
+  setExternalCredentialsVerifyUrl,
   userActor
 } from "@gatehouse/domain"
 import { memory, seedTenant } from "@gatehouse/testkit"
@@ -47,8 +48,8 @@ describe("a user's own external credentials", () => {
 
   it.effect("validated and accepted: connected; the verifier is asked at the tenant's configured URL", () =>
     Effect.gen(function* () {
-      const { adminActor, staffActor } = yield* staffTenant
-      yield* putExternalCredentialSettings(adminActor, "pims", { verifyUrl: VERIFY_URL })
+      const { tenant, staffActor } = yield* staffTenant
+      yield* setExternalCredentialsVerifyUrl(platformActor, tenant.slug, "pims", { verifyUrl: VERIFY_URL })
       const fake = yield* FakeCredentialsVerifier
       yield* fake.answer(accepting("jdoe", "right"))
       const result = yield* putMyExternalCredentials(staffActor, "pims", pims("jdoe", "right", true))
@@ -71,8 +72,8 @@ describe("a user's own external credentials", () => {
     "refused by the system: CredentialsInvalid and nothing stored, earlier credentials untouched",
     () =>
       Effect.gen(function* () {
-        const { tenant, staff, adminActor, staffActor } = yield* staffTenant
-        yield* putExternalCredentialSettings(adminActor, "pims", { verifyUrl: VERIFY_URL })
+        const { tenant, staff, staffActor } = yield* staffTenant
+        yield* setExternalCredentialsVerifyUrl(platformActor, tenant.slug, "pims", { verifyUrl: VERIFY_URL })
         const fake = yield* FakeCredentialsVerifier
         yield* fake.answer(accepting("jdoe", "right"))
         yield* putMyExternalCredentials(staffActor, "pims", pims("jdoe", "right", true))
@@ -101,12 +102,12 @@ describe("a user's own external credentials", () => {
     "no verify URL: VerifierNotConfigured; system unavailable: VerifierUnavailable; nothing stored",
     () =>
       Effect.gen(function* () {
-        const { adminActor, staffActor } = yield* staffTenant
+        const { tenant, staffActor } = yield* staffTenant
         const noUrl = yield* Effect.flip(
           putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true))
         )
         assert.strictEqual(noUrl._tag, "VerifierNotConfigured")
-        yield* putExternalCredentialSettings(adminActor, "pims", { verifyUrl: VERIFY_URL })
+        yield* setExternalCredentialsVerifyUrl(platformActor, tenant.slug, "pims", { verifyUrl: VERIFY_URL })
         yield* (yield* FakeCredentialsVerifier).answer("unavailable")
         const down = yield* Effect.flip(
           putMyExternalCredentials(staffActor, "pims", pims("jdoe", "pw", true))

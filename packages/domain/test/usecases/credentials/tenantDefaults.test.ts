@@ -3,10 +3,12 @@ import {
   AuditLog,
   getExternalCredentialSettings,
   getMyExternalCredentials,
-  PutExternalCredentialSettingsInput,
+  PutVerifyUrlInput,
+  platformActor,
   putExternalCredentialSettings,
   putMyExternalCredentials,
-  requireExternalCredentials
+  requireExternalCredentials,
+  setExternalCredentialsVerifyUrl
 } from "@gatehouse/domain"
 import { Effect, Redacted, Schema } from "effect"
 import { LOCKED_MESSAGE, pims, provideWithVerifier, staffTenant } from "./fixtures.ts"
@@ -45,8 +47,10 @@ describe("tenant settings and default credentials", () => {
   it.effect("the default password is write-only: settings show its username, never the password", () =>
     Effect.gen(function* () {
       const { tenant, adminActor } = yield* staffTenant
+      yield* setExternalCredentialsVerifyUrl(platformActor, tenant.slug, "pims", {
+        verifyUrl: "https://pims.example.com/verify?key=abc"
+      })
       const written = yield* putExternalCredentialSettings(adminActor, "pims", {
-        verifyUrl: "https://pims.example.com/verify?key=abc",
         defaultCredentials: defaults
       })
       const read = yield* getExternalCredentialSettings(adminActor, "pims")
@@ -57,7 +61,7 @@ describe("tenant settings and default credentials", () => {
         defaultCredentials: { username: "shared" }
       })
       // omitted fields stay as they were
-      yield* putExternalCredentialSettings(adminActor, "pims", { verifyUrl: null })
+      yield* setExternalCredentialsVerifyUrl(platformActor, tenant.slug, "pims", { verifyUrl: null })
       assert.deepStrictEqual((yield* getExternalCredentialSettings(adminActor, "pims")).defaultCredentials, {
         username: "shared"
       })
@@ -80,7 +84,7 @@ describe("tenant settings and default credentials", () => {
   )
 
   it("a verify URL must be http(s) without embedded credentials", () => {
-    const decode = Schema.decodeUnknownExit(PutExternalCredentialSettingsInput)
+    const decode = Schema.decodeUnknownExit(PutVerifyUrlInput)
     for (const url of ["https://pims.example.com/verify", "http://10.0.0.5:8080/check"]) {
       assert.isTrue(decode({ verifyUrl: url })._tag === "Success", url)
     }

@@ -66,7 +66,7 @@ describe("a setup link does not outlive a promotion of its pending user", () => 
         // whoever may grant Admin issues the new link, and it works
         const fresh = yield* regenerateSetupLink(adminActor, added.user.id)
         assert.strictEqual(yield* completionTag(tokenOf(fresh)), "completed")
-        const me = yield* getMe(actorOf(added.user))
+        const me = yield* getMe(actorOf({ tenantId: tenant.id, id: added.user.id }))
         assert.strictEqual(me.role, "Admin")
       }).pipe(provide)
   )

@@ -9,9 +9,11 @@ import {
   enableUser,
   MODULE_PERMISSIONS,
   type Permission,
+  type PhoneNumber,
   regenerateSetupLink,
   resetPassword,
   restoreUser,
+  revokeUserSessions,
   TENANT_PERMISSIONS,
   type UserId,
   updateUser
@@ -45,7 +47,15 @@ const OPERATIONS: ReadonlyArray<Operation> = [
     run: (a, id) => updateUser(a, id, { requireTotp: false }, 1)
   },
   { name: "verify the email", from: "active", run: (a, id) => updateUser(a, id, { emailVerified: true }, 1) },
-  { name: "clear TOTP", from: "active", run: adminClearTotp }
+  { name: "clear TOTP", from: "active", run: adminClearTotp },
+  // issue 12, item 8: both skipped the check (a wetrack Admin ended a User Admin's sessions, renamed the owner)
+  { name: "end their sessions", from: "active", run: revokeUserSessions },
+  { name: "rename", from: "active", run: (a, id) => updateUser(a, id, { firstName: "Renamed" }, 1) },
+  {
+    name: "change the phone",
+    from: "active",
+    run: (a, id) => updateUser(a, id, { phone: "+41791234567" as PhoneNumber }, 1)
+  }
 ]
 
 describe("a lesser admin cannot act on a user holding permissions they lack", () => {

@@ -162,7 +162,7 @@ describe("updateUser", () => {
   )
 
   it.effect(
-    "a user holding a module the actor lacks is out of reach for admin-only fields; their own profile fields are not",
+    "a user holding a module the actor lacks is out of reach, profile fields included (issue 12, item 8)",
     () =>
       Effect.gen(function* () {
         const { tenant } = yield* seedTenant({ preset: "wetrack" })
@@ -172,13 +172,17 @@ describe("updateUser", () => {
           { modulePermissions: [] },
           { adminNotes: "watch this one" },
           { requireTotp: false },
-          { emailVerified: true }
+          { emailVerified: true },
+          { firstName: "Renamed" },
+          { phone: "+41791234567" as PhoneNumber }
         ]) {
           const error = yield* failsUnchanged(updateUser(lesserAdmin.actor, user.id, patch, 1))
           assert.strictEqual(error._tag, "RoleEscalation", JSON.stringify(patch))
           assert.deepStrictEqual((error as { missing: ReadonlyArray<string> }).missing, ["module:billing"])
         }
-        const renamed = yield* updateUser(lesserAdmin.actor, user.id, { firstName: "Renamed" }, 1)
+        // without the module, the same user is within reach
+        const peer = yield* seedUser(tenant, { role: role("General") })
+        const renamed = yield* updateUser(lesserAdmin.actor, peer.id, { firstName: "Renamed" }, 1)
         assert.strictEqual(renamed.firstName, "Renamed")
       }).pipe(provide)
   )
@@ -193,6 +197,56 @@ describe("updateUser", () => {
       if (error._tag === "VersionConflict") assert.deepStrictEqual([error.expected, error.actual], [1, 2])
       assert.strictEqual((yield* stored(user)).firstName, "First")
     }).pipe(provide)
+  )
+
+  it.effect(
+    "an admin cannot change their own admin-only fields either (rule 3), but keeps their profile",
+    () =>
+      Effect.gen(function* () {
+        const { tenant } = yield* seedTenant()
+        const me = yield* seedActor(tenant, {
+          role: role("Admin"),
+          requireTotp: true,
+          adminNotes: "set by a colleague",
+          modulePermissions: []
+        })
+        const ownAdminFields: ReadonlyArray<UserPatch> = [
+          { requireTotp: false },
+          { adminNotes: "all good" },
+          { adminNotes: null },
+          { emailVerified: true },
+          { phoneVerified: true },
+          { modulePermissions: ["module:reports"] } as UserPatch,
+          { groupIds: [(yield* seedGroup(tenant)).id] },
+          { departmentId: (yield* seedDepartment(tenant)).id }
+        ]
+        for (const patch of ownAdminFields) {
+          const error = yield* failsUnchanged(updateUser(me.actor, me.user.id, patch, 1))
+          assert.strictEqual(error._tag, "CannotEditOwnAdminFields", JSON.stringify(patch))
+          if (error._tag === "CannotEditOwnAdminFields")
+            assert.deepStrictEqual(error.fields, Object.keys(patch))
+        }
+        // mixed with a profile field, the whole patch is refused
+        const mixed = yield* failsUnchanged(
+          updateUser(me.actor, me.user.id, { firstName: "Olivia", requireTotp: false }, 1)
+        )
+        assert.strictEqual(mixed._tag, "CannotEditOwnAdminFields")
+        // a form sending the current values back, and a new phone number (which is then unverified), pass
+        const saved = yield* updateUser(
+          me.actor,
+          me.user.id,
+          {
+            firstName: "Olivia",
+            requireTotp: true,
+            adminNotes: "set by a colleague",
+            phone: "+41791234567" as PhoneNumber
+          },
+          1
+        )
+        assert.strictEqual(saved.firstName, "Olivia")
+        assert.strictEqual(saved.requireTotp, true)
+        assert.isFalse(saved.phoneVerified)
+      }).pipe(provide)
   )
 
   it.effect("a patch that changes nothing writes nothing", () =>
