@@ -12,13 +12,14 @@ describe("permission-aware navigation", () => {
     expect(visibleNav(["users:read"]).admin.map((item) => item.to)).toEqual(["/users"])
   })
 
-  it("settings show only with settings:manage; PIMS only where the preset keeps PIMS credentials", () => {
+  it("settings show only with settings:manage; PIMS only where the preset keeps PIMS credentials; webhooks for every preset", () => {
     expect(visibleNav(["users:read", "audit:read"], "weevio").settings).toEqual([])
     expect(visibleNav(["settings:manage"], "weevio").settings.map((item) => item.to)).toEqual([
       "/settings/password-policy",
       "/settings/shopify",
       "/settings/pims",
-      "/settings/account-recovery"
+      "/settings/account-recovery",
+      "/settings/webhooks"
     ])
     expect(visibleNav(["settings:manage"], "wetrack").settings.map((item) => item.to)).not.toContain(
       "/settings/pims"

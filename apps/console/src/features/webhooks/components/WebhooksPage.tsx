@@ -8,7 +8,6 @@ import {
   Modal,
   MultiSelect,
   Stack,
-  Table,
   Text,
   TextInput,
   Title
