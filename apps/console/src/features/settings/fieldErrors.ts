@@ -1,5 +1,6 @@
 import { GatehouseProblem } from "@gatehouse/client"
 import type { TFunction } from "i18next"
+import { notify } from "../../lib/notify.ts"
 import { notifyProblem } from "../../lib/problems.ts"
 
 /**
@@ -21,4 +22,27 @@ export const showProblem = (
     setFieldError(field, e.message)
   }
   if (placed.length === 0) notifyProblem(error, t)
+}
+
+/**
+ * Saves a settings form: on success the `saved` notification (default "Saved"), on a problem its field errors
+ * next to the fields (or a notification). Resolves to whether it was saved.
+ */
+export const saveSettings = async (
+  save: () => Promise<unknown>,
+  form: {
+    readonly fields: ReadonlyArray<string>
+    readonly setFieldError: (path: string, message: string) => void
+    readonly t: TFunction
+    readonly saved?: string
+  }
+): Promise<boolean> => {
+  try {
+    await save()
+    notify("teal", form.saved ?? form.t("settings.saved"))
+    return true
+  } catch (error) {
+    showProblem(error, form.fields, form.setFieldError, form.t)
+    return false
+  }
 }

@@ -11,13 +11,12 @@ import {
 import { useForm } from "@mantine/form"
 import { useQuery } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
-import { notify } from "../../../lib/notify.ts"
 import { type PasswordPolicyAnswer, passwordPolicyQuery } from "../../../lib/passwordPolicy.ts"
 import { useSavePasswordPolicy } from "../api/settings.ts"
-import { showProblem } from "../fieldErrors.ts"
+import { saveSettings } from "../fieldErrors.ts"
 import { formValuesOf, type PolicyFormValues, type PolicyPreset, policyOf, requestOf } from "../policyForm.ts"
 import { PolicyPreview } from "./PolicyPreview.tsx"
-import { SettingsPage } from "./SettingsPage.tsx"
+import { SettingsFormPage } from "./SettingsPage.tsx"
 
 const NUMBERS = ["minLength", "minLengthWithMfa", "maxLength", "generatedLength"] as const
 const RULES = ["requireLowercase", "requireUppercase", "requireDigit", "requireSymbol"] as const
@@ -25,19 +24,13 @@ const RULES = ["requireLowercase", "requireUppercase", "requireDigit", "requireS
 /** The tenant's password policy: a preset or rule values, with the check-marks of what is being edited. */
 export function PasswordPolicyPage() {
   const { t } = useTranslation()
-  const policy = useQuery(passwordPolicyQuery)
   return (
-    <SettingsPage
+    <SettingsFormPage
       title={t("settings.passwordPolicy.title")}
       intro={t("settings.passwordPolicy.intro")}
-      failed={policy.isError}
-    >
-      {policy.data === undefined ? (
-        <Text>{t("app.loading")}</Text>
-      ) : (
-        <PolicyForm key={JSON.stringify(policy.data)} policy={policy.data} />
-      )}
-    </SettingsPage>
+      query={useQuery(passwordPolicyQuery)}
+      form={(policy) => <PolicyForm policy={policy} />}
+    />
   )
 }
 
@@ -59,14 +52,13 @@ function PolicyForm({ policy }: { readonly policy: PasswordPolicyAnswer }) {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (submitted) => {
-        try {
-          await save.mutateAsync(requestOf(submitted))
-          notify("teal", t("settings.saved"))
-        } catch (error) {
-          showProblem(error, [...NUMBERS, ...RULES], form.setFieldError, t)
-        }
-      })}
+      onSubmit={form.onSubmit((submitted) =>
+        saveSettings(() => save.mutateAsync(requestOf(submitted)), {
+          fields: [...NUMBERS, ...RULES],
+          setFieldError: form.setFieldError,
+          t
+        })
+      )}
     >
       <Stack>
         <Stack gap={4}>

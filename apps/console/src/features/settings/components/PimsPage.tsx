@@ -2,10 +2,9 @@ import { Badge, Button, Fieldset, Group, PasswordInput, Stack, Text, TextInput }
 import { useForm } from "@mantine/form"
 import { useQuery } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
-import { notify } from "../../../lib/notify.ts"
 import { type PimsSettings, pimsSettingsQuery, useSavePimsDefaults } from "../api/settings.ts"
-import { showProblem } from "../fieldErrors.ts"
-import { SettingsPage } from "./SettingsPage.tsx"
+import { saveSettings } from "../fieldErrors.ts"
+import { SettingsFormPage } from "./SettingsPage.tsx"
 
 const FIELDS = ["defaultCredentials.username", "defaultCredentials.password"] as const
 
@@ -15,15 +14,12 @@ const FIELDS = ["defaultCredentials.username", "defaultCredentials.password"] as
  */
 export function PimsPage() {
   const { t } = useTranslation()
-  const settings = useQuery(pimsSettingsQuery)
   return (
-    <SettingsPage title={t("settings.pims.title")} failed={settings.isError}>
-      {settings.data === undefined ? (
-        <Text>{t("app.loading")}</Text>
-      ) : (
-        <PimsForm key={JSON.stringify(settings.data)} settings={settings.data} />
-      )}
-    </SettingsPage>
+    <SettingsFormPage
+      title={t("settings.pims.title")}
+      query={useQuery(pimsSettingsQuery)}
+      form={(settings) => <PimsForm settings={settings} />}
+    />
   )
 }
 
@@ -35,7 +31,7 @@ function PimsForm({ settings }: { readonly settings: PimsSettings }) {
     mode: "controlled",
     initialValues: { defaultCredentials: { username: inUse?.username ?? "", password: "" } }
   })
-  const setError = (path: string, message: string) => form.setFieldError(path, message)
+  const setFieldError = (path: string, message: string) => form.setFieldError(path, message)
 
   return (
     <Stack>
@@ -49,16 +45,16 @@ function PimsForm({ settings }: { readonly settings: PimsSettings }) {
       <form
         noValidate
         onSubmit={form.onSubmit(async (values) => {
-          try {
-            await save.mutateAsync({
-              username: values.defaultCredentials.username.trim(),
-              password: values.defaultCredentials.password
-            })
-            form.setFieldValue("defaultCredentials.password", "")
-            notify("teal", t("settings.saved"))
-          } catch (error) {
-            showProblem(error, FIELDS, setError, t)
+          const request = {
+            username: values.defaultCredentials.username.trim(),
+            password: values.defaultCredentials.password
           }
+          const saved = await saveSettings(() => save.mutateAsync(request), {
+            fields: FIELDS,
+            setFieldError,
+            t
+          })
+          if (saved) form.setFieldValue("defaultCredentials.password", "")
         })}
       >
         <Fieldset legend={t("settings.pims.defaultTitle")}>
@@ -95,14 +91,14 @@ function PimsForm({ settings }: { readonly settings: PimsSettings }) {
                   variant="default"
                   color="red"
                   loading={save.isPending && save.variables === null}
-                  onClick={async () => {
-                    try {
-                      await save.mutateAsync(null)
-                      notify("teal", t("settings.pims.removed"))
-                    } catch (error) {
-                      showProblem(error, [], setError, t)
-                    }
-                  }}
+                  onClick={() =>
+                    saveSettings(() => save.mutateAsync(null), {
+                      fields: [],
+                      setFieldError,
+                      t,
+                      saved: t("settings.pims.removed")
+                    })
+                  }
                 >
                   {t("settings.pims.remove")}
                 </Button>

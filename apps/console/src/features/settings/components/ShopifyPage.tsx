@@ -12,15 +12,14 @@ import {
 import { useForm } from "@mantine/form"
 import { useQuery } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
-import { notify } from "../../../lib/notify.ts"
 import {
   type ShopifySettings,
   type ShopifySettingsInput,
   shopifySettingsQuery,
   useSaveShopify
 } from "../api/settings.ts"
-import { showProblem } from "../fieldErrors.ts"
-import { SettingsPage } from "./SettingsPage.tsx"
+import { saveSettings } from "../fieldErrors.ts"
+import { SettingsFormPage } from "./SettingsPage.tsx"
 
 const FIELDS = [
   "shopDomain",
@@ -37,19 +36,13 @@ const TAGS = ["customerCode", "customerName", "priceCode"] as const
 /** 001's Shopify integration: the store, its write-only token and webhook secret, the customer tag formats. */
 export function ShopifyPage() {
   const { t } = useTranslation()
-  const settings = useQuery(shopifySettingsQuery)
   return (
-    <SettingsPage
+    <SettingsFormPage
       title={t("settings.shopify.title")}
       intro={t("settings.shopify.intro")}
-      failed={settings.isError}
-    >
-      {settings.data === undefined ? (
-        <Text>{t("app.loading")}</Text>
-      ) : (
-        <ShopifyForm key={JSON.stringify(settings.data)} settings={settings.data} />
-      )}
-    </SettingsPage>
+      query={useQuery(shopifySettingsQuery)}
+      form={(settings) => <ShopifyForm settings={settings} />}
+    />
   )
 }
 
@@ -87,13 +80,12 @@ function ShopifyForm({ settings }: { readonly settings: ShopifySettings }) {
               ? {}
               : { webhookSecret: v.webhookSecret })
         }
-        try {
-          await save.mutateAsync(body)
-          form.setValues({ accessToken: "", webhookSecret: "", removeWebhookSecret: false })
-          notify("teal", t("settings.saved"))
-        } catch (error) {
-          showProblem(error, FIELDS, form.setFieldError, t)
-        }
+        const saved = await saveSettings(() => save.mutateAsync(body), {
+          fields: FIELDS,
+          setFieldError: form.setFieldError,
+          t
+        })
+        if (saved) form.setValues({ accessToken: "", webhookSecret: "", removeWebhookSecret: false })
       })}
     >
       <Stack>
