@@ -1,6 +1,7 @@
 import { ok } from "@gatehouse/client"
-import { useMutation, useQuery } from "@tanstack/react-query"
+import { useMutation } from "@tanstack/react-query"
 import { api } from "../../../lib/api.ts"
+import { useLinkTokenQuery } from "../../../lib/linkTokenQuery.ts"
 
 /** `POST /v1/auth/password-reset`: 202 whether or not the account exists (the same answer for both). */
 export const useRequestPasswordReset = () =>
@@ -14,20 +15,9 @@ const start = (token: string) => ok(api.POST("/v1/auth/password-reset/start", { 
 /** `POST /v1/auth/password-reset/start`: whose account, the tenant's words and policy (for the check-marks). */
 export type PasswordResetStarted = Awaited<ReturnType<typeof start>>
 
-/**
- * Checks the reset link's token without using it up. The token comes from the fragment and travels in the
- * body; the query key holds no token.
- */
+/** Checks the reset link's token without using it up (see `useLinkTokenQuery`). */
 export const usePasswordResetStart = (token: string | undefined) =>
-  useQuery({
-    queryKey: ["password-reset", "start"],
-    queryFn: () => start(token ?? ""),
-    enabled: token !== undefined,
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
-    refetchOnWindowFocus: false
-  })
+  useLinkTokenQuery("password-reset", start, token)
 
 /** `POST /v1/auth/password-reset/complete`: the token from the link's fragment, in the body. */
 export const useCompletePasswordReset = () =>

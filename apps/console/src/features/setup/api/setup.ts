@@ -1,26 +1,15 @@
 import { ok } from "@gatehouse/client"
-import { useMutation, useQuery } from "@tanstack/react-query"
+import { useMutation } from "@tanstack/react-query"
 import { api } from "../../../lib/api.ts"
+import { useLinkTokenQuery } from "../../../lib/linkTokenQuery.ts"
 
 const start = (token: string) => ok(api.POST("/v1/setup/start", { body: { token } }))
 
 /** `POST /v1/setup/start`: whose account the link is for, the tenant's policy, the TOTP to enrol. */
 export type SetupStarted = Awaited<ReturnType<typeof start>>
 
-/**
- * Checks the link's token without using it up. The token never enters a URL the server sees: it comes from
- * the fragment and travels in the body; the query key holds no token.
- */
-export const useSetupStart = (token: string | undefined) =>
-  useQuery({
-    queryKey: ["setup", "start"],
-    queryFn: () => start(token ?? ""),
-    enabled: token !== undefined,
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
-    refetchOnWindowFocus: false
-  })
+/** Checks the setup link's token without using it up (see `useLinkTokenQuery`). */
+export const useSetupStart = (token: string | undefined) => useLinkTokenQuery("setup", start, token)
 
 export interface CompleteSetupInput {
   readonly token: string
