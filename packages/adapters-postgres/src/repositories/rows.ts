@@ -203,8 +203,6 @@ export interface GroupRow {
   readonly updated_at: Date
 }
 
-export const GROUP_COLUMNS = "tenant_id, id, name, description, created_at, updated_at"
-
 export const toGroup = (row: GroupRow): Group =>
   ({
     id: row.id,
@@ -216,8 +214,6 @@ export const toGroup = (row: GroupRow): Group =>
   }) as Group
 
 export type DepartmentRow = Omit<GroupRow, "description">
-
-export const DEPARTMENT_COLUMNS = "tenant_id, id, name, created_at, updated_at"
 
 export const toDepartment = (row: DepartmentRow): Department =>
   ({

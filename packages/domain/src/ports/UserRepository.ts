@@ -67,7 +67,10 @@ export class UserRepository extends Context.Service<
       user: User,
       expectedVersion: number
     ) => Effect.Effect<User, UserNotFound | VersionConflict>
-    /** Removes the user, their memberships and group links. */
+    /**
+     * Removes the user with their memberships and group links, and every row other ports keep of them: sessions,
+     * invitations, TOTP enrolment, external credentials and one-time tokens (`userDeletionTests`).
+     */
     readonly delete: (tenantId: TenantId, id: UserId) => Effect.Effect<void, UserNotFound>
     readonly list: (tenantId: TenantId, query: UserListQuery) => Effect.Effect<Page<User>>
     /** How many users with status `active` hold one of these roles. */

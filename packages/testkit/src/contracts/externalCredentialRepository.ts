@@ -17,7 +17,7 @@ import {
 import { race } from "./support.ts"
 
 /** A sealed-looking credential of `user` for `system` (the store keeps whatever sealed text it is given). */
-const aCredential = (
+export const aCredential = (
   user: Pick<User, "tenantId" | "id">,
   overrides: Partial<ExternalCredential> = {}
 ): ExternalCredential => ({

@@ -18,6 +18,7 @@ import { sessionRepositoryTests } from "./sessionRepository.ts"
 import { type ContractTests, type Repositories, registerContract } from "./support.ts"
 import { tenantRepositoryTests } from "./tenantRepository.ts"
 import { totpRepositoryTests } from "./totpRepository.ts"
+import { userDeletionTests } from "./userDeletion.ts"
 import { transactorTests } from "./transactor.ts"
 import { userBulkInsertTests } from "./userBulkInsert.ts"
 import { userExistingEmailsTests } from "./userExistingEmails.ts"
@@ -106,6 +107,7 @@ export { sessionRepositoryContract, sessionRepositoryTests } from "./sessionRepo
 export { sha256Contract } from "./sha256.ts"
 export { shopifyWebhookSignatureContract } from "./shopifyWebhookSignature.ts"
 export { totpRepositoryContract, totpRepositoryTests } from "./totpRepository.ts"
+export { userDeletionTests } from "./userDeletion.ts"
 
 const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
   ["SessionRepository", sessionRepositoryTests],
@@ -115,7 +117,8 @@ const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
   ["ExternalCredentialRepository", externalCredentialRepositoryTests],
   ["FailedAttempts", failedAttemptsTests],
   ["TotpRepository", totpRepositoryTests],
-  ["OneTimeTokenRepository", oneTimeTokenRepositoryTests]
+  ["OneTimeTokenRepository", oneTimeTokenRepositoryTests],
+  ["UserRepository.delete cascades", userDeletionTests]
 ]
 
 /**

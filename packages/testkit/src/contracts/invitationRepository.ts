@@ -20,7 +20,7 @@ import {
 import { race } from "./support.ts"
 
 /** A pending invitation of `user`, created at minute 0 and valid for a day unless overridden. */
-const anInvitation = (
+export const anInvitation = (
   user: Pick<User, "tenantId" | "id">,
   overrides: Partial<Invitation> = {}
 ): Invitation => ({

@@ -20,7 +20,7 @@ import {
 import { race } from "./support.ts"
 
 /** An unused password reset token of `user`, created at minute 0 and valid for 30 minutes unless overridden. */
-const aToken = (
+export const aToken = (
   user: Pick<User, "tenantId" | "id">,
   overrides: Partial<OneTimeToken> = {}
 ): OneTimeToken => ({

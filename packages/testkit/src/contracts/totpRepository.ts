@@ -12,7 +12,7 @@ import {
 import { race } from "./support.ts"
 
 /** A pending enrolment of `user` with a sealed-looking secret. */
-const aPending = (
+export const aPending = (
   user: Pick<User, "tenantId" | "id">,
   overrides: Partial<TotpEnrollment> = {}
 ): TotpEnrollment => ({

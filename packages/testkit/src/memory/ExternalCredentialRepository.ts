@@ -8,7 +8,7 @@ import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemorySt
 
 type Credentials = ReadonlyMap<string, ExternalCredential>
 type Settings = ReadonlyMap<string, ExternalCredentialSettings>
-const CREDENTIALS = "externalCredentials"
+export const CREDENTIALS = "externalCredentials"
 const SETTINGS = "externalCredentialSettings"
 const credentials = (s: State) => table<Credentials>(s, CREDENTIALS, new Map())
 const settings = (s: State) => table<Settings>(s, SETTINGS, new Map())

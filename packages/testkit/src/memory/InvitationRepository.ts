@@ -3,7 +3,8 @@ import { Effect, Layer, Option } from "effect"
 import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Invitations = ReadonlyMap<InvitationId, Invitation>
-const TABLE = "invitations"
+export const INVITATIONS = "invitations"
+const TABLE = INVITATIONS
 const rows = (s: State) => table<Invitations>(s, TABLE, new Map())
 
 export const layerMemory: Layer.Layer<InvitationRepository, never, MemoryStore> = Layer.effect(

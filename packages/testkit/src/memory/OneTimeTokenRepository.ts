@@ -10,7 +10,8 @@ import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemorySt
 
 /** One row per (tenant, user, purpose), as the port promises: a new token replaces the previous one. */
 type Tokens = ReadonlyMap<string, OneTimeToken>
-const TABLE = "oneTimeTokens"
+export const ONE_TIME_TOKENS = "oneTimeTokens"
+const TABLE = ONE_TIME_TOKENS
 const rows = (s: State) => table<Tokens>(s, TABLE, new Map())
 const slot = (tenantId: TenantId, userId: UserId, purpose: OneTimeTokenPurpose) =>
   `${tenantId}/${userId}/${purpose}`

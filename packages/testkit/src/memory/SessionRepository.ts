@@ -3,7 +3,8 @@ import { Effect, Layer, Option } from "effect"
 import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Sessions = ReadonlyMap<SessionId, Session>
-const TABLE = "sessions"
+export const SESSIONS = "sessions"
+const TABLE = SESSIONS
 const rows = (s: State) => table<Sessions>(s, TABLE, new Map())
 
 /** The session of that id in `s`, any tenant (what `findById` reads). */

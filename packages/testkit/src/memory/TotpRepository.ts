@@ -3,7 +3,8 @@ import { Effect, Layer, Option } from "effect"
 import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 
 type Enrollments = ReadonlyMap<string, TotpEnrollment>
-const TABLE = "totp"
+export const TOTP = "totp"
+const TABLE = TOTP
 const rows = (s: State) => table<Enrollments>(s, TABLE, new Map())
 // Keyed by tenant and user, as a table with a (tenant_id, user_id) key would be.
 const keyOf = (tenantId: string, userId: string) => `${tenantId}/${userId}`

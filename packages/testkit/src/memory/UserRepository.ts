@@ -12,10 +12,32 @@ import {
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { fail, MemoryStore, ok, setIn } from "./MemoryStore.ts"
+import { CREDENTIALS } from "./ExternalCredentialRepository.ts"
+import { INVITATIONS } from "./InvitationRepository.ts"
+import { fail, MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
+import { ONE_TIME_TOKENS } from "./OneTimeTokenRepository.ts"
+import { SESSIONS } from "./SessionRepository.ts"
+import { TOTP } from "./TotpRepository.ts"
 import { paginate, positionOf } from "./paginate.ts"
 
 type Users = ReadonlyMap<UserId, User>
+
+/** The tables of other ports whose rows belong to a user: they go with the user (PostgreSQL's cascades). */
+const USER_OWNED = [SESSIONS, INVITATIONS, TOTP, CREDENTIALS, ONE_TIME_TOKENS] as const
+type UserOwnedRow = { readonly tenantId: string; readonly userId: string }
+
+const withoutRowsOf = (s: State, user: User): State =>
+  USER_OWNED.reduce((state, name) => {
+    const rows = table<ReadonlyMap<string, UserOwnedRow>>(state, name, new Map())
+    const doomed = [...rows].filter(([, row]) => row.userId === user.id && row.tenantId === user.tenantId)
+    return doomed.length === 0
+      ? state
+      : withTable(
+          state,
+          name,
+          doomed.reduce((next, [key]) => setIn(next, key, undefined), rows)
+        )
+  }, s)
 
 const emailKey = (tenantId: string, email: string) => `${tenantId}\u0000${email}`
 
@@ -121,7 +143,7 @@ export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Laye
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new UserNotFound({ userId: id }))
           const memberships = new Map([...s.memberships].filter(([, m]) => m.userId !== id))
-          return ok(undefined, { ...s, users: removeUser(s.users, current), memberships })
+          return ok(undefined, withoutRowsOf({ ...s, users: removeUser(s.users, current), memberships }, current))
         }),
       list: (tenantId, query) =>
         store.read((s) => {

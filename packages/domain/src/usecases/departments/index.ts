@@ -1,4 +1,1 @@
-export * from "./createDepartment.ts"
-export * from "./deleteDepartment.ts"
-export * from "./listDepartments.ts"
-export * from "./updateDepartment.ts"
+export * from "./departmentCatalogue.ts"

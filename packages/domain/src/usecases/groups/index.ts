@@ -1,6 +1,3 @@
 export * from "./addGroupMember.ts"
-export * from "./createGroup.ts"
-export * from "./deleteGroup.ts"
-export * from "./listGroups.ts"
+export * from "./groupCatalogue.ts"
 export * from "./removeGroupMember.ts"
-export * from "./updateGroup.ts"
