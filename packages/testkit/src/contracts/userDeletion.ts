@@ -47,24 +47,33 @@ const rowsOf = (user: User) =>
  * keys' cascades): they go with the user, every one of them, and nobody else's do.
  */
 export const userDeletionTests = (it: AuthContractIt): void => {
-  it.effect("deleting a user deletes their sessions, invitations, TOTP, external credentials and tokens", () =>
-    Effect.gen(function* () {
-      const { users } = yield* tenantWithUsers(2)
-      const [doomed, kept] = users as [User, User]
-      const doomedRows = yield* rowsOf(doomed)
-      const keptRows = yield* rowsOf(kept)
-      const everything = { session: true, sessionsListed: true, invitation: true, totp: true, credential: true, token: true }
-      assert.deepStrictEqual(yield* doomedRows, everything)
-      yield* (yield* UserRepository).delete(doomed.tenantId, doomed.id)
-      assert.deepStrictEqual(yield* doomedRows, {
-        session: false,
-        sessionsListed: false,
-        invitation: false,
-        totp: false,
-        credential: false,
-        token: false
+  it.effect(
+    "deleting a user deletes their sessions, invitations, TOTP, external credentials and tokens",
+    () =>
+      Effect.gen(function* () {
+        const { users } = yield* tenantWithUsers(2)
+        const [doomed, kept] = users as [User, User]
+        const doomedRows = yield* rowsOf(doomed)
+        const keptRows = yield* rowsOf(kept)
+        const everything = {
+          session: true,
+          sessionsListed: true,
+          invitation: true,
+          totp: true,
+          credential: true,
+          token: true
+        }
+        assert.deepStrictEqual(yield* doomedRows, everything)
+        yield* (yield* UserRepository).delete(doomed.tenantId, doomed.id)
+        assert.deepStrictEqual(yield* doomedRows, {
+          session: false,
+          sessionsListed: false,
+          invitation: false,
+          totp: false,
+          credential: false,
+          token: false
+        })
+        assert.deepStrictEqual(yield* keptRows, everything)
       })
-      assert.deepStrictEqual(yield* keptRows, everything)
-    })
   )
 }

@@ -16,9 +16,9 @@ import { CREDENTIALS } from "./ExternalCredentialRepository.ts"
 import { INVITATIONS } from "./InvitationRepository.ts"
 import { fail, MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 import { ONE_TIME_TOKENS } from "./OneTimeTokenRepository.ts"
+import { paginate, positionOf } from "./paginate.ts"
 import { SESSIONS } from "./SessionRepository.ts"
 import { TOTP } from "./TotpRepository.ts"
-import { paginate, positionOf } from "./paginate.ts"
 
 type Users = ReadonlyMap<UserId, User>
 
@@ -143,7 +143,10 @@ export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Laye
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new UserNotFound({ userId: id }))
           const memberships = new Map([...s.memberships].filter(([, m]) => m.userId !== id))
-          return ok(undefined, withoutRowsOf({ ...s, users: removeUser(s.users, current), memberships }, current))
+          return ok(
+            undefined,
+            withoutRowsOf({ ...s, users: removeUser(s.users, current), memberships }, current)
+          )
         }),
       list: (tenantId, query) =>
         store.read((s) => {
