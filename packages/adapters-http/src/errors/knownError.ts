@@ -40,7 +40,6 @@ import type {
   RoleEscalation,
   RoleNotFound,
   SecretBoxError,
-  SessionInvalid,
   SessionNotFound,
   ShopifyRejected,
   ShopifyUnavailable,
@@ -114,7 +113,6 @@ export type KnownError =
   | RoleEscalation
   | RoleNotFound
   | SecretBoxError
-  | SessionInvalid
   | SessionNotFound
   | ShopifyRejected
   | ShopifyUnavailable

@@ -58,13 +58,6 @@ export const problemTable: Table = {
     title: "Current password is wrong",
     detail: "The current password is not correct."
   },
-  SessionInvalid: {
-    status: 401,
-    code: "UNAUTHENTICATED",
-    title: "Unauthenticated",
-    detail: "The session is missing, invalid or has ended; log in again.",
-    headers: challenge
-  },
   Unauthenticated: {
     status: 401,
     code: "UNAUTHENTICATED",

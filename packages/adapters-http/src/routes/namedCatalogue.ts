@@ -1,6 +1,7 @@
 import type { Actor } from "@gatehouse/domain"
 import { Effect, type Schema } from "effect"
 import type { FastifyInstance } from "fastify"
+import type { KnownError } from "../errors/knownError.ts"
 import type { InputSchema } from "../schema/decode.ts"
 import { list } from "../schema/responses.ts"
 import type { GatehouseServices } from "../services.ts"
@@ -13,7 +14,7 @@ const READ = "Needs groups:manage or users:read."
 type UseCase<Args extends ReadonlyArray<unknown>, A> = (
   actor: Actor,
   ...args: Args
-) => Effect.Effect<A, unknown, GatehouseServices>
+) => Effect.Effect<A, KnownError, GatehouseServices>
 
 /** One named catalogue's routes (groups, departments): what differs between the two. */
 export interface NamedCatalogueRoutes<Id, Entry extends Schema.Top, CreateInput, UpdateInput> {

@@ -2,6 +2,7 @@ import { type Actor, InvalidInput, Transactor } from "@gatehouse/domain"
 import { Cause, Effect, Exit, type ManagedRuntime, Option, type Redacted, type Schema } from "effect"
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify"
 import { platformActorOf, sessionActor } from "../auth/authenticate.ts"
+import type { KnownError } from "../errors/knownError.ts"
 import { entryOfFailure, sendProblem } from "../errors/problem.ts"
 import { requestProblems } from "../errors/requestProblems.ts"
 import { type InputSchema, jsonDecoder, jsonEncoder, stringTreeDecoder } from "../schema/decode.ts"
@@ -63,7 +64,7 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
    * A domain check run with the actor before the body is read (with `bodyLimit`): whether the actor may call
    * the use case at all. The use case checks again; this only spares the upload.
    */
-  readonly authorize?: (actor: Actor) => Effect.Effect<void, unknown, GatehouseServices>
+  readonly authorize?: (actor: Actor) => Effect.Effect<void, KnownError, GatehouseServices>
   /** Request headers, for the OpenAPI document only (the handler reads them). */
   readonly headers?: JsonSchemaObject
   /**
@@ -72,7 +73,7 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
    */
   readonly status?: 200 | 201 | 202
   readonly response?: Schema.ConstraintCodec<R, unknown, never, never>
-  readonly handle: (input: HandlerInput<Auth, P, Q, B>) => Effect.Effect<R, unknown, GatehouseServices>
+  readonly handle: (input: HandlerInput<Auth, P, Q, B>) => Effect.Effect<R, KnownError, GatehouseServices>
   /**
    * With `auth: "session"`: authenticate and run the handler in ONE transaction (one BEGIN/COMMIT instead of
    * two), for read routes. Never for a handler whose use case commits and then fails (a throttle's failed
