@@ -7,12 +7,13 @@ import type { DepartmentRepository } from "../../ports/DepartmentRepository.ts"
 import type { GroupRepository } from "../../ports/GroupRepository.ts"
 import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import type { Mailer } from "../../ports/Mailer.ts"
+import { inputDecoder } from "../../validation/decodeInput.ts"
 import { regenerateSetupLink } from "../invitations/manageSetupLink.ts"
 import { type ActorContext, authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { deleteUser } from "../users/deleteUser.ts"
 import { disableUser } from "../users/disableUser.ts"
 import { enableUser } from "../users/enableUser.ts"
-import { findUser, type SessionEndingServices, toInvalidInput } from "../users/guards.ts"
+import { findUser, type SessionEndingServices } from "../users/guards.ts"
 import { UserPatch, updateUser } from "../users/updateUser.ts"
 import { ConfirmationMismatch } from "./errors.ts"
 
@@ -34,7 +35,7 @@ export const BulkUsersInput = Schema.Struct({
 })
 export type BulkUsersInput = typeof BulkUsersInput.Type
 
-const decodeInput = Schema.decodeUnknownEffect(BulkUsersInput, { onExcessProperty: "error" })
+const decodeInput = inputDecoder(BulkUsersInput)
 
 /** One user's outcome: done, or the tag of the domain error that refused it (`LastAdmin`, `CannotDeleteSelf`, ...). */
 export interface BulkOutcome {
@@ -113,7 +114,7 @@ export const bulkUsers = Effect.fn("bulkUsers")(function* (
   Forbidden | InvalidInput | EmailImmutable | ConfirmationMismatch,
   BulkServices
 > {
-  const input = yield* decodeInput(given).pipe(Effect.mapError(toInvalidInput))
+  const input = yield* decodeInput(given)
   const context = yield* authenticate(actor)
   yield* requireFor(context, input.action)
   const ids = [...new Set(input.ids)]

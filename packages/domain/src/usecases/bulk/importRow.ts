@@ -8,7 +8,7 @@ import { PhoneNumber } from "../../model/phone.ts"
 import type { Role, RoleName } from "../../model/role.ts"
 import { PersonName, UserKind } from "../../model/user.ts"
 import { missingForGrant } from "../../rules/permissions.ts"
-import { toInvalidInput } from "../users/guards.ts"
+import { toInvalidInput } from "../../validation/decodeInput.ts"
 import type { ImportFieldError } from "./errors.ts"
 
 /** The user fields a row may give. Roles, departments and groups are given by name. */

@@ -10,10 +10,11 @@ import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import type { Mailer } from "../../ports/Mailer.ts"
 import type { Transactor } from "../../ports/Transactor.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
+import { inputDecoder } from "../../validation/decodeInput.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { type ActorServices, toInvalidInput, type WriteServices } from "../users/guards.ts"
+import type { ActorServices, WriteServices } from "../users/guards.ts"
 import { ImportFailed, type ImportFieldError, type ImportReport } from "./errors.ts"
 import { type InvitationToSend, issueImportInvitations, sendInvitations } from "./importInvitations.ts"
 import {
@@ -41,7 +42,7 @@ export const ImportOptions = Schema.Struct({
 })
 export type ImportOptions = typeof ImportOptions.Type
 
-const decodeOptions = Schema.decodeUnknownEffect(ImportOptions, { onExcessProperty: "error" })
+const decodeOptions = inputDecoder(ImportOptions)
 
 /** What an import did (see `ImportReport`), and how the invitation emails went after the commit. */
 export interface ImportResult extends ImportReport {
@@ -182,7 +183,7 @@ export const importUsers = Effect.fn("importUsers")(function* (
   Forbidden | InvalidInput | ImportFailed | StoreUnavailable,
   WriteServices | DepartmentRepository | GroupRepository | InvitationRepository | Mailer
 > {
-  const options = yield* decodeOptions(given).pipe(Effect.mapError(toInvalidInput))
+  const options = yield* decodeOptions(given)
   const context = yield* authenticate(actor)
   yield* requireImporter(context)
   const validated = yield* validateSource(context, source, options.mapping)

@@ -8,7 +8,7 @@ import {
 } from "../../ports/ExternalCredentialRepository.ts"
 import { ExternalCredentialsVerifier } from "../../ports/ExternalCredentialsVerifier.ts"
 import { SecretBox } from "../../ports/SecretBox.ts"
-import { decodeInput } from "../organizations/validation.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"

@@ -10,7 +10,7 @@ import {
 } from "../../ports/ExternalCredentialRepository.ts"
 import { OutboundCalls, OutboundUrlRefused } from "../../ports/OutboundCalls.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
-import { decodeInput } from "../organizations/validation.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import {

@@ -11,7 +11,7 @@ import {
   shopifyAccessTokenAad,
   shopifyWebhookSecretAad
 } from "../../ports/ShopifySettingsRepository.ts"
-import { decodeInput } from "../organizations/validation.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"

@@ -4,10 +4,10 @@ import type { OrganizationId } from "../../model/ids.ts"
 import { newId } from "../../model/newId.ts"
 import { Organization, OrganizationName } from "../../model/organization.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { decodeInput } from "./validation.ts"
 
 /** The external codes integrations use (PIMS customer code and name, price code); null clears one. */
 export const OrganizationCodes = {

@@ -3,10 +3,11 @@ import { Forbidden } from "../../errors/authorization.ts"
 import type { Actor } from "../../model/actor.ts"
 import { SearchText } from "../../model/text.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
 import { readableOrganizations } from "./access.ts"
-import { decodeInput, type PageRequest, pageRequest } from "./validation.ts"
+import { type PageRequest, pageRequest } from "./validation.ts"
 
 const OrganizationSearch = Schema.Struct({ q: Schema.optionalKey(SearchText) })
 

@@ -5,11 +5,11 @@ import type { Actor } from "../../model/actor.ts"
 import type { OrganizationId } from "../../model/ids.ts"
 import { OrganizationName } from "../../model/organization.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { OrganizationCodes } from "./createOrganization.ts"
-import { decodeInput } from "./validation.ts"
 
 export const UpdateOrganizationInput = Schema.Struct({
   name: Schema.optionalKey(OrganizationName),

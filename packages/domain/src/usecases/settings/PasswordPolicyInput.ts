@@ -1,6 +1,7 @@
-import { Effect, Schema, SchemaIssue } from "effect"
-import { InvalidInput } from "../../errors/validation.ts"
+import { Effect, Schema } from "effect"
+import type { InvalidInput } from "../../errors/validation.ts"
 import { nistPolicy, PasswordPolicy, productPolicy } from "../../password/PasswordPolicy.ts"
+import { inputDecoder } from "../../validation/decodeInput.ts"
 
 const { fields } = PasswordPolicy
 
@@ -41,20 +42,8 @@ export type PasswordPolicyRulesInput = typeof PasswordPolicyRulesInput.Type
 export const UpdatePasswordPolicyInput = Schema.Union([PasswordPolicyPresetInput, PasswordPolicyRulesInput])
 export type UpdatePasswordPolicyInput = typeof UpdatePasswordPolicyInput.Type
 
-const strict = { onExcessProperty: "error" } as const
-const decodePreset = Schema.decodeUnknownEffect(PasswordPolicyPresetInput, strict)
-const decodeRules = Schema.decodeUnknownEffect(PasswordPolicyRulesInput, strict)
-const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1()
-
-const toInvalidInput = (error: Schema.SchemaError): InvalidInput =>
-  new InvalidInput({
-    errors: formatIssue(error.issue).issues.map((issue) => ({
-      path: (issue.path ?? [])
-        .map((segment) => String(typeof segment === "object" ? segment.key : segment))
-        .join("."),
-      message: issue.message
-    }))
-  })
+const decodePreset = inputDecoder(PasswordPolicyPresetInput)
+const decodeRules = inputDecoder(PasswordPolicyRulesInput)
 
 const isPresetChoice = (input: unknown): boolean =>
   typeof input === "object" &&
@@ -70,10 +59,8 @@ const isPresetChoice = (input: unknown): boolean =>
 export const resolvePasswordPolicy = (input: unknown): Effect.Effect<PasswordPolicy, InvalidInput> =>
   isPresetChoice(input)
     ? decodePreset(input).pipe(
-        Effect.map(({ preset }) => (preset === "product" ? productPolicy : nistPolicy)),
-        Effect.mapError(toInvalidInput)
+        Effect.map(({ preset }) => (preset === "product" ? productPolicy : nistPolicy))
       )
     : decodeRules(input).pipe(
-        Effect.map(({ preset: _preset, ...rules }): PasswordPolicy => ({ preset: "custom", ...rules })),
-        Effect.mapError(toInvalidInput)
+        Effect.map(({ preset: _preset, ...rules }): PasswordPolicy => ({ preset: "custom", ...rules }))
       )

@@ -10,7 +10,7 @@ import { enforcePassword } from "../../password/checkPassword.ts"
 import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { presets } from "../../presets/index.ts"
-import { decodeInput } from "../organizations/validation.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { transactional } from "../shared/transaction.ts"
 import { provisionTenant } from "./provisionTenant.ts"
 

@@ -19,11 +19,11 @@ import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
+import { inputDecoder } from "../../validation/decodeInput.ts"
 import { issueSetupInvitation } from "../invitations/issueSetupInvitation.ts"
 import { authenticate, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { toInvalidInput } from "./guards.ts"
 import { newPendingUser } from "./newPendingUser.ts"
 import { toUserView, type UserView } from "./userView.ts"
 
@@ -65,9 +65,7 @@ export type CreateUserInput = typeof CreateUserInput.Type
 
 // Everything but the credential, decoded again in the domain: an embedding caller may pass a name with a NUL
 // in it, which the store cannot hold. The credential is a Redacted value already, checked by the policy.
-const decodeProfile = Schema.decodeUnknownEffect(
-  Schema.Struct(Struct.omit(CreateUserInput.fields, ["credential"]))
-)
+const decodeProfile = inputDecoder(Schema.Struct(Struct.omit(CreateUserInput.fields, ["credential"])))
 
 export interface CreatedUser {
   /** Never the password hash; admin notes for holders of `users:write`. */
@@ -99,7 +97,7 @@ export const createUser = Effect.fn("createUser")(function* (actor: Actor, given
         invite && !context.permissions.tenant.has("users:write") ? "users:invite" : "users:write"
       )
       const { credential, ...profile } = given
-      const input = { ...(yield* decodeProfile(profile).pipe(Effect.mapError(toInvalidInput))), credential }
+      const input = { ...(yield* decodeProfile(profile)), credential }
       if (!invite && presets[context.tenant.preset].inviteOnly) {
         return yield* new InvalidInput({
           errors: [{ path: "credential", message: "This tenant creates users by invitation only" }]

@@ -1,8 +1,7 @@
-import { Effect, Option, type Schema, SchemaIssue } from "effect"
+import { Effect, Option } from "effect"
 import { Forbidden, RoleEscalation } from "../../errors/authorization.ts"
 import { LastAdmin } from "../../errors/conflicts.ts"
 import { UserNotFound } from "../../errors/notFound.ts"
-import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
 import type { TenantId, UserId } from "../../model/ids.ts"
 import type { Role } from "../../model/role.ts"
@@ -123,16 +122,3 @@ export const guardLastOrganizationAdmins = Effect.fnUntraced(function* (context:
     yield* guardLastOrganizationAdmin(context, membership, target, undefined)
   }
 })
-
-const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1()
-
-/** Maps a Schema failure to `InvalidInput` with one `{ path, message }` per issue (a 400, never a 500). */
-export const toInvalidInput = (error: Schema.SchemaError): InvalidInput =>
-  new InvalidInput({
-    errors: formatIssue(error.issue).issues.map((issue) => ({
-      path: (issue.path ?? [])
-        .map((segment) => String(typeof segment === "object" ? segment.key : segment))
-        .join("."),
-      message: issue.message
-    }))
-  })

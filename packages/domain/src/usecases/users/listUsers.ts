@@ -12,9 +12,10 @@ import { UserKind, UserStatus } from "../../model/user.ts"
 import { UserRepository, type UserSort } from "../../ports/UserRepository.ts"
 import { holds } from "../../rules/permissions.ts"
 import { cursorKeyKind } from "../../rules/userOrdering.ts"
+import { inputDecoder } from "../../validation/decodeInput.ts"
 import { authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { transactional } from "../shared/transaction.ts"
-import { type ReadServices, toInvalidInput } from "./guards.ts"
+import type { ReadServices } from "./guards.ts"
 import { toUserView, type UserView } from "./userView.ts"
 
 const sorts = ["name", "email", "created", "lastLogin"] as const satisfies ReadonlyArray<UserSort>
@@ -41,7 +42,7 @@ export const ListUsersQuery = Schema.Struct({
 })
 export type ListUsersQuery = typeof ListUsersQuery.Type
 
-const decodeQuery = Schema.decodeUnknownEffect(ListUsersQuery, { onExcessProperty: "error" })
+const decodeQuery = inputDecoder(ListUsersQuery)
 
 /**
  * A page of the tenant's users; needs `users:read`. The query is decoded here too (an embedding caller may
@@ -56,7 +57,7 @@ export const listUsers = Effect.fn("listUsers")(function* (
     Effect.gen(function* () {
       const context = yield* authenticate(actor)
       yield* requirePermission(context, "users:read")
-      const decoded = yield* decodeQuery(query).pipe(Effect.mapError(toInvalidInput))
+      const decoded = yield* decodeQuery(query)
       const sort = decoded.sort ?? "name"
       if (decoded.cursor !== undefined) yield* decodeCursor(decoded.cursor, cursorKeyKind(sort))
       const page = yield* (yield* UserRepository).list(context.tenant.id, {

@@ -20,11 +20,12 @@ import { GroupRepository } from "../../ports/GroupRepository.ts"
 import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
+import { inputDecoder } from "../../validation/decodeInput.ts"
 import { revokeLinksOnGrantChange } from "../invitations/revokeOnGrantChange.ts"
 import { authenticate, isSelf, requirePermission, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { findUser, guardOutranks, toInvalidInput, type WriteServices } from "./guards.ts"
+import { findUser, guardOutranks, type WriteServices } from "./guards.ts"
 import { type UserDetails, userDetails } from "./userView.ts"
 
 /**
@@ -66,7 +67,7 @@ const ADMIN_FIELDS = [
   "kind"
 ] as const
 
-const decodePatch = Schema.decodeUnknownEffect(UserPatch, { onExcessProperty: "error" })
+const decodePatch = inputDecoder(UserPatch)
 
 type EditableField = (typeof SELF_EDITABLE_FIELDS)[number] | (typeof ADMIN_FIELDS)[number]
 
@@ -130,7 +131,7 @@ export const updateUser = Effect.fn("updateUser")(function* (
       if (!self) yield* requirePermission(context, "users:write")
       // Decoded again here: an embedding caller may pass anything, and a key such as `role` or `status` must
       // never reach the stored user through this door (mass assignment).
-      const patch = yield* decodePatch(input).pipe(Effect.mapError(toInvalidInput))
+      const patch = yield* decodePatch(input)
       if (patch.email !== undefined) return yield* new EmailImmutable()
       const adminOnly = ADMIN_FIELDS.filter((field) => patch[field] !== undefined)
       if (!isAdmin && adminOnly.length > 0) {

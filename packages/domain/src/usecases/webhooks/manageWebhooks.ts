@@ -12,7 +12,7 @@ import {
 } from "../../model/webhook.ts"
 import { OutboundCalls, OutboundUrlRefused } from "../../ports/OutboundCalls.ts"
 import { WebhookRepository } from "../../ports/WebhookRepository.ts"
-import { decodeInput } from "../organizations/validation.ts"
+import { decodeInput } from "../../validation/decodeInput.ts"
 import { type ActorContext, authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
