@@ -10,6 +10,7 @@ import {
   type ServerServices
 } from "@gatehouse/server"
 import { Layer, ManagedRuntime, References } from "effect"
+import type { FastifyInstance } from "fastify"
 import { startServerProcess } from "./serverProcess.ts"
 
 /**
@@ -56,12 +57,19 @@ const storeRuntime = (config: Config, secrets: Secrets) =>
 /**
  * The production composition (`layerServer`, `makeFastify`, the `gatehouse` plugin with the configured rate
  * limit) in this process, as `createServer` builds it (without the first-start step). Used for PGlite, which
- * one process owns, and by the development scripts.
+ * one process owns, by the development scripts, and by the per-layer breakdown (`extend` adds its routes after
+ * the plugin's, under the same hooks).
  */
-export const startGatehouse = async (store: {
-  readonly databaseUrl?: string
-  readonly dataDir: string
-}): Promise<BenchServer> => {
+export const startGatehouse = async (
+  store: {
+    readonly databaseUrl?: string
+    readonly dataDir: string
+  },
+  extend?: (
+    app: FastifyInstance,
+    runtime: ManagedRuntime.ManagedRuntime<ServerServices, never>
+  ) => Promise<void>
+): Promise<BenchServer> => {
   const config = loadConfig({ ...benchEnv(store), PORT: "0", HOST: "127.0.0.1" })
   const secrets = resolveSecrets(config, quiet)
   const runtime = storeRuntime(config, secrets)
@@ -73,6 +81,7 @@ export const startGatehouse = async (store: {
     platformToken: secrets.platformToken,
     rateLimit: config.authRateLimit
   })
+  await extend?.(app, runtime)
   const url = await app.listen({ host: "127.0.0.1", port: 0 })
   return { url, runtime, pid: process.pid, stop: () => app.close() }
 }

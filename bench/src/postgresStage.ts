@@ -1,10 +1,11 @@
 /**
- * Rows 1-6 on PostgreSQL: the built server in a child process on a fresh database, seeded (`BENCH_USERS` users,
+ * Rows 1-6 and 8 on PostgreSQL: the built server in a child process on a fresh database, seeded (`BENCH_USERS` users,
  * then `BENCH_LARGE_USERS` in a second tenant), `VACUUM ANALYZE`d, measured against same-run baselines.
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { breakdownRows } from "./breakdown/breakdown.ts"
 import { createRunDatabase, vacuumAnalyze } from "./database.ts"
 import { type BenchServer, startGatehouseProcess } from "./gatehouse.ts"
 import { copyBaseline, importOverHttp, insertManyBaseline } from "./importScenario.ts"
@@ -59,7 +60,12 @@ const importFigures = (report: Report, server: BenchServer, databaseUrl: string)
   })
 }
 
-const measure = async (report: Report, server: BenchServer, databaseUrl: string): Promise<Figures> => {
+const measure = async (
+  report: Report,
+  server: BenchServer,
+  databaseUrl: string,
+  dataDir: string
+): Promise<Figures> => {
   const { settings, log } = report
   const wanted = (row: string) => report.wanted(row)
   const users = count(settings.users)
@@ -201,6 +207,11 @@ const measure = async (report: Report, server: BenchServer, databaseUrl: string)
     )
     report.rows.push(...(sideBySide ?? []))
   }
+  if (wanted("8")) {
+    await report.attempt("row 8 (per-layer breakdown)", () =>
+      breakdownRows(report, databaseUrl, dataDir, seeded)
+    )
+  }
   return { ...figures, ...imports }
 }
 
@@ -214,7 +225,7 @@ export const postgresStage = async (report: Report): Promise<Figures> => {
   try {
     server = await startGatehouseProcess({ databaseUrl: database.url, dataDir })
     report.log(`PostgreSQL: server process ${server.pid} (apps/server/dist/main.js) on ${server.url}`)
-    return await measure(report, server, database.url)
+    return await measure(report, server, database.url, dataDir)
   } finally {
     await report.attempt("PostgreSQL teardown (server)", async () => server?.stop())
     await report.attempt("PostgreSQL teardown (database)", () => database.drop())

@@ -16,7 +16,7 @@ const { settings } = report
 
 const began = Date.now()
 const loadBefore = os.loadavg()
-const postgres = [..."123456"].some((row) => report.wanted(row))
+const postgres = [..."1234568"].some((row) => report.wanted(row))
   ? ((await report.attempt("PostgreSQL stage", () => postgresStage(report))) ?? {})
   : {}
 if (report.wanted("7") && settings.pgliteUsers > 0) {
