@@ -67,6 +67,22 @@ export class Database extends Context.Service<
   }
 >()("@gatehouse/adapters-postgres/Database") {}
 
+/** Statement texts declared by `plainRead`. */
+const plainReads = new Set<string>()
+
+/**
+ * Declares `sql` a plain read that names no tenant: one SELECT that takes no lock and calls nothing that
+ * writes (e.g. a SECURITY DEFINER lookup by id). `query` then sends it alone, without BEGIN, while the current
+ * transaction has sent nothing yet (or outside any transaction): under READ COMMITTED every statement reads a
+ * snapshot of its own anyway, so it sees what it would have seen as the transaction's first statement, and a
+ * transaction that sends nothing else sends no BEGIN or COMMIT at all (the session check of every request:
+ * one statement, one round trip). Answers `sql`.
+ */
+export const plainRead = (sql: string): string => {
+  plainReads.add(sql)
+  return sql
+}
+
 const SET_TENANT = "SELECT set_config('app.tenant_id', $1, true)"
 /**
  * A tenant id that may be written into SQL text: exactly a canonical UUID (hex and dashes only), so BEGIN and
@@ -140,6 +156,14 @@ const execute = <Row>(
       throw error
     }
   })
+
+/** A `plainRead`: alone while the transaction has not begun, else in it as any statement. */
+const readFirst = <Row>(handle: TransactionHandle, sql: string, params: ReadonlyArray<unknown> | undefined) =>
+  exclusive(handle, async () =>
+    handle.begun
+      ? (await handle.connection.pipeline<Row>([{ sql, params }])).rows
+      : (await handle.connection.query<Row>(sql, params)).rows
+  )
 
 const sqlFailureIn = (cause: Cause.Cause<unknown>): SqlFailure | undefined => {
   for (const reason of cause.reasons) {
@@ -245,16 +269,18 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
     sql: string,
     params: ReadonlyArray<unknown> | undefined,
     options: { readonly savepoint: boolean }
-  ): Effect.Effect<ReadonlyArray<Row>, SqlFailure | StoreUnavailable> =>
-    Effect.flatMap(CurrentTransaction, (current) =>
+  ): Effect.Effect<ReadonlyArray<Row>, SqlFailure | StoreUnavailable> => {
+    const run =
+      tenantId === null && plainReads.has(sql)
+        ? (handle: TransactionHandle) => readFirst<Row>(handle, sql, params)
+        : (handle: TransactionHandle, inside: boolean) =>
+            execute<Row>(handle, tenantId, sql, params, inside ? options : { savepoint: false })
+    return Effect.flatMap(CurrentTransaction, (current) =>
       current !== undefined && current.driver === driver
-        ? attempt(() => execute<Row>(current, tenantId, sql, params, options))
-        : transaction(
-            Effect.flatMap(CurrentTransaction, (handle) =>
-              attempt(() => execute<Row>(handle!, tenantId, sql, params, { savepoint: false }))
-            )
-          )
+        ? attempt(() => run(current, true))
+        : transaction(Effect.flatMap(CurrentTransaction, (handle) => attempt(() => run(handle!, false))))
     )
+  }
 
   const query = <Row = Record<string, unknown>>(
     tenantId: string | null,

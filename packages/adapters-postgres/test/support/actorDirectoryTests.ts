@@ -3,6 +3,7 @@ import {
   ActorDirectory,
   authenticate,
   authenticateSession,
+  getMe,
   MembershipRepository,
   newSessionToken,
   OrganizationRepository,
@@ -15,7 +16,14 @@ import {
 } from "@gatehouse/domain"
 import { aMembership, anOrganization, aUser, freshTenant } from "@gatehouse/testkit"
 import { Effect, Layer, Option } from "effect"
-import { Database, layerRepositories, type Repositories } from "../../src/index.ts"
+import {
+  type Connection,
+  Database,
+  type Driver,
+  layerRepositories,
+  makeDatabase,
+  type Repositories
+} from "../../src/index.ts"
 
 type AdapterIt = Vitest.MethodsNonLive<Repositories | Database>
 
@@ -52,6 +60,53 @@ const counting = Effect.gen(function* () {
     layer: Layer.fresh(layerRepositories).pipe(Layer.provide(Layer.succeed(Database, database)))
   }
 })
+
+/**
+ * Every repository on a Database whose driver records what reaches the store: one entry per round trip
+ * (a `query`, or a `pipeline` sent in one write), each the statements it carried.
+ */
+const recording = Effect.gen(function* () {
+  const db = yield* Database
+  const sent: Array<Array<string>> = []
+  const driver: Driver = {
+    ...db.driver,
+    connect: async (options) => {
+      const connection = await db.driver.connect(options)
+      const recorded: Connection = {
+        query: <Row>(sql: string, params?: ReadonlyArray<unknown>) => {
+          sent.push([sql])
+          return connection.query<Row>(sql, params)
+        },
+        pipeline: <Row>(statements: Parameters<Connection["pipeline"]>[0]) => {
+          sent.push(statements.map((statement) => statement.sql))
+          return connection.pipeline<Row>(statements)
+        },
+        release: (releaseOptions) => connection.release(releaseOptions)
+      }
+      return recorded
+    }
+  }
+  return {
+    sent,
+    layer: Layer.fresh(layerRepositories).pipe(Layer.provide(Layer.succeed(Database, makeDatabase(driver))))
+  }
+})
+
+/** What a recorded statement is, for reading a request's round trips at a glance. */
+const kindOf = (sql: string): string =>
+  sql.startsWith("BEGIN; SELECT set_config")
+    ? "BEGIN+tenant"
+    : sql === "BEGIN" || sql === "COMMIT"
+      ? sql
+      : sql.startsWith("SELECT set_config")
+        ? "tenant"
+        : sql.includes("gatehouse_session_with_user")
+          ? "session"
+          : sql.includes("FROM tenants t JOIN users u")
+            ? "actor"
+            : sql.slice(0, 40)
+
+const roundTrips = (sent: ReadonlyArray<ReadonlyArray<string>>) => sent.map((trip) => trip.map(kindOf))
 
 /** A fresh session of the user (no touch due) and its token. */
 const sessionOf = (user: { readonly tenantId: Session["tenantId"]; readonly id: Session["userId"] }) =>
@@ -99,6 +154,54 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
       const actor = yield* authenticateSession(token).pipe(Effect.provide(layer))
       assert.deepStrictEqual(actor, userActor(user.tenantId, user.id, "full"))
       assert.strictEqual(counter.statements, 2)
+    })
+  )
+
+  it.effect("the session check is one statement in one round trip: no BEGIN, no COMMIT (a plain read)", () =>
+    Effect.gen(function* () {
+      const { user } = yield* member
+      const { token } = yield* sessionOf(user)
+      const { sent, layer } = yield* recording
+      const actor = yield* authenticateSession(token).pipe(Effect.provide(layer))
+      assert.deepStrictEqual(actor, userActor(user.tenantId, user.id, "full"))
+      assert.deepStrictEqual(roundTrips(sent), [["session"]])
+    })
+  )
+
+  it.effect(
+    "GET /v1/me's reads (session check, then getMe, one shared transaction): three round trips, four statements",
+    () =>
+      Effect.gen(function* () {
+        const { tenant } = yield* freshTenant()
+        const user = yield* (yield* UserRepository).insert(aUser({ tenantId: tenant.id })).pipe(Effect.orDie)
+        const { token } = yield* sessionOf(user)
+        const { sent, layer } = yield* recording
+        // as the route runs it (`sharedTransaction`): the session check and the use case in one transaction
+        const me = yield* Transactor.use((transactor) =>
+          transactor.withTransaction(Effect.flatMap(authenticateSession(token), getMe))
+        ).pipe(Effect.provide(layer))
+        assert.strictEqual(me.id, user.id)
+        // the session alone (before BEGIN), BEGIN with the tenant setting and the actor in one write, COMMIT
+        assert.deepStrictEqual(roundTrips(sent), [["session"], ["BEGIN+tenant", "actor"], ["COMMIT"]])
+      })
+  )
+
+  it.effect("a plain read after the transaction began runs inside it and sees its writes", () =>
+    Effect.gen(function* () {
+      const { user } = yield* member
+      const { sent, layer } = yield* recording
+      const found = yield* Transactor.use((transactor) =>
+        transactor.withTransaction(
+          Effect.gen(function* () {
+            const { session } = yield* sessionOf(user)
+            return yield* (yield* ActorDirectory).findSession(session.id)
+          })
+        )
+      ).pipe(Effect.provide(layer))
+      assert.isTrue(Option.isSome(found), "the transaction's own session is found")
+      const trips = roundTrips(sent)
+      assert.deepStrictEqual(trips[0]?.[0], "BEGIN+tenant", "the insert began the transaction")
+      assert.deepStrictEqual(trips.slice(-2), [["session"], ["COMMIT"]])
     })
   )
 
