@@ -103,7 +103,8 @@ const measure = async (
         rps: (await argon2Baseline(settings)).rps
       }))
     : {}
-  const bare = wanted("2") ? await bareSelect(report, databaseUrl, seeded) : {}
+  // the bare route is the baseline of rows 2 and 3
+  const bare = wanted("2") || wanted("3") ? await bareSelect(report, databaseUrl, seeded) : {}
   const imports =
     wanted("4") && settings.importRows > 0 ? await importFigures(report, server, databaseUrl) : {}
   const peak = await report.attempt("row 5 peak RSS", async () => readRss(server.pid).peakMb)
@@ -124,16 +125,31 @@ const measure = async (
     (_, r) => (r === undefined ? undefined : r >= 0.5),
     bare.bare
   )
-  report.add("2. GET /v1/me p99", figures.meP99, "ms", "<= 5 ms", (f) => f.median <= 5, bare.bareP99)
+  report.add(
+    "2. GET /v1/me p99",
+    figures.meP99,
+    "ms",
+    "<= 2x the bare route's (ratio <= 2)",
+    (_, r) => (r === undefined ? undefined : r <= 2),
+    bare.bareP99
+  )
   if (wanted("3")) {
     report.add(
-      `3. GET /v1/users page 50 + total, ${users} users`,
+      `3. GET /v1/users page 50 + total, ${users} users, vs the bare route`,
       figures.list,
       "req/s",
-      ">= 2,000 req/s",
-      (f) => f.median >= 2000
+      ">= 0.25x the bare route (ratio >= 0.25)",
+      (_, r) => (r === undefined ? undefined : r >= 0.25),
+      bare.bare
     )
-    report.add("3. same, p99", figures.listP99, "ms", "<= 10 ms", (f) => f.median <= 10)
+    report.add(
+      "3. same, p99",
+      figures.listP99,
+      "ms",
+      "<= 3x the bare route's (ratio <= 3)",
+      (_, r) => (r === undefined ? undefined : r <= 3),
+      bare.bareP99
+    )
     report.add(
       `3. rare search term, ${users} users, p99`,
       figures.rareP99,
@@ -157,21 +173,20 @@ const measure = async (
     )
   }
   const rowsText = count(settings.importRows)
-  const importTarget = ">= 20,000 rows/s"
   report.add(
     `4. import ${rowsText} invite-only users vs raw COPY`,
     imports.import,
     "rows/s",
-    importTarget,
-    (f) => f.median >= 20_000,
+    "ratio >= 0.9",
+    (_, r) => (r === undefined ? undefined : r >= 0.9),
     imports.copy
   )
   report.add(
     `4. same, vs insertMany (the adapter's bulk statement alone)`,
     imports.import,
     "rows/s",
-    importTarget,
-    (f) => f.median >= 20_000,
+    "informational (ratio)",
+    undefined,
     imports.insertMany
   )
   if (wanted("5")) {

@@ -9,7 +9,7 @@ export interface Row {
   /** Gatehouse median / baseline median (higher is better), or as the target defines it. */
   readonly ratio?: number | undefined
   readonly target: string
-  /** Absent: no target to meet (informational). */
+  /** Absent: no target to meet (informational), or a ratio target whose baseline was not taken. */
   readonly met?: boolean | undefined
 }
 
@@ -30,7 +30,14 @@ export const markdownTable = (rows: ReadonlyArray<Row>): string => {
     "| --- | --- | --- | --- | --- | --- |"
   ]
   for (const row of rows) {
-    const met = row.met === undefined ? "" : row.met ? "yes" : "**no**"
+    const met =
+      row.met !== undefined
+        ? row.met
+          ? "met"
+          : "**not met**"
+        : row.target.startsWith("informational") || row.target.startsWith("vs ")
+          ? ""
+          : "not judged (no baseline)"
     const ratio = row.ratio === undefined ? "" : number(row.ratio)
     lines.push(
       `| ${row.metric} | ${cell(row.gatehouse, row.unit)} | ${cell(row.baseline, row.unit)} | ${ratio} | ${row.target} | ${met} |`
