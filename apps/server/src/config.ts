@@ -51,6 +51,12 @@ export interface Config {
   readonly outboundAllow: AllowList
   /** The webhook dispatcher (`GATEHOUSE_WEBHOOK_*`): concurrency, timeout, poll interval, first retry delay. */
   readonly webhooks: WebhookDispatchConfig
+  /**
+   * How often this process records passed membership expiries (`membership.expired` audit and change events),
+   * in ms (`GATEHOUSE_MEMBERSHIP_SWEEP_MS`, default 60000). A membership stops granting at its `expiresAt`
+   * whether or not the sweep has run; several processes may sweep one store (each expiry is recorded once).
+   */
+  readonly membershipSweepMillis: number
 }
 
 /** How this process dispatches webhook deliveries. */
@@ -64,6 +70,9 @@ export interface WebhookDispatchConfig {
   /** The delay before the first retry in ms, doubled each time (`GATEHOUSE_WEBHOOK_RETRY_BASE_MS`, default 5000). */
   readonly retryBaseMillis: number
 }
+
+/** How often a process sweeps passed membership expiries without `GATEHOUSE_MEMBERSHIP_SWEEP_MS`: a minute. */
+export const DEFAULT_MEMBERSHIP_SWEEP_MILLIS = 60_000
 
 /** Requests a minute per client address on the auth and setup routes, or false: no per-IP limit. */
 export type AuthRateLimit = { readonly max: number; readonly timeWindow: "1 minute" } | false
@@ -89,6 +98,7 @@ export const KNOWN_VARIABLES: ReadonlyArray<string> = [
   "GATEHOUSE_WEBHOOK_TIMEOUT_MS",
   "GATEHOUSE_WEBHOOK_POLL_MS",
   "GATEHOUSE_WEBHOOK_RETRY_BASE_MS",
+  "GATEHOUSE_MEMBERSHIP_SWEEP_MS",
   "GATEHOUSE_BOOTSTRAP_TENANT",
   "GATEHOUSE_BOOTSTRAP_TENANT_NAME",
   "GATEHOUSE_BOOTSTRAP_PRESET",
@@ -327,7 +337,14 @@ export const loadConfig = (env: Env): Config => {
     authRateLimit: authRateLimit(problems, read(env, "GATEHOUSE_AUTH_RATE_LIMIT")),
     consoleDir,
     outboundAllow: outboundAllow(problems, read(env, "GATEHOUSE_OUTBOUND_ALLOW")),
-    webhooks: webhooks(problems, env)
+    webhooks: webhooks(problems, env),
+    membershipSweepMillis: whole(
+      problems,
+      "GATEHOUSE_MEMBERSHIP_SWEEP_MS",
+      read(env, "GATEHOUSE_MEMBERSHIP_SWEEP_MS"),
+      DEFAULT_MEMBERSHIP_SWEEP_MILLIS,
+      [50, 86_400_000]
+    )
   }
   if (problems.list.length > 0) throw new ConfigError(problems.list)
   return config

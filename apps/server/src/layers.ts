@@ -28,6 +28,7 @@ import * as HttpCredentialsVerifier from "./adapters/httpCredentialsVerifier.ts"
 import type { Config } from "./config.ts"
 import { dataPaths, type StartLog } from "./dataDir.ts"
 import { layerMailer } from "./mailer.ts"
+import { layerMembershipSweeper } from "./memberships/sweeper.ts"
 import { layerDispatcher } from "./webhooks/layer.ts"
 
 /** Every service of the running server: the domain's ports, and the Database for readiness and bootstrap. */
@@ -71,7 +72,10 @@ export const layerServer = (
     Layer.succeed(PasswordResetEmailTemplate, passwordResetMessage),
     Layer.succeed(EmailVerificationEmailTemplate, emailVerificationMessage)
   )
-  // The webhook dispatcher runs on top of every service, so disposing the runtime stops it (its claims
-  // released) before the store closes.
-  return layerDispatcher(config.webhooks).pipe(Layer.provideMerge(services))
+  // The webhook dispatcher and the membership sweeper run on top of every service, so disposing the runtime
+  // stops them (the dispatcher's claims released) before the store closes.
+  return Layer.mergeAll(
+    layerDispatcher(config.webhooks),
+    layerMembershipSweeper(config.membershipSweepMillis)
+  ).pipe(Layer.provideMerge(services))
 }

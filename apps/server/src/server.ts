@@ -111,8 +111,13 @@ export const createServer = async (config: Config, env: Env = {}): Promise<Serve
 
   // A store that cannot be opened (or an SMTP URL nodemailer refuses) is a defect of the layer here, reported
   // below as a start failure: past this point the runtime cannot fail, which the HTTP adapter relies on.
+  // The logger is provided to the composition too: the fibers its layers fork (the webhook dispatcher, the
+  // membership sweeper) log through pino, not Effect's default console logger.
+  const logger = layerPinoLogger(app.log)
   const runtime = ManagedRuntime.make(
-    Layer.mergeAll(layerServer(config, secrets.keyRing, log), layerPinoLogger(app.log)).pipe(Layer.orDie)
+    Layer.mergeAll(layerServer(config, secrets.keyRing, log).pipe(Layer.provide(logger)), logger).pipe(
+      Layer.orDie
+    )
   )
   const fail = async (message: string): Promise<never> => {
     await runtime.dispose().catch(() => undefined)

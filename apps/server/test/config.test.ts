@@ -193,6 +193,14 @@ describe("one clear line per bad variable", () => {
     }
   })
 
+  it("GATEHOUSE_MEMBERSHIP_SWEEP_MS: a minute by default, a whole number of ms in range, one line when bad", () => {
+    expect(loadConfig({}).membershipSweepMillis).toBe(60_000)
+    expect(loadConfig({ GATEHOUSE_MEMBERSHIP_SWEEP_MS: " 250 " }).membershipSweepMillis).toBe(250)
+    for (const bad of ["0", "49", "1m", "1.5", "-60000", "86400001"]) {
+      expectOneLine({ GATEHOUSE_MEMBERSHIP_SWEEP_MS: bad }, "GATEHOUSE_MEMBERSHIP_SWEEP_MS")
+    }
+  })
+
   it("GATEHOUSE_OUTBOUND_ALLOW: hosts, addresses and CIDRs; one line naming the bad entries' positions", () => {
     expect(loadConfig({}).outboundAllow).toEqual({ hosts: [], ranges: [] })
     const allow = loadConfig({
