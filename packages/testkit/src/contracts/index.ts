@@ -103,6 +103,12 @@ export { failedAttemptsContract, failedAttemptsTests } from "./failedAttempts.ts
 export { invitationBulkInsertContract, invitationBulkInsertTests } from "./invitationBulkInsert.ts"
 export { invitationRepositoryContract, invitationRepositoryTests } from "./invitationRepository.ts"
 export { oneTimeTokenRepositoryContract, oneTimeTokenRepositoryTests } from "./oneTimeTokenRepository.ts"
+export {
+  type MakeOutboundCalls,
+  type OutboundCallsSetup,
+  outboundCallsContract,
+  outboundRuleContract
+} from "./outboundCalls.ts"
 export { sessionRepositoryContract, sessionRepositoryTests } from "./sessionRepository.ts"
 export { sha256Contract } from "./sha256.ts"
 export { shopifyWebhookSignatureContract } from "./shopifyWebhookSignature.ts"

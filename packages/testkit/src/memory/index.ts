@@ -91,7 +91,9 @@ export const layerRepositories = Layer.mergeAll(
 
 /**
  * The whole domain in memory: repositories, Transactor, a fast fake hasher, a sample blocklist, the real
- * CSPRNG, and an `OutboundCalls` stand-in that checks nothing and calls nothing. Build it fresh per test (`Layer.fresh`) when tests must not share a store.
+ * CSPRNG, and an `OutboundCalls` stand-in that applies the outbound rule when URLs are saved (127.0.0.1 allowed,
+ * names resolving to a public address) and makes no calls. Build it fresh per test (`Layer.fresh`) when tests
+ * must not share a store.
  */
 export const layerMemory = Layer.mergeAll(
   layerRepositories,
@@ -100,5 +102,5 @@ export const layerMemory = Layer.mergeAll(
   SecureRandom.layer,
   SecretBox.layerFake,
   CredentialsVerifier.layerAnswering(),
-  OutboundCalls.layerFake()
+  OutboundCalls.layerFake({ allow: ["127.0.0.1"] })
 )

@@ -198,6 +198,7 @@ describe("Shopify settings", () => {
           _tag: "OutboundUrlRefused",
           reason: "address",
           host: "internal.example",
+          address: "10.0.0.1",
           path: "endpoint"
         })
         assert.isTrue(Option.isNone(yield* (yield* ShopifySettingsRepository).find(tenant.id)))
