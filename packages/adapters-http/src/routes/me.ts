@@ -2,6 +2,7 @@ import {
   ChangeOwnPasswordInput,
   changeOwnPassword,
   confirmTotpEnrollment,
+  deleteMyExternalCredentials,
   disableTotp,
   getMe,
   getMyExternalCredentials,
@@ -9,6 +10,8 @@ import {
   Me,
   PutExternalCredentialsInput,
   putMyExternalCredentials,
+  RegenerateRecoveryCodesInput,
+  regenerateRecoveryCodes,
   requireExternalCredentials,
   revokeMySession,
   sessionIdOfToken,
@@ -158,6 +161,22 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
   })
 
   registerRoute(app, deps, {
+    method: "POST",
+    url: "/v1/me/mfa/totp/recovery-codes",
+    tag: "me",
+    summary: "Replace one's recovery codes (with a current code or the password)",
+    description:
+      "Body `{code}` (a current TOTP code, or an unused recovery code) or `{currentPassword}`. Answers ten new " +
+      "single-use recovery codes once; the old ones stop working. Sessions stay. A wrong code is 422 " +
+      "INVALID_TOTP_CODE, a wrong password 422 INVALID_CURRENT_PASSWORD (both counted); without TOTP on, 409 " +
+      "TOTP_NOT_ENABLED.",
+    auth: "session",
+    body: RegenerateRecoveryCodesInput,
+    response: RecoveryCodesResponse,
+    handle: ({ actor, body }) => regenerateRecoveryCodes(actor, body).pipe(Effect.map(recoveryCodesResponse))
+  })
+
+  registerRoute(app, deps, {
     method: "GET",
     url: "/v1/me/external-credentials/:system",
     tag: "me",
@@ -180,6 +199,19 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     body: PutExternalCredentialsInput,
     response: ExternalCredentialStatusResponse,
     handle: ({ actor, params, body }) => putMyExternalCredentials(actor, params.system, body)
+  })
+
+  registerRoute(app, deps, {
+    method: "DELETE",
+    url: "/v1/me/external-credentials/:system",
+    tag: "me",
+    summary: "Remove one's own credentials for an outside system",
+    description:
+      "Nothing stored is no change (204 all the same). While the tenant's default credentials are in force, 409 " +
+      "CREDENTIALS_LOCKED, as for PUT.",
+    auth: "session",
+    params: SystemParams,
+    handle: ({ actor, params }) => Effect.asVoid(deleteMyExternalCredentials(actor, params.system))
   })
 
   registerRoute(app, deps, {

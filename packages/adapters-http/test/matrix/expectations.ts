@@ -82,8 +82,10 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["POST /v1/me/mfa/totp",                                               U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
   ["POST /v1/me/mfa/totp/confirm",                                       U,    U,    __,      __,      NOENROL, NOENROL,    NOENROL,           U,     F,     NOENROL, __],
   ["DELETE /v1/me/mfa/totp",                                             U,    U,    __,      __,      NOTOTP,  NOTOTP,     NOTOTP,            U,     F,     NOTOTP,  __],
+  ["POST /v1/me/mfa/totp/recovery-codes",                                U,    U,    __,      __,      NOTOTP,  NOTOTP,     NOTOTP,            U,     F,     NOTOTP,  __],
   ["GET /v1/me/external-credentials/:system",                            U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
   ["PUT /v1/me/external-credentials/:system",                            U,    U,    __,      __,      200,     200,        200,               U,     F,     200,     __],
+  ["DELETE /v1/me/external-credentials/:system",                         U,    U,    __,      __,      204,     204,        204,               U,     F,     204,     __],
   ["POST /v1/me/email-verification",                                     U,    U,    __,      __,      202,     202,        202,               U,     F,     202,     __],
   ["GET /v1/me/external-credentials/:system/access",                     U,    U,    __,      __,      EXTREQ,  EXTREQ,     EXTREQ,            U,     F,     EXTREQ,  __],
 

@@ -33,6 +33,7 @@ export const REQUESTS: Partial<Record<RouteKey, RequestSpec>> = {
   "POST /v1/me/password": { body: () => ({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }) },
   "POST /v1/me/mfa/totp/confirm": { body: () => ({ code: "123456" }) },
   "DELETE /v1/me/mfa/totp": { body: () => ({ code: "123456" }) },
+  "POST /v1/me/mfa/totp/recovery-codes": { body: () => ({ code: "123456" }) },
   "PUT /v1/me/external-credentials/:system": {
     body: () => ({ username: "matrix", password: "pims-secret" })
   },

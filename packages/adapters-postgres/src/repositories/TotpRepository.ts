@@ -97,6 +97,15 @@ export const layer: Layer.Layer<TotpRepository, never, Database> = Layer.effect(
               [tenantId, userId, hash]
             )
           : Effect.succeed(false),
+      replaceRecoveryCodes: (tenantId, userId, recoveryCodeHashes) =>
+        keyed(tenantId, userId)
+          ? changed(
+              tenantId,
+              `UPDATE totp_enrollments SET recovery_code_hashes = $3
+               WHERE tenant_id = $1 AND user_id = $2 AND confirmed RETURNING user_id`,
+              [tenantId, userId, recoveryCodeHashes]
+            )
+          : Effect.succeed(false),
       delete: (tenantId, userId) =>
         keyed(tenantId, userId)
           ? db

@@ -910,6 +910,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/mfa/totp/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace one's recovery codes (with a current code or the password)
+         * @description Body `{code}` (a current TOTP code, or an unused recovery code) or `{currentPassword}`. Answers ten new single-use recovery codes once; the old ones stop working. Sessions stay. A wrong code is 422 INVALID_TOTP_CODE, a wrong password 422 INVALID_CURRENT_PASSWORD (both counted); without TOTP on, 409 TOTP_NOT_ENABLED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    } | {
+                        currentPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Replace one's recovery codes (with a current code or the password) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/external-credentials/{system}": {
         parameters: {
             query?: never;
@@ -1032,7 +1104,53 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /**
+         * Remove one's own credentials for an outside system
+         * @description Nothing stored is no change (204 all the same). While the tenant's default credentials are in force, 409 CREDENTIALS_LOCKED, as for PUT.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    system: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -21,7 +21,8 @@ export interface TotpEnrollment {
  * Guarantees: `savePending` replaces an unconfirmed enrolment but never a confirmed one (returns false then);
  * `useStep` atomically accepts a step only when it is greater than `lastUsedStep` (of N concurrent calls with
  * one step, exactly one gets true); `consumeRecoveryCode` atomically removes one hash (exactly one concurrent
- * caller gets true); isolation by tenant.
+ * caller gets true); `replaceRecoveryCodes` swaps the whole set of a confirmed enrolment at once (the old codes
+ * stop working in the same statement); isolation by tenant.
  */
 export class TotpRepository extends Context.Service<
   TotpRepository,
@@ -37,6 +38,12 @@ export class TotpRepository extends Context.Service<
     ) => Effect.Effect<boolean>
     readonly useStep: (tenantId: TenantId, userId: UserId, step: number) => Effect.Effect<boolean>
     readonly consumeRecoveryCode: (tenantId: TenantId, userId: UserId, hash: string) => Effect.Effect<boolean>
+    /** Replaces the recovery code hashes of a confirmed enrolment; false (nothing changed) when there is none. */
+    readonly replaceRecoveryCodes: (
+      tenantId: TenantId,
+      userId: UserId,
+      recoveryCodeHashes: ReadonlyArray<string>
+    ) => Effect.Effect<boolean>
     readonly delete: (tenantId: TenantId, userId: UserId) => Effect.Effect<void>
   }
 >()("@gatehouse/domain/TotpRepository") {}

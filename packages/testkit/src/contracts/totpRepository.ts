@@ -167,6 +167,26 @@ export const totpRepositoryTests = (it: AuthContractIt): void => {
     })
   )
 
+  it.effect("replaceRecoveryCodes swaps the whole set of a confirmed enrolment; never a pending one", () =>
+    Effect.gen(function* () {
+      const totp = yield* TotpRepository
+      const { tenant, user, hashes } = yield* confirmedUser(3)
+      const fresh = [aHash(), aHash()]
+      assert.isTrue(yield* totp.replaceRecoveryCodes(tenant.id, user.id, fresh))
+      assert.deepStrictEqual(sorted((yield* enrolment(user)).recoveryCodeHashes), sorted(fresh))
+      assert.isFalse(yield* totp.consumeRecoveryCode(tenant.id, user.id, hashes[0]!))
+      assert.isTrue(yield* totp.consumeRecoveryCode(tenant.id, user.id, fresh[0]!))
+      const { users } = yield* tenantWithUsers(1)
+      const pending = aPending(users[0]!)
+      assert.isTrue(yield* totp.savePending(pending))
+      assert.isFalse(yield* totp.replaceRecoveryCodes(tenant.id, users[0]!.id, [aHash()]))
+      assert.deepStrictEqual(yield* enrolment(users[0]!), pending)
+      const { tenant: other } = yield* tenantWithUsers(0)
+      assert.isFalse(yield* totp.replaceRecoveryCodes(other.id, user.id, [aHash()]))
+      assert.deepStrictEqual(sorted((yield* enrolment(user)).recoveryCodeHashes), [fresh[1]!])
+    })
+  )
+
   it.effect("delete removes the enrolment, after which a new one can be saved", () =>
     Effect.gen(function* () {
       const totp = yield* TotpRepository

@@ -51,6 +51,8 @@ export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Laye
             ? { ...row, recoveryCodeHashes: row.recoveryCodeHashes.filter((h) => h !== hash) }
             : undefined
         ),
+      replaceRecoveryCodes: (tenantId, userId, recoveryCodeHashes) =>
+        change(tenantId, userId, (row) => (row.confirmed ? { ...row, recoveryCodeHashes } : undefined)),
       delete: (tenantId, userId) =>
         store.write((s) => {
           if (own(s, tenantId, userId) === undefined) return ok(undefined, s)

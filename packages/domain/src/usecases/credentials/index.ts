@@ -1,3 +1,4 @@
+export * from "./deleteMyExternalCredentials.ts"
 export * from "./errors.ts"
 export * from "./externalCredentialSettings.ts"
 export * from "./getExternalCredentials.ts"

@@ -40,7 +40,7 @@ export const PutExternalCredentialsInput = Schema.Struct({
 export type PutExternalCredentialsInput = typeof PutExternalCredentialsInput.Type
 
 /** The actor may write their own credentials for `system` now: a full session, a known system, not locked. */
-const ownWritable = Effect.fnUntraced(function* (actor: Actor, system: string) {
+export const ownWritable = Effect.fnUntraced(function* (actor: Actor, system: string) {
   const context = yield* authenticate(actor)
   yield* requireKnownSystem(context.tenant, system)
   const settings = yield* (yield* ExternalCredentialRepository).findSettings(context.tenant.id, system)
