@@ -34,6 +34,16 @@ export const credentialAccessQuery = (system: string, feature: CredentialFeature
     }
   })
 
+/** `DELETE /v1/me/external-credentials/{system}`: one's own login removed (no change when none is stored). */
+export const useDeleteMyCredentials = (system: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () =>
+      ok(api.DELETE("/v1/me/external-credentials/{system}", { params: { path: { system } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["me", "external-credentials", system] })
+  })
+}
+
 /** `PUT /v1/me/external-credentials/{system}` with `validate`: stored `connected`, or nothing stored. */
 export const usePutMyCredentials = (system: string) => {
   const queryClient = useQueryClient()

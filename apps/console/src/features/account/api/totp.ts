@@ -23,6 +23,15 @@ export const useConfirmTotp = () =>
     mutationFn: (code: string) => ok(api.POST("/v1/me/mfa/totp/confirm", { body: { code } }))
   })
 
+/** Who asks for new recovery codes proves it with a current code from the app, or the password. */
+export type RecoveryCodesProof = { readonly code: string } | { readonly currentPassword: string }
+
+/** `POST /v1/me/mfa/totp/recovery-codes`: ten new codes, once; the old ones stop working; sessions stay. */
+export const useNewRecoveryCodes = () =>
+  useMutation({
+    mutationFn: (proof: RecoveryCodesProof) => ok(api.POST("/v1/me/mfa/totp/recovery-codes", { body: proof }))
+  })
+
 /** `DELETE /v1/me/mfa/totp` with a current code or a recovery code: every session of the user ends. */
 export const useDisableTotp = () =>
   useMutation({

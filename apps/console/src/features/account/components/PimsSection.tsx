@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next"
 import { notify } from "../../../lib/notify.ts"
 import { notifyProblem, problemMessage } from "../../../lib/problems.ts"
 import { myCredentialsQuery, usePutMyCredentials } from "../api/externalCredentials.ts"
+import { DeletePimsCredentials } from "./DeletePimsCredentials.tsx"
 
 /** The status chip: Connected (green, shield), Credentials Saved to Profile, or nothing saved yet. */
 function StatusChip({ status }: { readonly status: "saved" | "connected" | null }) {
@@ -28,7 +29,8 @@ function StatusChip({ status }: { readonly status: "saved" | "connected" | null 
 /**
  * PIMS Integration (000): the person's own PIMS login, validated by PIMS before it is stored (`PUT
  * .../external-credentials/pims` with `validate`). While the tenant's default credentials are set, the blue
- * alert says so and the fields are locked. Only the owner ever writes them; the password is never read back.
+ * alert says so and the fields are locked. Only the owner ever writes (or deletes) them; the password is never
+ * read back.
  */
 export function PimsSection({ system }: { readonly system: string }) {
   const { t } = useTranslation()
@@ -113,6 +115,7 @@ function PimsForm({ system, username, status, locked }: FormProps) {
           {...form.getInputProps("password")}
         />
         <Group justify="flex-end">
+          {status !== null && !locked ? <DeletePimsCredentials system={system} /> : null}
           <Button type="submit" loading={put.isPending} disabled={locked}>
             {t("account.pims.saveValidate")}
           </Button>

@@ -8,6 +8,7 @@ import { TotpEnrolment } from "../../../components/TotpEnrolment.tsx"
 import { notifyProblem, problemMessage } from "../../../lib/problems.ts"
 import type { Me } from "../../../lib/session.ts"
 import { useConfirmTotp, useDisableTotp, useStartTotpEnrolment } from "../api/totp.ts"
+import { NewRecoveryCodes } from "./NewRecoveryCodes.tsx"
 
 interface Props {
   readonly me: Me
@@ -17,7 +18,8 @@ interface Props {
 
 /**
  * Two-factor authentication on one's own profile: enrol (QR code, key as text, a code to confirm, the recovery
- * codes once), or turn it off with a code, unless the account requires it. Both end every session.
+ * codes once), or turn it off with a code, unless the account requires it. Both end every session. With it on,
+ * new recovery codes (the old ones stop working; sessions stay).
  */
 export function TwoFactorSection({ me, onSessionsEnded }: Props) {
   const { t } = useTranslation()
@@ -31,15 +33,17 @@ export function TwoFactorSection({ me, onSessionsEnded }: Props) {
         </Badge>
       </Group>
       {me.totpEnabled ? (
-        me.totpRequired ? (
-          <Text size="sm">{t("account.twoFactor.required")}</Text>
-        ) : (
+        <>
+          {me.totpRequired ? <Text size="sm">{t("account.twoFactor.required")}</Text> : null}
           <Group>
-            <Button variant="default" color="red" onClick={disable.open}>
-              {t("account.twoFactor.turnOff")}
-            </Button>
+            <NewRecoveryCodes />
+            {me.totpRequired ? null : (
+              <Button variant="default" color="red" onClick={disable.open}>
+                {t("account.twoFactor.turnOff")}
+              </Button>
+            )}
           </Group>
-        )
+        </>
       ) : (
         <Group>
           <Button variant="default" onClick={enrol.open}>

@@ -47,7 +47,17 @@ export const accountDe: Catalogue["account"] = {
     confirmTurnOff: "Ausschalten",
     cancel: "Abbrechen",
     turnedOff: "Die Zwei-Faktor-Authentifizierung ist ausgeschaltet. Melden Sie sich wieder an.",
-    invalidCode: "Der Code ist nicht richtig oder wurde schon verwendet."
+    invalidCode: "Der Code ist nicht richtig oder wurde schon verwendet.",
+    newCodes: "Neue Wiederherstellungscodes erstellen",
+    newCodesIntro:
+      "Ihre bisherigen Wiederherstellungscodes werden ungültig und zehn neue werden einmal angezeigt. Bestätigen Sie mit einem Code aus Ihrer Authenticator-App oder mit Ihrem Passwort, dass Sie es sind.",
+    newCodesCode: "Code aus Ihrer Authenticator-App",
+    newCodesPassword: "Ihr Passwort",
+    usePassword: "Stattdessen das Passwort verwenden",
+    useCode: "Stattdessen einen Code aus der App verwenden",
+    newCodesConfirm: "Neue Codes anzeigen",
+    wrongPassword: "Das Passwort ist nicht richtig.",
+    newCodesDone: "Fertig"
   },
   sessions: {
     title: "Wo Sie angemeldet sind",
@@ -83,6 +93,14 @@ export const accountDe: Catalogue["account"] = {
     locked:
       "Sie sind mit den Standard-PIMS-Zugangsdaten dieses Mandanten angemeldet. Sie können Ihre PIMS-Zugangsdaten nicht ändern.",
     requiredOrders: "Um auf Aufträge und SROs zuzugreifen, melden Sie sich bei PIMS an.",
-    requiredDashboard: "Um auf das Start-Dashboard zuzugreifen, melden Sie sich bei PIMS an."
+    requiredDashboard: "Um auf das Start-Dashboard zuzugreifen, melden Sie sich bei PIMS an.",
+    delete: "PIMS-Zugangsdaten löschen",
+    deleteTitle: "PIMS-Zugangsdaten löschen",
+    deleteQuestion: "Möchten Sie Ihre PIMS-Zugangsdaten wirklich löschen?",
+    deleteConfirm: "Löschen",
+    deleteCancel: "Abbrechen",
+    deleted: "Ihre PIMS-Zugangsdaten wurden gelöscht",
+    deleteFailed:
+      "Ihre PIMS-Zugangsdaten konnten nicht gelöscht werden. Bitte versuchen Sie es später erneut."
   }
 }

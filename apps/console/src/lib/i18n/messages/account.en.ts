@@ -42,7 +42,17 @@ export const accountEn = {
     confirmTurnOff: "Turn off",
     cancel: "Cancel",
     turnedOff: "Two-factor authentication is off. Sign in again.",
-    invalidCode: "The code is not correct, or was already used."
+    invalidCode: "The code is not correct, or was already used.",
+    newCodes: "Get new recovery codes",
+    newCodesIntro:
+      "Your current recovery codes stop working and ten new ones are shown once. Confirm it is you with a code from your authenticator app, or with your password.",
+    newCodesCode: "Code from your authenticator app",
+    newCodesPassword: "Your password",
+    usePassword: "Use your password instead",
+    useCode: "Use a code from the app instead",
+    newCodesConfirm: "Show new codes",
+    wrongPassword: "The password is not correct.",
+    newCodesDone: "Done"
   },
   sessions: {
     title: "Where you are signed in",
@@ -75,6 +85,13 @@ export const accountEn = {
     locked:
       "You are logged in using the default PIMS credentials for this tenant. You are not able to change your PIMS credentials.",
     requiredOrders: "To access Orders and SROs, sign in to PIMS.",
-    requiredDashboard: "To access the home dashboard, sign in to PIMS."
+    requiredDashboard: "To access the home dashboard, sign in to PIMS.",
+    delete: "Delete PIMS Credentials",
+    deleteTitle: "Delete PIMS Credentials",
+    deleteQuestion: "Are you sure you want to delete your PIMS credentials?",
+    deleteConfirm: "Delete",
+    deleteCancel: "Cancel",
+    deleted: "Your PIMS credentials were deleted",
+    deleteFailed: "Failed to delete your PIMS credentials. Please try again later."
   }
 }

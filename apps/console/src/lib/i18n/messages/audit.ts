@@ -53,6 +53,7 @@ export const auditEn = {
       settings_updated: "Shopify store settings changed"
     },
     external_credentials: {
+      deleted: "PIMS credentials deleted",
       saved: "PIMS credentials saved",
       settings_updated: "Default PIMS credentials changed"
     },
@@ -71,6 +72,7 @@ export const auditEn = {
       updated: "Membership changed"
     },
     mfa: {
+      recovery_codes_regenerated: "New recovery codes created",
       totp_cleared: "Two-factor authentication cleared by an admin",
       totp_code_failed: "Wrong two-factor code",
       totp_disabled: "Two-factor authentication turned off",
@@ -98,6 +100,7 @@ export const auditEn = {
       email_verified: "Email address verified",
       enabled: "User enabled",
       password_change_failed: "Password change refused",
+      password_check_failed: "Wrong password",
       password_changed: "Password changed",
       password_reset: "Password reset",
       password_reset_requested: "Password reset requested",
@@ -178,6 +181,7 @@ export const auditDe: Catalogue<typeof auditEn> = {
       settings_updated: "Shopify-Shop-Einstellungen geändert"
     },
     external_credentials: {
+      deleted: "PIMS-Zugangsdaten gelöscht",
       saved: "PIMS-Zugangsdaten gespeichert",
       settings_updated: "Standard-PIMS-Zugangsdaten geändert"
     },
@@ -196,6 +200,7 @@ export const auditDe: Catalogue<typeof auditEn> = {
       updated: "Mitgliedschaft geändert"
     },
     mfa: {
+      recovery_codes_regenerated: "Neue Wiederherstellungscodes erstellt",
       totp_cleared: "Zwei-Faktor-Authentifizierung von einem Admin zurückgesetzt",
       totp_code_failed: "Falscher Zwei-Faktor-Code",
       totp_disabled: "Zwei-Faktor-Authentifizierung ausgeschaltet",
@@ -227,6 +232,7 @@ export const auditDe: Catalogue<typeof auditEn> = {
       email_verified: "E-Mail-Adresse bestätigt",
       enabled: "Benutzer entsperrt",
       password_change_failed: "Passwortänderung abgelehnt",
+      password_check_failed: "Falsches Passwort",
       password_changed: "Passwort geändert",
       password_reset: "Passwort zurückgesetzt",
       password_reset_requested: "Passwort-Zurücksetzung angefordert",
