@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test"
 
 // Debian's Chromium (`apt-get install -y chromium`); never a browser downloaded by Playwright.
-export const CHROMIUM = "/usr/bin/chromium"
+export const CHROMIUM = process.env.GATEHOUSE_E2E_CHROMIUM ?? "/usr/bin/chromium"
 
 export default defineConfig({
   testDir: "./specs",

@@ -1,6 +1,7 @@
 // The console's browser tests: builds what they need (turbo: a no-op when nothing changed), then runs
-// Playwright in Debian's Chromium. Without /usr/bin/chromium they are skipped with one line, unless
-// GATEHOUSE_E2E=required (CI), which makes that a failure.
+// Playwright in Debian's Chromium. Without /usr/bin/chromium (or GATEHOUSE_E2E_CHROMIUM's path) they are
+// skipped with one line, unless GATEHOUSE_E2E=required (CI), which makes that a failure
+// (test/e2eSkip.test.ts runs both paths).
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { dirname, join } from "node:path"
@@ -8,10 +9,10 @@ import { fileURLToPath } from "node:url"
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, "..", "..", "..")
-const CHROMIUM = "/usr/bin/chromium"
+const CHROMIUM = process.env.GATEHOUSE_E2E_CHROMIUM ?? "/usr/bin/chromium"
 
 if (!existsSync(CHROMIUM)) {
-  const line = `skipped: install Debian's chromium (apt-get install -y chromium) to run the console's browser tests`
+  const line = `console e2e skipped: no Chromium at ${CHROMIUM}; install Debian's chromium (apt-get install -y chromium) to run the console's browser tests`
   if (process.env.GATEHOUSE_E2E === "required") {
     console.error(`${line} (failing: GATEHOUSE_E2E=required)`)
     process.exit(1)
