@@ -207,7 +207,15 @@ describe("/v1/organizations", () => {
       const user = json(await call(h.app, "GET", `/v1/users/${boss.id}`, { token: admin.token }))
       expect(user.memberships).toEqual([
         expect.objectContaining({
-          organization: { id: org.id, name: "Tailspin" },
+          organization: {
+            id: org.id,
+            name: "Tailspin",
+            slug: "tailspin",
+            companyName: null,
+            taxId: null,
+            status: "active",
+            kind: "business"
+          },
           role: "Admin",
           active: true
         })

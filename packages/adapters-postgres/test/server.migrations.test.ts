@@ -1,4 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
+import { slugFromName } from "@gatehouse/domain"
 import { Effect } from "effect"
 import { type Driver, makePgDriver, migrate, migrations } from "../src/index.ts"
 import { createDatabase, DATABASE_URL } from "./support/serverDatabase.ts"
@@ -55,5 +56,85 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server migrations", () =
         )
       })
     )
+  )
+
+  it.live(
+    "0014 gives existing organizations the domain's slug of their name, unique per tenant in creation order",
+    () =>
+      Effect.scoped(
+        Effect.gen(function* () {
+          const { drivers } = yield* emptyDatabase(1)
+          const driver = drivers[0]!
+          yield* migrate(
+            driver,
+            migrations.filter((m) => m.version < 14)
+          )
+          const connection = yield* Effect.promise(() => driver.connect({ owner: true }))
+          const tenants = [crypto.randomUUID(), crypto.randomUUID()]
+          const names: ReadonlyArray<readonly [number, string]> = [
+            [0, "Acme"],
+            [0, "ACME!"],
+            [0, "Acme 2"],
+            [0, "Crème Brûlée & Co."],
+            [0, "***"],
+            [0, "Ünïcødé — Großhandel"],
+            [0, `${"Long name ".repeat(10)}end`],
+            [1, "Acme"]
+          ]
+          const query = (sql: string, params: ReadonlyArray<unknown>) =>
+            Effect.promise(() => connection.query(sql, [...params]))
+          for (const [i, tenant] of tenants.entries())
+            yield* query(
+              `INSERT INTO tenants (id, slug, name, preset, password_policy, settings, created_at, updated_at, version)
+             VALUES ($1, $2, 'T', 'weevio', '{}', '{}', now(), now(), 1)`,
+              [tenant, `t-${i}-${tenant}`]
+            )
+          const ids: Array<string> = []
+          for (const [i, [tenant, name]] of names.entries()) {
+            const id = crypto.randomUUID()
+            ids.push(id)
+            yield* query(
+              `INSERT INTO organizations (tenant_id, id, name, name_key, created_at, updated_at, version)
+             VALUES ($1, $2, $3, lower($3), $4, $4, 1)`,
+              [tenants[tenant], id, name, new Date(Date.UTC(2026, 0, 1, 0, 0, i))]
+            )
+          }
+          yield* migrate(driver)
+          const rows = (yield* query(
+            "SELECT id, slug, status, kind, company_name, tax_id FROM organizations",
+            []
+          )).rows as ReadonlyArray<{
+            id: string
+            slug: string
+            status: string
+            kind: string
+            company_name: null
+            tax_id: null
+          }>
+          connection.release()
+          const slugOf = (i: number) => rows.find((row) => row.id === ids[i])!.slug
+          assert.deepStrictEqual(
+            names.map((_, i) => slugOf(i)),
+            [
+              "acme",
+              "acme-2",
+              "acme-2-2",
+              "creme-brulee-co",
+              "organization",
+              "unic-de-gro-handel",
+              slugFromName(names[6]![1]),
+              "acme"
+            ]
+          )
+          // The generated slugs are what the domain's rule gives where no collision intervened.
+          for (const i of [0, 3, 4, 5, 6, 7]) assert.strictEqual(slugOf(i), slugFromName(names[i]![1]))
+          for (const row of rows) {
+            assert.deepStrictEqual(
+              [row.status, row.kind, row.company_name, row.tax_id],
+              ["active", "business", null, null]
+            )
+          }
+        })
+      )
   )
 })

@@ -22,6 +22,7 @@ import type {
   Forbidden,
   GroupNotFound,
   ImportFailed,
+  IndividualAccount,
   InvalidBase32,
   InvalidCredentials,
   InvalidCurrentPassword,
@@ -34,6 +35,7 @@ import type {
   MfaRequired,
   NameTaken,
   OrganizationNotFound,
+  OrganizationSlugTaken,
   OutboundCallFailed,
   OutboundUrlRefused,
   PasswordPolicyViolation,
@@ -43,6 +45,7 @@ import type {
   SessionNotFound,
   ShopifyRejected,
   ShopifyUnavailable,
+  SlugImmutable,
   SlugTaken,
   StoreUnavailable,
   TenantNotFound,
@@ -94,6 +97,7 @@ export type KnownError =
   | Forbidden
   | GroupNotFound
   | ImportFailed
+  | IndividualAccount
   | InvalidBase32
   | InvalidCredentials
   | InvalidCurrentPassword
@@ -106,6 +110,7 @@ export type KnownError =
   | MfaRequired
   | NameTaken
   | OrganizationNotFound
+  | OrganizationSlugTaken
   | OutboundCallFailed
   | OutboundUrlRefused
   | PasswordPolicyViolation
@@ -116,6 +121,7 @@ export type KnownError =
   | SessionNotFound
   | ShopifyRejected
   | ShopifyUnavailable
+  | SlugImmutable
   | SlugTaken
   | StoreUnavailable
   | TenantNotFound

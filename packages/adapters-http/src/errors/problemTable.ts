@@ -187,6 +187,28 @@ export const problemTable: Table = {
     title: "Slug taken",
     detail: "A tenant with this slug already exists."
   },
+  OrganizationSlugTaken: {
+    status: 409,
+    code: "SLUG_TAKEN",
+    title: "Slug taken",
+    detail: (e) => `An organization of this tenant already has the slug "${e.slug}".`,
+    // the console shows it next to the slug field
+    extensions: () => ({ errors: [{ path: "slug", message: "Already taken by another organization" }] })
+  },
+  SlugImmutable: {
+    status: 409,
+    code: "SLUG_IMMUTABLE",
+    title: "Slug immutable",
+    detail: (e) =>
+      `The organization has members, whose portal address is /portal/${e.slug}: its slug can no longer change.`
+  },
+  IndividualAccount: {
+    status: 409,
+    code: "INDIVIDUAL_ACCOUNT",
+    title: "Individual account",
+    detail:
+      "An individual customer account has no member management; a tenant administrator manages its members."
+  },
   AlreadyMember: {
     status: 409,
     code: "ALREADY_MEMBER",

@@ -9,6 +9,7 @@ import {
   ListUsersQuery,
   MemberFilter,
   OrganizationId,
+  OrganizationSlug,
   PageLimit,
   PlainPassword,
   RoleName,
@@ -37,6 +38,7 @@ const PageQuery = {
 export const UserParams = Schema.Struct({ id: UserId })
 export const SessionParams = Schema.Struct({ sessionId: SessionId })
 export const OrganizationParams = Schema.Struct({ orgId: OrganizationId })
+export const OrganizationSlugParams = Schema.Struct({ slug: OrganizationSlug })
 export const MemberParams = Schema.Struct({ orgId: OrganizationId, userId: UserId })
 export const GroupParams = Schema.Struct({ id: GroupId })
 export const GroupMemberParams = Schema.Struct({ id: GroupId, userId: UserId })

@@ -119,6 +119,7 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["GET /v1/organizations",                                              U,    U,    __,      __,      F,       200,        200,               U,     F,     200,     __],
   ["POST /v1/organizations",                                             U,    U,    __,      __,      F,       201,        201,               U,     F,     F,       __],
   ["GET /v1/organizations/:orgId",                                       U,    U,    __,      __,      F,       200,        NF,                U,     F,     200,     F],
+  ["GET /v1/organizations/by-slug/:slug",                                U,    U,    __,      __,      F,       200,        NF,                U,     F,     200,     NF],
   ["PATCH /v1/organizations/:orgId",                                     U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       F],
   ["DELETE /v1/organizations/:orgId",                                    U,    U,    __,      __,      F,       204,        NF,                U,     F,     F,       F],
   ["GET /v1/organizations/:orgId/members",                               U,    U,    __,      __,      F,       200,        NF,                U,     F,     200,     F],

@@ -145,6 +145,18 @@ const CASES: ReadonlyArray<Case> = [
       body: { ...newUser, role: "Limited" }
     })
   },
+  {
+    name: "an organization's slug of another tenant",
+    caller: admin,
+    foreign: (w) => w.foreign.organizationSlug,
+    request: (_, slug) => ({ method: "GET", url: `/v1/organizations/by-slug/${slug}` })
+  },
+  {
+    name: "another organization's slug, asked by a portal admin",
+    caller: portalAdmin,
+    foreign: (w) => w.orgSlugs.orgB,
+    request: (_, slug) => ({ method: "GET", url: `/v1/organizations/by-slug/${slug}` })
+  },
   // a portal admin naming another organization's member under their own organization
   {
     name: "another organization's member changed",

@@ -131,8 +131,9 @@ const isMemberRoute = (path: string): boolean => path.startsWith("/v1/organizati
 export const takesUserId = (path: string): boolean =>
   path.startsWith("/v1/users/:id") || path.includes(":userId")
 
-/** Whether the route names an organization: the portal admin's other-organization column exists for these. */
-export const takesOrgId = (path: string): boolean => path.includes(":orgId")
+/** Whether the route names an organization (by id or slug): the portal admin's other-organization column exists for these. */
+export const takesOrgId = (path: string): boolean =>
+  path.includes(":orgId") || path.startsWith("/v1/organizations/by-slug/")
 
 /** The bearer token a column presents (none for anonymous). */
 const tokenOf = (w: World, column: Column, path: string): string | undefined => {
@@ -166,7 +167,8 @@ const tokenOf = (w: World, column: Column, path: string): string | undefined => 
  * a user id names the caller in the self and adminSelf columns; otherwise `{id}` of /v1/users is the row's
  * target, an organization's `{userId}` a Limited member of that organization, a group's `{userId}` the active
  * target. `{orgId}` is orgA (orgB in the portal admin's other-organization column), `{sessionId}` the Regular
- * user's session, `{tenantSlug}` tenant A's slug.
+ * user's session, `{tenantSlug}` tenant A's slug, `{slug}` tenant A's slug or, on an organization's route, the
+ * organization's slug (orgA's, orgB's in the other-organization column).
  */
 export const urlFor = (
   w: World,
@@ -201,7 +203,10 @@ export const urlFor = (
       case "system":
         return "pims"
       case "tenantSlug":
+        return w.slug
       case "slug":
+        // an organization's slug on /v1/organizations/by-slug/{slug}, the tenant's everywhere else
+        if (path.startsWith("/v1/organizations/")) return org === w.orgB ? w.orgSlugs.orgB : w.orgSlugs.orgA
         return w.slug
       default:
         throw new Error(`no filler for :${name} in ${path}`)

@@ -54,13 +54,19 @@ export const seedTenants = async (app: FastifyInstance, shopify: fakeShopify.Fak
     await step("shopify", 200, "PUT", "/v1/settings/shopify", { token, body })
   }
   const token = other.token
+  const globex = await step("B org", 201, "POST", "/v1/organizations", { token, body: { name: "Globex" } })
   const foreign = {
-    organization: (await step("B org", 201, "POST", "/v1/organizations", { token, body: { name: "Globex" } }))
-      .id,
+    organization: globex.id,
+    organizationSlug: globex.slug,
     group: (await step("B group", 201, "POST", "/v1/groups", { token, body: { name: "Globex crew" } })).id,
     department: (await step("B department", 201, "POST", "/v1/departments", { token, body: { name: "Ops" } }))
       .id
-  } as { readonly organization: string; readonly group: string; readonly department: string }
+  } as {
+    readonly organization: string
+    readonly organizationSlug: string
+    readonly group: string
+    readonly department: string
+  }
   return { admin, other, foreign }
 }
 
@@ -137,8 +143,11 @@ export const seedStaff = async (app: FastifyInstance, admin: TenantAdmin) => {
 export const seedOrganizations = async (app: FastifyInstance, admin: TenantAdmin) => {
   const step = stepsOf(app)
   const { token, slug } = admin
-  const organization = async (name: string, pimsCustomerCode: string): Promise<string> =>
-    (await step(name, 201, "POST", "/v1/organizations", { token, body: { name, pimsCustomerCode } })).id
+  const organization = async (
+    name: string,
+    pimsCustomerCode: string
+  ): Promise<{ id: string; slug: string }> =>
+    await step(name, 201, "POST", "/v1/organizations", { token, body: { name, pimsCustomerCode } })
   const member = async (orgId: string, email: string, role: string): Promise<string> =>
     (
       await step(email, 201, "POST", `/v1/organizations/${orgId}/members`, {
@@ -147,8 +156,8 @@ export const seedOrganizations = async (app: FastifyInstance, admin: TenantAdmin
       })
     ).user.id
 
-  const orgA = await organization("Northwind", "C-100")
-  const orgB = await organization("Fabrikam", "C-200")
+  const { id: orgA, slug: orgASlug } = await organization("Northwind", "C-100")
+  const { id: orgB, slug: orgBSlug } = await organization("Fabrikam", "C-200")
   await step("portal user", 201, "POST", "/v1/users", {
     token,
     body: {
@@ -184,6 +193,7 @@ export const seedOrganizations = async (app: FastifyInstance, admin: TenantAdmin
   return {
     orgA,
     orgB,
+    orgSlugs: { orgA: orgASlug, orgB: orgBSlug },
     portalAdmin,
     portalToken,
     memberA,

@@ -52,11 +52,14 @@ export interface World {
   readonly foreign: {
     readonly admin: string
     readonly organization: string
+    readonly organizationSlug: string
     readonly group: string
     readonly department: string
   }
   readonly orgA: string
   readonly orgB: string
+  /** The slugs of orgA and orgB (a `:slug` of `/v1/organizations/by-slug/{slug}`). */
+  readonly orgSlugs: { readonly orgA: string; readonly orgB: string }
   readonly group: string
   readonly department: string
   /** Tenant A's webhook and one of its deliveries (a queued test event). */
@@ -141,6 +144,7 @@ export const buildWorld = async (): Promise<World> => {
     foreign: { admin: other.adminId, ...foreign },
     orgA: orgs.orgA,
     orgB: orgs.orgB,
+    orgSlugs: orgs.orgSlugs,
     group: orgs.group,
     department: orgs.department,
     webhook: orgs.webhook,

@@ -124,7 +124,15 @@ describe(`customer portal users and eShop access (weevio) over HTTP on ${STORE}`
     expect(me).toMatchObject({ id: noraId, status: "active", role: "Portal User" })
     expect(me.memberships).toEqual([
       {
-        organization: { id: northwind, name: "Northwind Traders" },
+        organization: {
+          id: northwind,
+          name: "Northwind Traders",
+          slug: "northwind-traders",
+          companyName: null,
+          taxId: null,
+          status: "active",
+          kind: "business"
+        },
         role: "Admin",
         active: true,
         expiresAt: null,

@@ -284,7 +284,15 @@ describe(`invite users (weavestream) over HTTP on ${STORE}`, () => {
     const me = json(await request(h, "GET", "/v1/me", { token: vicToken }))
     expect(me.memberships).toEqual([
       {
-        organization: { id: orgId, name: "Globex Client" },
+        organization: {
+          id: orgId,
+          name: "Globex Client",
+          slug: "globex-client",
+          companyName: null,
+          taxId: null,
+          status: "active",
+          kind: "business"
+        },
         role: "CLIENT_VIEWER",
         active: true,
         expiresAt: null,

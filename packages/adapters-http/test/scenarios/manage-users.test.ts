@@ -127,14 +127,30 @@ describe(`manage users (puqcloud) over HTTP on ${STORE}`, () => {
     const { user } = await readUser(h, adminToken, id)
     expect(user.memberships).toEqual([
       {
-        organization: { id: clients.get("Alpha Hosting"), name: "Alpha Hosting" },
+        organization: {
+          id: clients.get("Alpha Hosting"),
+          name: "Alpha Hosting",
+          slug: "alpha-hosting",
+          companyName: null,
+          taxId: null,
+          status: "active",
+          kind: "business"
+        },
         role: "Owner",
         active: true,
         expiresAt: null,
         inEffect: true
       },
       {
-        organization: { id: clients.get("Beta Web"), name: "Beta Web" },
+        organization: {
+          id: clients.get("Beta Web"),
+          name: "Beta Web",
+          slug: "beta-web",
+          companyName: null,
+          taxId: null,
+          status: "active",
+          kind: "business"
+        },
         role: "Billing",
         active: true,
         expiresAt: null,

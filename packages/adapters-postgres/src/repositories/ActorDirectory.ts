@@ -45,17 +45,22 @@ type ActorRow = UserRow & {
 } & {
   readonly roles: ReadonlyArray<RoleRow>
   readonly memberships: ReadonlyArray<MembershipJson>
+  readonly inactive_organizations: ReadonlyArray<string>
 }
 
 // One statement: the tenant's row joined with the user's (no row when either is missing or the user is of
 // another tenant), the tenant's roles in `RoleRepository.list` order and the user's memberships in
-// `listByUser` order as JSON arrays. One statement reads one snapshot, and sees its transaction's writes.
+// `listByUser` order as JSON arrays, and the inactive organizations among those memberships in the same order.
+// One statement reads one snapshot, and sees its transaction's writes.
 const LOAD = `SELECT ${tenantColumns.map((column) => `t.${column} AS t_${column}`).join(", ")},
   ${USER_COLUMNS},
   (SELECT coalesce(json_agg(r ORDER BY r.scope = 'organization', r.position), '[]'::json)
      FROM (SELECT ${ROLE_COLUMNS}, position FROM roles WHERE tenant_id = t.id) r) AS roles,
   (SELECT coalesce(json_agg(json_build_object(${membershipJson}) ORDER BY m.position), '[]'::json)
-     FROM memberships m WHERE m.tenant_id = u.tenant_id AND m.user_id = u.id) AS memberships
+     FROM memberships m WHERE m.tenant_id = u.tenant_id AND m.user_id = u.id) AS memberships,
+  (SELECT coalesce(json_agg(m.organization_id ORDER BY m.position), '[]'::json)
+     FROM memberships m JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
+     WHERE m.tenant_id = u.tenant_id AND m.user_id = u.id AND o.status = 'inactive') AS inactive_organizations
 FROM tenants t JOIN users u ON u.tenant_id = t.id
 WHERE t.id = $1 AND u.id = $2`
 
@@ -82,7 +87,8 @@ const toRecord = (row: ActorRow): ActorRecord => ({
   tenant: toTenant(tenantRowOf(row)),
   user: toUser(row),
   roles: row.roles.map(toRole),
-  memberships: row.memberships.map((m) => toMembership(fromJson(m)))
+  memberships: row.memberships.map((m) => toMembership(fromJson(m))),
+  inactiveOrganizations: row.inactive_organizations as ActorRecord["inactiveOrganizations"]
 })
 
 // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy, that

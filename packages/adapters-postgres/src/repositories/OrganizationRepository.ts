@@ -2,6 +2,8 @@ import {
   type Organization,
   OrganizationNotFound,
   OrganizationRepository,
+  type OrganizationSlug,
+  OrganizationSlugTaken,
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
@@ -11,6 +13,20 @@ import { firstRow, isUuid, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganiz
 
 const nameKey = (organization: Organization) => organization.name.toLowerCase()
 
+const SLUG_KEY = "organizations_tenant_slug_key"
+
+// ON CONFLICT names the slug constraint only: a concurrent insert of the same slug waits for the winner, then
+// inserts nothing (OrganizationSlugTaken) without aborting the caller's transaction, which may try another.
+const INSERT = `INSERT INTO organizations (${ORGANIZATION_COLUMNS}, name_key)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+  ON CONFLICT ON CONSTRAINT ${SLUG_KEY} DO NOTHING
+  RETURNING id`
+
+// The candidates a generated slug skips: the base itself or the base, a hyphen and digits. A slug holds only
+// [a-z0-9-], so it is safe inside the pattern (the domain validated it; anything else matches nothing).
+const SLUGS_LIKE = `SELECT slug FROM organizations
+  WHERE tenant_id = $1 AND (slug = $2 OR (left(slug, length($2) + 1) = $2 || '-' AND substr(slug, length($2) + 2) ~ '^[0-9]+$'))`
+
 /** Organizations on PostgreSQL; memberships go with a deleted organization (the foreign key cascades). */
 export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer.effect(
   OrganizationRepository,
@@ -19,24 +35,46 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
     return OrganizationRepository.of({
       insert: (organization) =>
         db
-          .query(
+          .query(organization.tenantId, INSERT, [
             organization.tenantId,
-            `INSERT INTO organizations (${ORGANIZATION_COLUMNS}, name_key)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            [
-              organization.tenantId,
-              organization.id,
-              organization.name,
-              organization.pimsCustomerCode,
-              organization.pimsCustomerName,
-              organization.priceCode,
-              organization.createdAt,
-              organization.updatedAt,
-              organization.version,
-              nameKey(organization)
-            ]
-          )
-          .pipe(Effect.as(organization)),
+            organization.id,
+            organization.name,
+            organization.slug,
+            organization.companyName,
+            organization.taxId,
+            organization.status,
+            organization.kind,
+            organization.pimsCustomerCode,
+            organization.pimsCustomerName,
+            organization.priceCode,
+            organization.createdAt,
+            organization.updatedAt,
+            organization.version,
+            nameKey(organization)
+          ])
+          .pipe(
+            Effect.flatMap((rows) =>
+              rows.length === 1
+                ? Effect.succeed(organization)
+                : Effect.fail(new OrganizationSlugTaken({ slug: organization.slug }))
+            )
+          ),
+      findBySlug: (tenantId, slug) =>
+        isUuid(tenantId)
+          ? db
+              .query<OrganizationRow>(
+                tenantId,
+                `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND slug = $2`,
+                [tenantId, slug]
+              )
+              .pipe(Effect.map(firstRow(toOrganization)))
+          : Effect.succeed(Option.none()),
+      slugsLike: (tenantId, base) =>
+        isUuid(tenantId)
+          ? db
+              .query<{ slug: OrganizationSlug }>(tenantId, SLUGS_LIKE, [tenantId, base])
+              .pipe(Effect.map((rows) => rows.map((row) => row.slug)))
+          : Effect.succeed([]),
       findById: (tenantId, id) =>
         isUuid(tenantId) && isUuid(id)
           ? db
@@ -51,10 +89,11 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
         Effect.gen(function* () {
           const { tenantId, id } = organization
           if (!isUuid(tenantId) || !isUuid(id)) return yield* new OrganizationNotFound({ organizationId: id })
-          const rows = yield* db.query(
+          const rows = yield* db.guarded(
             tenantId,
             `UPDATE organizations SET name = $4, name_key = $5, pims_customer_code = $6, pims_customer_name = $7,
-               price_code = $8, created_at = $9, updated_at = $10, version = $3 + 1
+               price_code = $8, created_at = $9, updated_at = $10, slug = $11, company_name = $12, tax_id = $13,
+               status = $14, kind = $15, version = $3 + 1
              WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id`,
             [
               tenantId,
@@ -66,8 +105,15 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
               organization.pimsCustomerName,
               organization.priceCode,
               organization.createdAt,
-              organization.updatedAt
-            ]
+              organization.updatedAt,
+              organization.slug,
+              organization.companyName,
+              organization.taxId,
+              organization.status,
+              organization.kind
+            ],
+            (constraint) =>
+              constraint === SLUG_KEY ? new OrganizationSlugTaken({ slug: organization.slug }) : undefined
           )
           if (rows.length === 1) return { ...organization, version: expectedVersion + 1 }
           const current = yield* db.query<{ version: number }>(
@@ -100,7 +146,8 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
           if (needle !== "") {
             const p = param(containsPattern(needle))
             filters.push(
-              `(name_key LIKE ${p} OR lower(pims_customer_code) LIKE ${p} OR lower(pims_customer_name) LIKE ${p}
+              `(name_key LIKE ${p} OR slug LIKE ${p} OR lower(company_name) LIKE ${p} OR lower(tax_id) LIKE ${p}
+                OR lower(pims_customer_code) LIKE ${p} OR lower(pims_customer_name) LIKE ${p}
                 OR lower(price_code) LIKE ${p})`
             )
           }

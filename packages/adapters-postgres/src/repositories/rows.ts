@@ -144,6 +144,11 @@ export interface OrganizationRow {
   readonly tenant_id: string
   readonly id: string
   readonly name: string
+  readonly slug: string
+  readonly company_name: string | null
+  readonly tax_id: string | null
+  readonly status: string
+  readonly kind: string
   readonly pims_customer_code: string | null
   readonly pims_customer_name: string | null
   readonly price_code: string | null
@@ -153,13 +158,19 @@ export interface OrganizationRow {
 }
 
 export const ORGANIZATION_COLUMNS =
-  "tenant_id, id, name, pims_customer_code, pims_customer_name, price_code, created_at, updated_at, version"
+  "tenant_id, id, name, slug, company_name, tax_id, status, kind, pims_customer_code, pims_customer_name, " +
+  "price_code, created_at, updated_at, version"
 
 export const toOrganization = (row: OrganizationRow): Organization =>
   ({
     id: row.id,
     tenantId: row.tenant_id,
     name: row.name,
+    slug: row.slug,
+    companyName: row.company_name,
+    taxId: row.tax_id,
+    status: row.status,
+    kind: row.kind,
     pimsCustomerCode: row.pims_customer_code,
     pimsCustomerName: row.pims_customer_name,
     priceCode: row.price_code,

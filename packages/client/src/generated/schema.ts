@@ -359,6 +359,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -477,6 +484,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -1724,6 +1738,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -1894,6 +1915,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -2192,6 +2220,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -2304,6 +2339,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -2415,6 +2457,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -2526,6 +2575,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -2637,6 +2693,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string & unknown;
+                                    slug: string;
+                                    companyName: (string & unknown) | null;
+                                    taxId: (string & unknown) | null;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                    /** @enum {string} */
+                                    kind: "business" | "individual";
                                 };
                                 role: string;
                                 active: boolean;
@@ -3334,6 +3397,13 @@ export interface paths {
                                 /** Format: uuid */
                                 tenantId: string;
                                 name: string & unknown;
+                                slug: string;
+                                companyName: (string & unknown) | null;
+                                taxId: (string & unknown) | null;
+                                /** @enum {string} */
+                                status: "active" | "inactive";
+                                /** @enum {string} */
+                                kind: "business" | "individual";
                                 pimsCustomerCode: (string & unknown) | null;
                                 pimsCustomerName: (string & unknown) | null;
                                 priceCode: (string & unknown) | null;
@@ -3374,7 +3444,7 @@ export interface paths {
         put?: never;
         /**
          * Create an organization
-         * @description Needs orgs:manage.
+         * @description Needs orgs:manage. Without a slug the name's (lower-case ASCII and hyphens), with -2, -3 ... when taken; a slug given and taken is 409 SLUG_TAKEN.
          */
         post: {
             parameters: {
@@ -3387,6 +3457,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string & unknown;
+                        slug?: string;
+                        companyName?: (string & unknown) | null;
+                        taxId?: (string & unknown) | null;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                        /** @enum {string} */
+                        kind?: "business" | "individual";
                         pimsCustomerCode?: (string & unknown) | null;
                         pimsCustomerName?: (string & unknown) | null;
                         priceCode?: (string & unknown) | null;
@@ -3406,6 +3483,13 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             name: string & unknown;
+                            slug: string;
+                            companyName: (string & unknown) | null;
+                            taxId: (string & unknown) | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            /** @enum {string} */
+                            kind: "business" | "individual";
                             pimsCustomerCode: (string & unknown) | null;
                             pimsCustomerName: (string & unknown) | null;
                             priceCode: (string & unknown) | null;
@@ -3480,6 +3564,13 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             name: string & unknown;
+                            slug: string;
+                            companyName: (string & unknown) | null;
+                            taxId: (string & unknown) | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            /** @enum {string} */
+                            kind: "business" | "individual";
                             pimsCustomerCode: (string & unknown) | null;
                             pimsCustomerName: (string & unknown) | null;
                             priceCode: (string & unknown) | null;
@@ -3566,8 +3657,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename an organization or change its codes
-         * @description Needs orgs:manage. With If-Match the change applies only to that version (412 VERSION_CONFLICT).
+         * Change an organization's name, slug, client fields, status, kind or codes
+         * @description Needs orgs:manage. With If-Match the change applies only to that version (412 VERSION_CONFLICT). The slug changes only while the organization has no member (409 SLUG_IMMUTABLE); a taken slug is 409 SLUG_TAKEN.
          */
         patch: {
             parameters: {
@@ -3585,6 +3676,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string & unknown;
+                        slug?: string;
+                        companyName?: (string & unknown) | null;
+                        taxId?: (string & unknown) | null;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                        /** @enum {string} */
+                        kind?: "business" | "individual";
                         pimsCustomerCode?: (string & unknown) | null;
                         pimsCustomerName?: (string & unknown) | null;
                         priceCode?: (string & unknown) | null;
@@ -3592,7 +3690,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Rename an organization or change its codes */
+                /** @description Change an organization's name, slug, client fields, status, kind or codes */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3604,6 +3702,13 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             name: string & unknown;
+                            slug: string;
+                            companyName: (string & unknown) | null;
+                            taxId: (string & unknown) | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            /** @enum {string} */
+                            kind: "business" | "individual";
                             pimsCustomerCode: (string & unknown) | null;
                             pimsCustomerName: (string & unknown) | null;
                             priceCode: (string & unknown) | null;
@@ -3638,6 +3743,89 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/organizations/by-slug/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One organization by its slug (the client portal's /portal/<slug>)
+         * @description Who may read it as GET /v1/organizations/{orgId}; an organization the caller may not read is 404 NOT_FOUND like an unknown slug (403 only for a caller who reads no organization at all). ETag: W/"<version>".
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One organization by its slug (the client portal's /portal/<slug>) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            tenantId: string;
+                            name: string & unknown;
+                            slug: string;
+                            companyName: (string & unknown) | null;
+                            taxId: (string & unknown) | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            /** @enum {string} */
+                            kind: "business" | "individual";
+                            pimsCustomerCode: (string & unknown) | null;
+                            pimsCustomerName: (string & unknown) | null;
+                            priceCode: (string & unknown) | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: ({
+                                path: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/organizations/{orgId}/members": {

@@ -9,6 +9,28 @@ export class SlugTaken extends Schema.TaggedError<SlugTaken>()("SlugTaken", {
   slug: Schema.String
 }) {}
 
+/** The tenant already has an organization with this slug. Reported by the store, never pre-checked. */
+export class OrganizationSlugTaken extends Schema.TaggedError<OrganizationSlugTaken>()(
+  "OrganizationSlugTaken",
+  {
+    slug: Schema.String
+  }
+) {}
+
+/** An organization's slug is part of its members' portal address: it is fixed once it has any member. */
+export class SlugImmutable extends Schema.TaggedError<SlugImmutable>()("SlugImmutable", {
+  organizationId: Schema.String,
+  slug: Schema.String
+}) {}
+
+/**
+ * An individual (non-business) customer account has no member management of its own (001): its members
+ * neither add, remove nor change members; a tenant admin still can.
+ */
+export class IndividualAccount extends Schema.TaggedError<IndividualAccount>()("IndividualAccount", {
+  organizationId: Schema.String
+}) {}
+
 export class AlreadyMember extends Schema.TaggedError<AlreadyMember>()("AlreadyMember", {
   organizationId: Schema.String,
   userId: Schema.String

@@ -1,5 +1,5 @@
 import { Context, type Effect, type Option } from "effect"
-import type { SessionId, TenantId, UserId } from "../model/ids.ts"
+import type { OrganizationId, SessionId, TenantId, UserId } from "../model/ids.ts"
 import type { Membership } from "../model/membership.ts"
 import type { Role } from "../model/role.ts"
 import type { Tenant } from "../model/tenant.ts"
@@ -14,6 +14,11 @@ export interface ActorRecord {
   readonly roles: ReadonlyArray<Role>
   /** The user's memberships, as `MembershipRepository.listByUser` returns them (any state, expired too). */
   readonly memberships: ReadonlyArray<Membership>
+  /**
+   * The organizations of those memberships whose status is `inactive` (their memberships grant nothing), each
+   * once, in the order of `memberships`.
+   */
+  readonly inactiveOrganizations: ReadonlyArray<OrganizationId>
 }
 
 /** A session and the status of its user now, read together. */
@@ -32,7 +37,8 @@ export interface SessionRecord {
  * - `None` when the tenant does not exist, the user does not exist, or the user belongs to another tenant;
  *   the user's status is not looked at (an inactive user is loaded);
  * - otherwise exactly what `TenantRepository.findById`, `UserRepository.findById`, `RoleRepository.list` and
- *   `MembershipRepository.listByUser` would return in the same transaction, in the same order, from one
+ *   `MembershipRepository.listByUser` would return in the same transaction, in the same order, and the ids of
+ *   the memberships' organizations that `OrganizationRepository.findById` shows `inactive`, all from one
  *   consistent snapshot (no write of another transaction can land between the parts);
  * - inside a transaction it sees that transaction's own writes;
  * - isolation by tenant: never another tenant's roles or memberships.

@@ -14,20 +14,26 @@ export const noPermissions: EffectivePermissions = { tenant: new Set(), organiza
 
 /**
  * Effective permissions at `now`: the tenant role's permissions plus the user's direct module permissions,
- * and per organization the role of each membership that is active and unexpired. A user who is not active
- * holds nothing. Computed from current state on every request (rule 7), never cached in a session.
+ * and per organization the role of each membership that is active and unexpired, in an organization that is
+ * not inactive (`inactiveOrganizations`). A user who is not active holds nothing. Computed from current state on every request (rule 7), never cached in a session.
  */
 export const effectivePermissions = (input: {
   readonly user: User
   readonly role: Role | undefined
   readonly memberships: ReadonlyArray<{ readonly membership: Membership; readonly role: Role | undefined }>
+  /** Organizations whose status is `inactive`: their memberships grant nothing. */
+  readonly inactiveOrganizations: ReadonlySet<OrganizationId>
   readonly now: Date
 }): EffectivePermissions => {
   if (input.user.status !== "active") return noPermissions
   const tenant = new Set<Permission>([...(input.role?.permissions ?? []), ...input.user.modulePermissions])
   const organizations = new Map<OrganizationId, ReadonlySet<Permission>>()
   for (const { membership, role } of input.memberships) {
-    if (role !== undefined && isInEffect(membership, input.now)) {
+    if (
+      role !== undefined &&
+      isInEffect(membership, input.now) &&
+      !input.inactiveOrganizations.has(membership.organizationId)
+    ) {
       organizations.set(membership.organizationId, new Set(role.permissions))
     }
   }

@@ -6,6 +6,8 @@ import {
   type Membership,
   MembershipRepository,
   ORGANIZATION_PERMISSIONS,
+  type Organization,
+  type OrganizationId,
   OrganizationRepository,
   type Role,
   type RoleName,
@@ -36,11 +38,20 @@ const fourReads = (tenantId: TenantId, userId: UserId) =>
     const tenant = yield* (yield* TenantRepository).findById(tenantId)
     const user = yield* (yield* UserRepository).findById(tenantId, userId)
     if (Option.isNone(tenant) || Option.isNone(user)) return Option.none<ActorRecord>()
+    const memberships = yield* (yield* MembershipRepository).listByUser(tenantId, userId)
+    const organizations = yield* OrganizationRepository
+    const inactiveOrganizations: Array<OrganizationId> = []
+    for (const id of new Set(memberships.map((m) => m.organizationId))) {
+      const organization = yield* organizations.findById(tenantId, id)
+      if (Option.isSome(organization) && organization.value.status === "inactive")
+        inactiveOrganizations.push(id)
+    }
     return Option.some<ActorRecord>({
       tenant: tenant.value,
       user: user.value,
       roles: yield* (yield* RoleRepository).list(tenantId),
-      memberships: yield* (yield* MembershipRepository).listByUser(tenantId, userId)
+      memberships,
+      inactiveOrganizations
     })
   })
 
@@ -68,9 +79,16 @@ const instants = [
 ]
 
 /** A membership of the user in a new organization of the tenant. */
-const addMembership = (tenantId: TenantId, userId: UserId, fields: Partial<Membership>) =>
+const addMembership = (
+  tenantId: TenantId,
+  userId: UserId,
+  fields: Partial<Membership>,
+  organizationFields: Partial<Organization> = {}
+) =>
   Effect.gen(function* () {
-    const organization = yield* (yield* OrganizationRepository).insert(anOrganization({ tenantId }))
+    const organization = yield* (yield* OrganizationRepository)
+      .insert(anOrganization({ ...organizationFields, tenantId }))
+      .pipe(Effect.orDie)
     return yield* (yield* MembershipRepository)
       .insert(aMembership({ ...fields, tenantId, organizationId: organization.id, userId }))
       .pipe(Effect.orDie)
@@ -109,7 +127,8 @@ const scenario = fc.record({
       active: fc.boolean(),
       expiresAt: fc.option(fc.oneof(instant, fc.constantFrom(...instants)), { nil: null }),
       createdAt: instant,
-      updatedAt: fc.constantFrom(...instants)
+      updatedAt: fc.constantFrom(...instants),
+      organizationStatus: fc.constantFrom("active" as const, "inactive" as const)
     }),
     { maxLength: 5 }
   )
@@ -129,15 +148,20 @@ const checkScenario = ({ user: fields, roles, memberships }: Scenario) =>
       yield* catalogue.insert(aRole(tenant.id, `Custom ${i}`, role.scope, role)).pipe(Effect.orDie)
     const organizationRoles = (yield* catalogue.list(tenant.id)).filter((r) => r.scope === "organization")
     const stored: Array<Membership> = []
-    for (const { role, ...membership } of memberships)
-      stored.push(
-        yield* addMembership(tenant.id, user.id, {
-          ...membership,
-          role: organizationRoles[role % organizationRoles.length]!.name
-        })
+    const inactive: Array<string> = []
+    for (const { role, organizationStatus, ...membership } of memberships) {
+      const added = yield* addMembership(
+        tenant.id,
+        user.id,
+        { ...membership, role: organizationRoles[role % organizationRoles.length]!.name },
+        { status: organizationStatus }
       )
+      stored.push(added)
+      if (organizationStatus === "inactive") inactive.push(added.organizationId)
+    }
     const loaded = Option.getOrThrow(yield* loadsAsFourReads(tenant.id, user.id))
     assert.deepStrictEqual(byKey(loaded.memberships), byKey(stored))
+    assert.deepStrictEqual([...loaded.inactiveOrganizations].sort(), inactive.sort())
     assert.strictEqual(loaded.roles.length, preset.length + roles.length)
   })
 

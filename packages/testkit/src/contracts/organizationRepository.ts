@@ -10,6 +10,7 @@ import {
 } from "@gatehouse/domain"
 import { Effect, type Layer, Option } from "effect"
 import { aMembership, anId, anOrganization, aUser } from "../builders.ts"
+import { organizationSlugTests } from "./organizationSlugs.ts"
 import {
   type ContractIt,
   freshTenant,
@@ -183,6 +184,8 @@ export const organizationRepositoryTests = (it: ContractIt): void => {
       assert.deepStrictEqual(asked.rows, [])
     })
   )
+
+  organizationSlugTests(it)
 }
 
 /** Runs the OrganizationRepository contract against one implementation (built once for the suite). */

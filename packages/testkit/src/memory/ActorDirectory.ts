@@ -19,11 +19,16 @@ export const layerMemory: Layer.Layer<ActorDirectory, never, MemoryStore> = Laye
           const tenant = s.tenants.get(tenantId)
           const user = s.users.get(userId)
           if (tenant === undefined || user === undefined || user.tenantId !== tenantId) return Option.none()
+          const memberships = membershipsOfUser(s, tenantId, userId)
+          const inactiveOrganizations = [...new Set(memberships.map((m) => m.organizationId))].filter(
+            (id) => s.organizations.get(id)?.status === "inactive"
+          )
           return Option.some({
             tenant,
             user,
             roles: rolesOfTenant(s, tenantId),
-            memberships: membershipsOfUser(s, tenantId, userId)
+            memberships,
+            inactiveOrganizations
           })
         }),
       findSession: (id) =>

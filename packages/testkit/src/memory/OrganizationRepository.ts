@@ -1,16 +1,29 @@
 import {
   type Organization,
+  type OrganizationId,
   OrganizationNotFound,
   OrganizationRepository,
+  type OrganizationSlug,
+  OrganizationSlugTaken,
+  type TenantId,
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { fail, MemoryStore, ok, setIn } from "./MemoryStore.ts"
+import { fail, MemoryStore, ok, type State, setIn } from "./MemoryStore.ts"
 import { paginate, positionOf } from "./paginate.ts"
 
 const nameKey = (o: Organization) => o.name.toLowerCase()
 const byName = (a: Organization, b: Organization) =>
   nameKey(a) < nameKey(b) ? -1 : nameKey(a) > nameKey(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+const ofTenant = (s: State, tenantId: TenantId) =>
+  [...s.organizations.values()].filter((o) => o.tenantId === tenantId)
+
+/** Whether another organization of the tenant than `except` has the slug. */
+const slugTaken = (s: State, tenantId: TenantId, slug: OrganizationSlug, except?: OrganizationId) =>
+  ofTenant(s, tenantId).some((o) => o.slug === slug && o.id !== except)
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore> = Layer.effect(
   OrganizationRepository,
@@ -19,8 +32,19 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
     return OrganizationRepository.of({
       insert: (organization) =>
         store.write((s) =>
-          ok(organization, { ...s, organizations: setIn(s.organizations, organization.id, organization) })
+          slugTaken(s, organization.tenantId, organization.slug)
+            ? fail(new OrganizationSlugTaken({ slug: organization.slug }))
+            : ok(organization, { ...s, organizations: setIn(s.organizations, organization.id, organization) })
         ),
+      findBySlug: (tenantId, slug) =>
+        store.read((s) => Option.fromNullishOr(ofTenant(s, tenantId).find((o) => o.slug === slug))),
+      slugsLike: (tenantId, base) =>
+        store.read((s) => {
+          const like = new RegExp(`^${escapeRegExp(base)}(?:-[0-9]+)?$`)
+          return ofTenant(s, tenantId)
+            .map((o) => o.slug)
+            .filter((slug) => like.test(slug))
+        }),
       findById: (tenantId, id) =>
         store.read((s) =>
           Option.fromNullishOr(s.organizations.get(id)).pipe(Option.filter((o) => o.tenantId === tenantId))
@@ -32,6 +56,8 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
             return fail(new OrganizationNotFound({ organizationId: organization.id }))
           if (current.version !== expectedVersion)
             return fail(new VersionConflict({ expected: expectedVersion, actual: current.version }))
+          if (slugTaken(s, current.tenantId, organization.slug, organization.id))
+            return fail(new OrganizationSlugTaken({ slug: organization.slug }))
           const next = { ...organization, tenantId: current.tenantId, version: expectedVersion + 1 }
           return ok(next, { ...s, organizations: setIn(s.organizations, organization.id, next) })
         }),
@@ -52,9 +78,15 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
             .filter(
               (o) =>
                 needle === "" ||
-                [o.name, o.pimsCustomerCode ?? "", o.pimsCustomerName ?? "", o.priceCode ?? ""].some((h) =>
-                  h.toLowerCase().includes(needle)
-                )
+                [
+                  o.name,
+                  o.slug,
+                  o.companyName ?? "",
+                  o.taxId ?? "",
+                  o.pimsCustomerCode ?? "",
+                  o.pimsCustomerName ?? "",
+                  o.priceCode ?? ""
+                ].some((h) => h.toLowerCase().includes(needle))
             )
             .sort(byName)
           return paginate(sorted, {

@@ -19,7 +19,14 @@ import { authenticate, requirePermissionIn, rolesOf } from "../shared/ActorConte
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { newPendingUser } from "../users/newPendingUser.ts"
-import { findOrganization, heldIn, type MemberUser, memberViewOf, toMemberUser } from "./memberAccess.ts"
+import {
+  findOrganization,
+  heldIn,
+  type MemberUser,
+  memberViewOf,
+  requireMemberManagement,
+  toMemberUser
+} from "./memberAccess.ts"
 
 export const AddMemberInput = Schema.Struct({
   email: Email,
@@ -55,7 +62,8 @@ export interface AddedMember {
  * Only a tenant admin (`members:manage` tenant-wide) adds a known user whose tenant role is not the preset's
  * `memberRole`; an organization Admin gets `UserNotAddable` (tenant staff is not theirs to pull in). The user
  * comes back in the actor's view (`memberViewOf`): an organization Admin sees names and email only.
- * `AlreadyMember` comes from the store: an email is a member of an organization at most once.
+ * An individual account's members are a tenant admin's to manage (`IndividualAccount`, checked before
+ * `UserNotAddable`). `AlreadyMember` comes from the store: an email is a member of an organization at most once.
  */
 export const addMember = Effect.fn("addMember")(function* (
   actor: Actor,
@@ -68,6 +76,7 @@ export const addMember = Effect.fn("addMember")(function* (
       yield* requirePermissionIn(context, organizationId, "members:manage")
       const data = yield* decodeInput(AddMemberInput, input)
       const organization = yield* findOrganization(context, organizationId)
+      yield* requireMemberManagement(context, organization)
       const role = rolesOf(context).organization(data.role)
       if (role === undefined) return yield* new RoleNotFound({ role: data.role, scope: "organization" })
       const missing = missingForGrant(heldIn(context, organizationId), role.permissions)

@@ -1,8 +1,9 @@
 import { Effect, Option } from "effect"
-import { LastAdmin } from "../../errors/conflicts.ts"
+import { IndividualAccount, LastAdmin } from "../../errors/conflicts.ts"
 import { OrganizationNotFound } from "../../errors/notFound.ts"
 import type { OrganizationId } from "../../model/ids.ts"
 import { isInEffect, type Membership } from "../../model/membership.ts"
+import type { Organization } from "../../model/organization.ts"
 import type { Permission } from "../../model/permission.ts"
 import type { User } from "../../model/user.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
@@ -52,6 +53,20 @@ export const findOrganization = Effect.fnUntraced(function* (
   if (Option.isNone(found)) return yield* new OrganizationNotFound({ organizationId })
   return found.value
 })
+
+/**
+ * An individual (non-business) account has no member management of its own (001): only a tenant admin
+ * (`members:manage` tenant-wide) adds, changes or removes its members; anyone else, its own Admin included, gets
+ * `IndividualAccount`. Checked once the organization is found and before anything about the member, so the
+ * answer does not depend on who the member is (it comes before `UserNotAddable`, `AlreadyMember` ...).
+ */
+export const requireMemberManagement = (
+  context: ActorContext,
+  organization: Organization
+): Effect.Effect<void, IndividualAccount> =>
+  organization.kind === "individual" && !holds(context.permissions, "members:manage")
+    ? Effect.fail(new IndividualAccount({ organizationId: organization.id }))
+    : Effect.void
 
 // An instant after every expiry: a membership in effect then is one that never expires.
 const END_OF_TIME = new Date(8_640_000_000_000_000)

@@ -9,12 +9,13 @@ import { UserRepository } from "../../ports/UserRepository.ts"
 import { authenticate, isSelf, requirePermissionIn } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { findOrganization, guardLastOrganizationAdmin } from "./memberAccess.ts"
+import { findOrganization, guardLastOrganizationAdmin, requireMemberManagement } from "./memberAccess.ts"
 
 /**
  * Removes a user from an organization (the user stays in the tenant). Needs `members:manage` tenant-wide or
  * in that organization. Nobody removes themselves (`CannotDeleteSelf`); the organization keeps an Admin in
- * effect (`LastAdmin`, see `guardLastOrganizationAdmin`).
+ * effect (`LastAdmin`, see `guardLastOrganizationAdmin`). An individual account's members are a tenant admin's
+ * to manage (`IndividualAccount`).
  */
 export const removeMember = Effect.fn("removeMember")(function* (
   actor: Actor,
@@ -28,7 +29,7 @@ export const removeMember = Effect.fn("removeMember")(function* (
       if (isSelf(context, userId)) return yield* new CannotDeleteSelf()
       // Serialises the changes that guard the last Admin (rule 5); the tenant was just read, so it exists.
       yield* (yield* TenantRepository).lock(context.tenant.id).pipe(Effect.orDie)
-      yield* findOrganization(context, organizationId)
+      yield* requireMemberManagement(context, yield* findOrganization(context, organizationId))
       const memberships = yield* MembershipRepository
       const found = yield* memberships.find(context.tenant.id, organizationId, userId)
       if (Option.isNone(found)) return yield* new MembershipNotFound({ organizationId, userId })

@@ -15,7 +15,12 @@ import { revokeLinksOnGrantChange } from "../invitations/revokeOnGrantChange.ts"
 import { authenticate, isSelf, requirePermissionIn, rolesOf } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { findOrganization, guardLastOrganizationAdmin, heldIn } from "./memberAccess.ts"
+import {
+  findOrganization,
+  guardLastOrganizationAdmin,
+  heldIn,
+  requireMemberManagement
+} from "./memberAccess.ts"
 
 export const UpdateMemberInput = Schema.Struct({
   role: Schema.optionalKey(RoleName),
@@ -30,6 +35,7 @@ export type UpdateMemberInput = typeof UpdateMemberInput.Type
  * organization; a new role must be an organization role whose permissions the actor holds there (rule 4).
  * Nobody changes their own membership's role (`CannotChangeOwnRole`) or disables or expires it
  * (`CannotDisableSelf`); the organization keeps an Admin in effect (`LastAdmin`, see `guardLastOrganizationAdmin`).
+ * An individual account's members are a tenant admin's to manage (`IndividualAccount`).
  * Any change of a pending member's membership revokes their open setup links.
  */
 export const updateMember = Effect.fn("updateMember")(function* (
@@ -45,7 +51,7 @@ export const updateMember = Effect.fn("updateMember")(function* (
       const data = yield* decodeInput(UpdateMemberInput, patch)
       // Serialises the changes that guard the last Admin (rule 5); the tenant was just read, so it exists.
       yield* (yield* TenantRepository).lock(context.tenant.id).pipe(Effect.orDie)
-      yield* findOrganization(context, organizationId)
+      yield* requireMemberManagement(context, yield* findOrganization(context, organizationId))
       const memberships = yield* MembershipRepository
       const found = yield* memberships.find(context.tenant.id, organizationId, userId)
       if (Option.isNone(found)) return yield* new MembershipNotFound({ organizationId, userId })

@@ -1,5 +1,6 @@
 export * from "./createOrganization.ts"
 export * from "./deleteOrganization.ts"
 export * from "./getOrganization.ts"
+export * from "./getOrganizationBySlug.ts"
 export * from "./listOrganizations.ts"
 export * from "./updateOrganization.ts"

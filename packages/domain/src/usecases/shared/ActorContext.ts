@@ -1,7 +1,7 @@
 import { Effect, Option } from "effect"
 import { Forbidden } from "../../errors/authorization.ts"
 import type { Actor, SessionScope } from "../../model/actor.ts"
-import type { TenantId, UserId } from "../../model/ids.ts"
+import type { OrganizationId, TenantId, UserId } from "../../model/ids.ts"
 import type { Membership } from "../../model/membership.ts"
 import { now } from "../../model/newId.ts"
 import type { Permission } from "../../model/permission.ts"
@@ -10,6 +10,7 @@ import type { Tenant } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
 import { ActorDirectory } from "../../ports/ActorDirectory.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
+import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
 import { RoleRepository } from "../../ports/RoleRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { type EffectivePermissions, effectivePermissions, holds, holdsIn } from "../../rules/permissions.ts"
@@ -23,6 +24,8 @@ export interface ActorContext {
   readonly roles: ReadonlyArray<Role>
   /** The user's memberships as stored (inactive and expired ones included), read with the rest. */
   readonly memberships: ReadonlyArray<Membership>
+  /** The organizations of those memberships that are inactive (their memberships grant nothing). */
+  readonly inactiveOrganizations: ReadonlySet<OrganizationId>
   readonly permissions: EffectivePermissions
   readonly scope: SessionScope
   readonly now: Date
@@ -50,6 +53,7 @@ const resolve = (
   user: User,
   roles: ReturnType<typeof rolesBy>,
   memberships: ReadonlyArray<Membership>,
+  inactiveOrganizations: ReadonlySet<OrganizationId>,
   at: Date
 ) => {
   const role = roles.tenant(user.role)
@@ -57,6 +61,7 @@ const resolve = (
     user,
     role,
     memberships: memberships.map((membership) => ({ membership, role: roles.organization(membership.role) })),
+    inactiveOrganizations,
     now: at
   })
   return { role, permissions }
@@ -66,7 +71,14 @@ const resolve = (
 export const permissionsOf = Effect.fnUntraced(function* (user: User, at: Date) {
   const roles = yield* loadRoles(user.tenantId)
   const memberships = yield* (yield* MembershipRepository).listByUser(user.tenantId, user.id)
-  return resolve(user, roles, memberships, at).permissions
+  const organizations = yield* OrganizationRepository
+  const inactive = new Set<OrganizationId>()
+  for (const membership of memberships) {
+    const organization = yield* organizations.findById(user.tenantId, membership.organizationId)
+    if (Option.isSome(organization) && organization.value.status === "inactive")
+      inactive.add(organization.value.id)
+  }
+  return resolve(user, roles, memberships, inactive, at).permissions
 })
 
 /**
@@ -91,13 +103,15 @@ export const authenticate = Effect.fnUntraced(function* (
   const { tenant, user, roles, memberships } = record.value
   if (user.status !== "active") return yield* denied("The account is not active")
   const at = yield* now
-  const { role, permissions } = resolve(user, rolesBy(roles), memberships, at)
+  const inactiveOrganizations = new Set(record.value.inactiveOrganizations)
+  const { role, permissions } = resolve(user, rolesBy(roles), memberships, inactiveOrganizations, at)
   return {
     tenant,
     user,
     role,
     roles,
     memberships,
+    inactiveOrganizations,
     permissions,
     scope: actor.scope,
     now: at

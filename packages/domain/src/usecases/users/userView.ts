@@ -2,7 +2,14 @@ import { Effect, Option, Schema, Struct } from "effect"
 import type { TenantId, UserId } from "../../model/ids.ts"
 import { OrganizationId } from "../../model/ids.ts"
 import { isInEffect, type Membership } from "../../model/membership.ts"
-import { OrganizationName } from "../../model/organization.ts"
+import {
+  CompanyName,
+  OrganizationKind,
+  OrganizationName,
+  OrganizationSlug,
+  OrganizationStatus,
+  TaxId
+} from "../../model/organization.ts"
 import { RoleName } from "../../model/role.ts"
 import { AdminNotes, User } from "../../model/user.ts"
 import type { ExternalCredentialRepository } from "../../ports/ExternalCredentialRepository.ts"
@@ -22,13 +29,28 @@ export const UserView = Schema.Struct({
 })
 export type UserView = typeof UserView.Type
 
+/** A membership's organization as its member's views show it (004's User Clients: name, company, tax ID, status). */
+export const MembershipOrganizationView = Schema.Struct({
+  id: OrganizationId,
+  name: OrganizationName,
+  slug: OrganizationSlug,
+  companyName: Schema.NullOr(CompanyName),
+  taxId: Schema.NullOr(TaxId),
+  status: OrganizationStatus,
+  kind: OrganizationKind
+})
+export type MembershipOrganizationView = typeof MembershipOrganizationView.Type
+
 /** One membership of a user, with whether it grants anything at the time of the read. */
 export const UserMembershipView = Schema.Struct({
-  organization: Schema.Struct({ id: OrganizationId, name: OrganizationName }),
+  organization: MembershipOrganizationView,
   role: RoleName,
   active: Schema.Boolean,
   expiresAt: Schema.NullOr(Schema.Date),
-  /** Active and not expired at the time of the read (expiry needs no job to take effect). */
+  /**
+   * Active, not expired and in an active organization at the time of the read (expiry needs no job to take
+   * effect; an inactive organization's memberships grant nothing).
+   */
   inEffect: Schema.Boolean
 })
 export type UserMembershipView = typeof UserMembershipView.Type
@@ -56,7 +78,7 @@ export const toUserView = (user: User, options: { readonly includeAdminNotes: bo
   return options.includeAdminNotes ? { ...visible, adminNotes } : visible
 }
 
-/** A user's memberships with their organization's name, ordered by organization name then id. */
+/** A user's memberships with their organization, ordered by organization name then id. */
 export const userMembershipViews = Effect.fnUntraced(function* (
   tenantId: TenantId,
   userId: UserId,
@@ -78,12 +100,13 @@ export const membershipViewsOf = Effect.fnUntraced(function* (
     const organization = yield* organizations.findById(tenantId, membership.organizationId)
     // A membership always has its organization (deleting one removes its memberships); skip a dangling row.
     if (Option.isNone(organization)) continue
+    const { id, name, slug, companyName, taxId, status, kind } = organization.value
     views.push({
-      organization: { id: organization.value.id, name: organization.value.name },
+      organization: { id, name, slug, companyName, taxId, status, kind },
       role: membership.role,
       active: membership.active,
       expiresAt: membership.expiresAt,
-      inEffect: isInEffect(membership, at)
+      inEffect: isInEffect(membership, at) && status === "active"
     })
   }
   return views.sort(

@@ -50,7 +50,7 @@ export const seedOrganization = (
   overrides: Partial<Organization> = {}
 ): Effect.Effect<Organization, never, OrganizationRepository> =>
   Effect.flatMap(OrganizationRepository, (organizations) =>
-    organizations.insert(anOrganization({ ...overrides, tenantId: tenant.id }))
+    organizations.insert(anOrganization({ ...overrides, tenantId: tenant.id })).pipe(Effect.orDie)
   )
 
 export interface SeededMember {
