@@ -8,6 +8,7 @@ export interface NavItem {
     | "/profile"
     | "/users"
     | "/memberships"
+    | "/organizations"
     | "/catalogue"
     | "/users/import"
     | "/roles"
@@ -22,6 +23,7 @@ export interface NavItem {
     | "nav.profile"
     | "nav.users"
     | "admin.nav.memberships"
+    | "organizations.nav"
     | "admin.nav.catalogue"
     | "admin.nav.import"
     | "admin.nav.roles"
@@ -40,6 +42,7 @@ export interface NavItem {
 export const NAV_ITEMS: ReadonlyArray<NavItem> = [
   { to: "/", label: "nav.home", section: "main" },
   { to: "/users", label: "nav.users", permission: "users:read", section: "admin" },
+  { to: "/organizations", label: "organizations.nav", permission: "orgs:manage", section: "admin" },
   {
     to: "/users/import",
     label: "admin.nav.import",

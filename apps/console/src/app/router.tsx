@@ -164,7 +164,27 @@ const webhooksRoute = createRoute({
   )
 })
 
-// 001's customer portal: an organization's Users and Permissions page (by id until organizations have slugs).
+// Tenant admins' organizations (issue 19 item 3; orgs:manage): the list and one organization with its members.
+const organizationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/organizations",
+  component: lazyRouteComponent(
+    () => import("../features/organizations/components/OrganizationsPage.tsx"),
+    "OrganizationsPage"
+  )
+})
+
+const organizationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/organizations/$orgId",
+  component: lazyRouteComponent(
+    () => import("../features/organizations/components/OrganizationPage.tsx"),
+    "OrganizationPage"
+  )
+})
+
+// 001's customer portal at 003's /portal/<organization slug>: the organization's Users and Permissions page
+// (an old /portal/<id> link is sent on to the slug).
 const portalRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/portal/$orgSlug",
@@ -237,6 +257,8 @@ const routeTree = rootRoute.addChildren([
     membershipsRoute,
     catalogueRoute,
     rolesRoute,
+    organizationsRoute,
+    organizationRoute,
     portalRoute,
     settingsRoute,
     passwordPolicyRoute,

@@ -6,6 +6,7 @@ import { useCallback, useEffect } from "react"
 import { useTranslation } from "react-i18next"
 import { FirstLoginPasswordModal } from "../../features/account/components/FirstLoginPasswordModal.tsx"
 import { TotpEnrolmentStep } from "../../features/account/components/TotpEnrolmentStep.tsx"
+import { portalLinks } from "../../features/portal/access.ts"
 import { applySessionWords } from "../../lib/i18n/i18n.ts"
 import { notify } from "../../lib/notify.ts"
 import { useMe, useSignOut } from "../../lib/session.ts"
@@ -100,6 +101,22 @@ export function AppLayout() {
               label={t("nav.profile")}
               active={pathname === "/profile"}
             />
+            {portalLinks(me).length > 0 && (
+              <>
+                <Text size="xs" fw={700} c="dark.4" mt="md" px="sm" tt="uppercase">
+                  {t("nav.portal")}
+                </Text>
+                {portalLinks(me).map((portal) => (
+                  <NavLink
+                    key={portal.slug}
+                    component={Link}
+                    to={`/portal/${portal.slug}`}
+                    label={portal.name}
+                    active={pathname === `/portal/${portal.slug}`}
+                  />
+                ))}
+              </>
+            )}
             {nav.admin.length > 0 && (
               <>
                 <Text size="xs" fw={700} c="dark.4" mt="md" px="sm" tt="uppercase">

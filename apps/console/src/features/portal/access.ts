@@ -26,3 +26,22 @@ export const canManagePortal = (
       membership.organization.id === orgId && membership.inEffect && managing.has(membership.role)
   )
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * Whether a `/portal/<...>` segment is an organization id (an old link) rather than a slug. A slug could be
+ * written like a UUID; the server never generates one (a name's slug has no such shape), so an id wins.
+ */
+export const isOrganizationId = (segment: string): boolean => UUID.test(segment)
+
+/**
+ * The organizations whose portal `me` reaches from the navigation: their own memberships in effect (an inactive
+ * organization's or an expired membership's grant nothing). Tenant admins open any from the organizations page.
+ */
+export const portalLinks = (
+  me: Pick<Me, "memberships">
+): ReadonlyArray<{ readonly slug: string; readonly name: string }> =>
+  me.memberships
+    .filter((membership) => membership.inEffect)
+    .map((membership) => ({ slug: membership.organization.slug, name: membership.organization.name }))

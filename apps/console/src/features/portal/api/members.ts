@@ -7,6 +7,11 @@ export type MemberTab = "active" | "disabled"
 const fetchOrganization = (orgId: string) =>
   ok(api.GET("/v1/organizations/{orgId}", { params: { path: { orgId } } }))
 
+const fetchOrganizationBySlug = (slug: string) =>
+  ok(api.GET("/v1/organizations/by-slug/{slug}", { params: { path: { slug } } }))
+
+export type PortalOrganization = Awaited<ReturnType<typeof fetchOrganization>>
+
 const fetchMembers = (orgId: string, status: MemberTab) =>
   ok(
     api.GET("/v1/organizations/{orgId}/members", {
@@ -35,7 +40,17 @@ export const membersQuery = (orgId: string, status: MemberTab) =>
     retry: false
   })
 
+/** `GET /v1/organizations/by-slug/{slug}`: the organization a `/portal/<slug>` address names. */
+export const organizationBySlugQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ["portal", "by-slug", slug] as const,
+    queryFn: () => fetchOrganizationBySlug(slug),
+    retry: false
+  })
+
 export const useOrganization = (orgId: string) => useQuery(organizationQuery(orgId))
+export const useOrganizationBySlug = (slug: string, options: { readonly enabled: boolean }) =>
+  useQuery({ ...organizationBySlugQuery(slug), enabled: options.enabled })
 export const useMembers = (orgId: string, status: MemberTab) => useQuery(membersQuery(orgId, status))
 
 const useInvalidateMembers = (orgId: string) => {

@@ -5,19 +5,26 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useMe } from "../../../lib/session.ts"
 import { canManagePortal, organizationRoles } from "../access.ts"
-import { type MemberTab, useMembers, useOrganization } from "../api/members.ts"
+import { type MemberTab, type PortalOrganization, useMembers } from "../api/members.ts"
 import { AddUserModal } from "./AddUserModal.tsx"
 import { MembersTable } from "./MembersTable.tsx"
 
-/** `/portal/$orgId`: 001's Users and Permissions page, for the organization's Admins and tenant admins. */
-export function PortalUsersPage({ orgId }: { readonly orgId: string }) {
+/**
+ * `/portal/<slug>`: 001's Users and Permissions page, for the organization's Admins and tenant admins. An
+ * individual (non-business) account has none for its own people (001); a tenant admin still manages it.
+ */
+export function PortalUsersPage({ organization }: { readonly organization: PortalOrganization }) {
   const { t } = useTranslation()
   const me = useMe()
-  if (!canManagePortal(me, orgId)) return <Refused message={t("portal.noAccess")} />
-  return <PortalUsers orgId={orgId} selfId={me.id} roles={organizationRoles(me.tenant.preset)} />
+  const tenantAdmin = me.permissions.includes("members:manage")
+  if (!canManagePortal(me, organization.id) || (organization.kind === "individual" && !tenantAdmin))
+    return <Refused message={t("portal.noAccess")} />
+  return (
+    <PortalUsers organization={organization} selfId={me.id} roles={organizationRoles(me.tenant.preset)} />
+  )
 }
 
-function Refused({ message }: { readonly message: string }) {
+export function Refused({ message }: { readonly message: string }) {
   const { t } = useTranslation()
   return (
     <Stack>
@@ -30,21 +37,21 @@ function Refused({ message }: { readonly message: string }) {
 }
 
 function PortalUsers({
-  orgId,
+  organization,
   selfId,
   roles
 }: {
-  readonly orgId: string
+  readonly organization: PortalOrganization
   readonly selfId: string
   readonly roles: ReadonlyArray<string>
 }) {
   const { t } = useTranslation()
+  const orgId = organization.id
   const [tab, setTab] = useState<MemberTab>("active")
   const [adding, { open, close }] = useDisclosure()
-  const organization = useOrganization(orgId)
   const active = useMembers(orgId, "active")
   const disabled = useMembers(orgId, "disabled")
-  const refusal = [organization.error, active.error, disabled.error].find((error) => error !== null)
+  const refusal = [active.error, disabled.error].find((error) => error !== null)
   if (isProblem(refusal, "FORBIDDEN")) return <Refused message={t("portal.noAccess")} />
   if (refusal !== undefined) return <Refused message={t("portal.notFound")} />
   const total =
@@ -57,7 +64,7 @@ function PortalUsers({
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>{t("portal.title")}</Title>
-          <Text c="dimmed">{organization.data?.name}</Text>
+          <Text c="dimmed">{organization.name}</Text>
         </div>
         <Button onClick={open}>{t("portal.addUser")}</Button>
       </Group>

@@ -41,7 +41,8 @@ export function UserClientsModal({
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("admin.clients.clientName")}</Table.Th>
-                <Table.Th>{t("admin.clients.role")}</Table.Th>
+                <Table.Th>{t("admin.clients.companyName")}</Table.Th>
+                <Table.Th>{t("admin.clients.taxId")}</Table.Th>
                 <Table.Th>{t("admin.clients.status")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -49,11 +50,16 @@ export function UserClientsModal({
               {(details.data?.memberships ?? []).map((m) => (
                 <Table.Tr key={m.organization.id}>
                   <Table.Td>{m.organization.name}</Table.Td>
-                  <Table.Td>{m.role}</Table.Td>
+                  <Table.Td>{m.organization.companyName ?? "—"}</Table.Td>
+                  <Table.Td>{m.organization.taxId ?? "—"}</Table.Td>
                   <Table.Td>
+                    {/* 004's status badges: whether the association counts now, and the user's role in the client */}
                     <Group gap={4}>
                       <Badge color={m.inEffect ? "teal.9" : "gray.7"}>
                         {m.inEffect ? t("admin.clients.active") : t("admin.clients.inactive")}
+                      </Badge>
+                      <Badge variant="outline" color="dark.4">
+                        {m.role.toUpperCase()}
                       </Badge>
                     </Group>
                   </Table.Td>

@@ -207,6 +207,8 @@ export const adminDe: typeof adminEn = {
     phone: "Telefon: {{value}}",
     associated: "Zugeordnete Kunden",
     clientName: "Kundenname",
+    companyName: "Firmenname",
+    taxId: "Steuernummer",
     role: "Rolle",
     status: "Zustand",
     active: "AKTIV",

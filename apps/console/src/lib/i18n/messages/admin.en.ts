@@ -202,6 +202,8 @@ export const adminEn = {
     phone: "Phone: {{value}}",
     associated: "Associated clients",
     clientName: "Client name",
+    companyName: "Company name",
+    taxId: "Tax ID",
     role: "Role",
     status: "Status",
     active: "ACTIVE",

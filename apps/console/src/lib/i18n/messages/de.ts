@@ -2,6 +2,7 @@ import { accountDe } from "./account.de.ts"
 import { adminDe } from "./admin.de.ts"
 import { auditDe } from "./audit.ts"
 import type { Catalogue } from "./en.ts"
+import { organizationsDe } from "./organizations.ts"
 import { portalDe } from "./portal.ts"
 import { settingsDe } from "./settings.ts"
 import { webhooksDe } from "./webhooks.ts"
@@ -24,6 +25,7 @@ export const de: Catalogue = {
     profile: "Mein Profil",
     admin: "Verwaltung",
     users: "Benutzer",
+    portal: "Kundenportal",
     signOut: "Abmelden"
   },
   home: {
@@ -172,6 +174,7 @@ export const de: Catalogue = {
   },
   account: accountDe,
   portal: portalDe,
+  organizations: organizationsDe,
   language: {
     label: "Sprache",
     en: "English",

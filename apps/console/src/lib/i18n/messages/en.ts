@@ -1,6 +1,7 @@
 import { accountEn } from "./account.en.ts"
 import { adminEn } from "./admin.en.ts"
 import { auditEn } from "./audit.ts"
+import { organizationsEn } from "./organizations.ts"
 import { portalEn } from "./portal.ts"
 import { settingsEn } from "./settings.ts"
 import { webhooksEn } from "./webhooks.ts"
@@ -26,6 +27,7 @@ export const en = {
     profile: "My profile",
     admin: "Administration",
     users: "Users",
+    portal: "Customer Portal",
     signOut: "Sign out"
   },
   home: {
@@ -168,6 +170,7 @@ export const en = {
   },
   account: accountEn,
   portal: portalEn,
+  organizations: organizationsEn,
   language: {
     label: "Language",
     en: "English",

@@ -90,6 +90,9 @@ export const puqcloudAdmin = {
     userInformation: "User Information",
     uuid: "UUID: {{value}}",
     associated: "Associated Clients",
-    clientName: "Client Name"
+    clientName: "Client Name",
+    companyName: "Company Name",
+    taxId: "Tax ID",
+    status: "Status"
   }
 }
