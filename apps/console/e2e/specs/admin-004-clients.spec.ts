@@ -12,7 +12,9 @@ test("004: an admin creates a user in two clients, opens the clients view, and t
   const admin = await adminSession(tenant)
   const api = client(admin.token)
   const orgs = await Promise.all(
-    ["Globex", "Initech"].map((name) => ok(api.POST("/v1/organizations", { body: { name } })))
+    [{ name: "Globex", companyName: "Globex Corporation", taxId: "US-44-1234567" }, { name: "Initech" }].map(
+      (body) => ok(api.POST("/v1/organizations", { body }))
+    )
   )
 
   await page.goto("/sign-in")
@@ -53,7 +55,14 @@ test("004: an admin creates a user in two clients, opens the clients view, and t
   const clients = page.getByRole("dialog", { name: "User Clients" })
   await expect(clients).toContainText("User Information")
   await expect(clients).toContainText(email)
-  await expect(clients.getByRole("row", { name: /Globex/ })).toContainText("ACTIVE")
+  for (const header of ["Client Name", "Company Name", "Tax ID", "Status"])
+    await expect(clients.getByRole("columnheader", { name: header })).toBeVisible()
+  const globex = clients.getByRole("row", { name: /Globex/ })
+  await expect(globex).toContainText("Globex Corporation")
+  await expect(globex).toContainText("US-44-1234567")
+  // 004's status badges: ACTIVE, OWNER
+  await expect(globex).toContainText("ACTIVE")
+  await expect(globex).toContainText("OWNER")
   await expect(clients.getByRole("row", { name: /Initech/ })).toBeVisible()
   await expectAccessible(page, "the User Clients modal")
   await page.keyboard.press("Escape")

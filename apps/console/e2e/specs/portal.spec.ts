@@ -8,10 +8,10 @@ import { expect, signIn, test } from "../support/test.ts"
 // 001: the customer portal's Users and Permissions page, for an organization's Admins.
 
 const openPortal = async (page: Page, tenant: Tenant, user: PortalUser, organization: Organization) => {
-  await page.goto(`/portal/${organization.id}`)
+  await page.goto(`/portal/${organization.slug}`)
   await expect(page).toHaveURL(/\/sign-in\?redirect=/)
   await signIn(page, { tenant: tenant.slug, email: user.email, password: user.password })
-  await expect(page).toHaveURL(new RegExp(`/portal/${organization.id}$`))
+  await expect(page).toHaveURL(new RegExp(`/portal/${organization.slug}$`))
   await expect(page.getByRole("heading", { name: "Users and Permissions" })).toBeVisible()
 }
 
@@ -148,7 +148,7 @@ test("a Limited member is kept out; a client user of another organization cannot
   await expect(page.getByRole("table")).toHaveCount(0)
   await expect(page.getByRole("button", { name: "Add User" })).toHaveCount(0)
   // his own organization's page is his
-  await page.goto(`/portal/${other.id}`)
+  await page.goto(`/portal/${other.slug}`)
   await expect(row(page, carl.email)).toBeVisible()
   await expect(page.getByText("Total Users: 1")).toBeVisible()
 

@@ -4,12 +4,14 @@ import { client, createUser, fullSession, type Session, type Tenant } from "./ap
 export interface Organization {
   readonly id: string
   readonly name: string
+  /** The portal's address: `/portal/<slug>` (003). */
+  readonly slug: string
 }
 
-/** An organization of the tenant, created by its admin (`POST /v1/organizations`). */
+/** An organization of the tenant, created by its admin (`POST /v1/organizations`; the slug from the name). */
 export const createOrganization = async (admin: Session, name: string): Promise<Organization> => {
   const created = await ok(client(admin.token).POST("/v1/organizations", { body: { name } }))
-  return { id: created.id, name: created.name }
+  return { id: created.id, name: created.name, slug: created.slug }
 }
 
 export interface PortalUser {

@@ -45,12 +45,8 @@ function PortalBySlug({ slug }: { readonly slug: string }) {
 function RedirectById({ orgId }: { readonly orgId: string }) {
   const { t } = useTranslation()
   const organization = useQuery(organizationQuery(orgId))
-  if (organization.error !== null)
-    return (
-      <Refused
-        message={isProblem(organization.error, "FORBIDDEN") ? t("portal.noAccess") : t("portal.notFound")}
-      />
-    )
+  // by id the API refuses any organization the caller may not read (403, existing or not): not theirs
+  if (organization.error !== null) return <Refused message={t("portal.notFound")} />
   if (organization.data === undefined) return <Loading />
   return <Navigate to="/portal/$orgSlug" params={{ orgSlug: organization.data.slug }} replace />
 }
