@@ -8,6 +8,7 @@ import { oneTimeTokens } from "./0009_one_time_tokens.ts"
 import { webhooksOutbox } from "./0010_webhooks_outbox.ts"
 import { overview } from "./0011_overview.ts"
 import { userKindAndSetup } from "./0012_user_kind_and_setup.ts"
+import { throttleByOrigin } from "./0013_throttle_by_origin.ts"
 import { organizationFields } from "./0014_organization_fields.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
@@ -29,5 +30,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 10, name: "webhooks_outbox", sql: webhooksOutbox },
   { version: 11, name: "overview", sql: overview },
   { version: 12, name: "user_kind_and_setup", sql: userKindAndSetup },
+  { version: 13, name: "throttle_by_origin", sql: throttleByOrigin },
   { version: 14, name: "organization_fields", sql: organizationFields }
 ]

@@ -20,6 +20,8 @@ const TENANT_TABLES = [
   "invitations",
   "totp_enrollments",
   "failed_attempts",
+  "failed_attempts_by_origin",
+  "sign_in_origins",
   "external_credentials",
   "external_credential_settings",
   "shopify_settings",

@@ -1,14 +1,15 @@
 import { Effect, Option, type Redacted, Schema } from "effect"
 import type { SessionScope } from "../../model/actor.ts"
 import { Email } from "../../model/email.ts"
-import type { SessionId, UserId } from "../../model/ids.ts"
+import type { SessionId } from "../../model/ids.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { type Tenant, TenantSlug } from "../../model/tenant.ts"
 import { isSingleLineText } from "../../model/text.ts"
 import type { User } from "../../model/user.ts"
 import { ActorDirectory } from "../../ports/ActorDirectory.ts"
-import { FailedAttempts } from "../../ports/FailedAttempts.ts"
+import { FailedAttempts, type GrantedAttempt } from "../../ports/FailedAttempts.ts"
 import { PasswordHasher } from "../../ports/PasswordHasher.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
@@ -19,10 +20,12 @@ import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { InvalidCredentials, MfaRequired } from "./errors.ts"
 import {
+  attemptKey,
+  auditLockStarted,
   clearFailedAttempts,
-  recordFailedAttempt,
+  releaseAttempt,
   ThrottleSettings,
-  throttled,
+  tooManyAttempts,
   unknownAccountKey
 } from "./throttling.ts"
 
@@ -72,32 +75,45 @@ const scopeFor = (user: User, roleRequiresTotp: boolean): SessionScope => {
 }
 
 /**
- * Counts a failed attempt and audits it in a transaction that COMMITS, then hands back the error for the
- * caller to fail with (a count rolled back with the failing login would defeat the throttle).
+ * Audits a failed attempt (counted when it was reserved) and the account lock it started, then hands back the
+ * error for the caller to fail with.
  */
 const recordFailure = Effect.fnUntraced(function* (
   tenant: Tenant,
-  account: UserId,
-  attempt: { readonly email: string; readonly user: User | undefined; readonly reason: FailureReason },
-  at: Date
+  granted: GrantedAttempt,
+  attempt: { readonly email: string; readonly user: User | undefined; readonly reason: FailureReason }
 ) {
-  const state = yield* recordFailedAttempt(tenant.id, account, at)
   yield* audit(
     { tenantId: tenant.id, actorKind: "anonymous", actorId: null },
     {
       action: "auth.login_failed",
       ...(attempt.user === undefined ? {} : { targetType: "user", targetId: attempt.user.id }),
-      details: { email: attempt.email, reason: attempt.reason, failures: state.failures }
+      details: {
+        email: attempt.email,
+        reason: attempt.reason,
+        failures: granted.account.failures,
+        originFailures: granted.origin.failures
+      }
     }
   )
+  yield* auditLockStarted(granted)
   return new InvalidCredentials()
 })
 
 type Outcome =
   | { readonly _tag: "Succeeded"; readonly result: LoginResult }
-  | { readonly _tag: "Failed"; readonly error: InvalidCredentials | MfaRequired }
+  | {
+      readonly _tag: "Failed"
+      readonly error: InvalidCredentials | MfaRequired
+      /** No guess was judged (a right password without its code, a concurrent edit): release the attempt. */
+      readonly release: boolean
+    }
 
-const failed = (error: InvalidCredentials | MfaRequired): Outcome => ({ _tag: "Failed", error })
+const failed = (error: InvalidCredentials | MfaRequired, release = false): Outcome => ({
+  _tag: "Failed",
+  error,
+  release
+})
 
 /**
  * Logs in with tenant slug, email and password (+ a TOTP or recovery code when the account has TOTP) and
@@ -107,15 +123,19 @@ const failed = (error: InvalidCredentials | MfaRequired): Outcome => ({ _tag: "F
  *   disabled or deactivated account; an unknown email still pays for a (dummy) hash verification, and is
  *   throttled under a key derived from it, so neither the answer, the timing nor the throttle tells whether
  *   the account exists.
- * - Throttled per account before any secret is checked (`TooManyAttempts`: growing waits, a lock at 100);
- *   every failed check is counted atomically and audited in a COMMITTED transaction; success resets the count.
- *   A right password alone (`MfaRequired`) neither counts nor resets, so TOTP guesses stay throttled.
+ * - Throttled per (account, client address) and per account: the attempt is RESERVED (decided and counted in
+ *   one atomic step, committed) before any secret is checked, so N concurrent wrong passwords get at most the
+ *   free number of hash checks; a refused attempt (`TooManyAttempts`: growing waits per address, an account
+ *   lock of an hour at 100 consecutive failures that spares addresses the account signed in from) checks and
+ *   counts nothing. A failure is audited (and a lock it starts, `auth.locked`); success clears the counts and
+ *   remembers the address. A right password alone (`MfaRequired`) is released: it neither counts nor clears,
+ *   so TOTP guesses stay throttled.
  * - Slow hashing runs outside transactions; the success transaction re-reads the user and applies everything
  *   (code consumption, counter reset, `lastLoginAt`, rehash, the session, the audit event) together.
  * - Scope: `password_change` while a password change is forced, `mfa_enrollment` while required TOTP is not
  *   enrolled, else `full`.
  */
-export const login = Effect.fn("login")(function* (input: LoginInput) {
+export const login = Effect.fn("login")(function* (input: LoginInput, origin: RequestOrigin = {}) {
   yield* decodeInput(LoginIdentity, { tenant: input.tenant, email: input.email })
   const at = yield* now
   const hasher = yield* PasswordHasher
@@ -135,22 +155,23 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
       const found = isEmail(email) ? yield* users.findByEmail(tenant.id, email) : Option.none<User>()
       const user = Option.getOrUndefined(found)
       const account = user?.id ?? (yield* unknownAccountKey(tenant.id, email))
-      const attempts = yield* (yield* FailedAttempts).get(tenant.id, account)
-      return { tenant, user, account, attempts }
+      const reservation = yield* (yield* FailedAttempts).reserve(
+        attemptKey(tenant.id, account, origin),
+        at,
+        policy
+      )
+      return { tenant, user, reservation }
     })
   )
   if (before === undefined) {
     yield* hasher.verifyDummy(input.password)
     return yield* new InvalidCredentials()
   }
-  const { tenant, user, account, attempts } = before
+  const { tenant, user, reservation } = before
+  if (reservation._tag === "Refused") return yield* tooManyAttempts(reservation)
+  const granted = reservation
   const fail = (reason: FailureReason) =>
-    transactional(recordFailure(tenant, account, { email, user, reason }, at)).pipe(
-      Effect.flatMap(Effect.fail)
-    )
-
-  const refused = throttled(attempts, at, policy)
-  if (refused !== undefined) return yield* refused
+    transactional(recordFailure(tenant, granted, { email, user, reason })).pipe(Effect.flatMap(Effect.fail))
 
   if (user === undefined || user.passwordHash === null) {
     yield* hasher.verifyDummy(input.password)
@@ -159,7 +180,10 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
   const verification = yield* hasher.verify(user.passwordHash, input.password)
   if (!verification.valid) return yield* fail("wrong_password")
   if (user.status !== "active") return yield* fail(`account_${user.status}`)
-  if (user.totpEnabled && input.totp === undefined) return yield* new MfaRequired()
+  if (user.totpEnabled && input.totp === undefined) {
+    yield* releaseAttempt(granted)
+    return yield* new MfaRequired()
+  }
   const rehashed = verification.needsRehash ? yield* hasher.hash(input.password) : undefined
 
   const outcome: Outcome = yield* transactional(
@@ -172,19 +196,19 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
         current.value.user.status !== "active" ||
         current.value.user.passwordHash !== user.passwordHash
       ) {
-        return failed(yield* recordFailure(tenant, account, { email, user, reason: "account_changed" }, at))
+        return failed(yield* recordFailure(tenant, granted, { email, user, reason: "account_changed" }))
       }
       const { user: fresh, roles } = current.value
       let secondFactor: "totp" | "recovery_code" | undefined
       if (fresh.totpEnabled) {
-        if (input.totp === undefined) return failed(new MfaRequired())
+        if (input.totp === undefined) return failed(new MfaRequired(), true)
         const check = yield* checkSecondFactor(fresh.tenantId, fresh.id, input.totp, at)
         if (!check.ok) {
-          return failed(yield* recordFailure(tenant, account, { email, user, reason: check.reason }, at))
+          return failed(yield* recordFailure(tenant, granted, { email, user, reason: check.reason }))
         }
         secondFactor = check.method
       }
-      yield* clearFailedAttempts(fresh.tenantId, fresh.id)
+      yield* clearFailedAttempts(fresh.tenantId, fresh.id, granted.key)
       const role = roles.find((r) => r.scope === "tenant" && r.name === fresh.role)
       const scope = scopeFor(fresh, role?.requiresTotp === true)
       const updated = yield* users.update(
@@ -216,10 +240,13 @@ export const login = Effect.fn("login")(function* (input: LoginInput) {
     // an admin edit racing the login: run the success transaction again on the new version
     Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 }),
     Effect.catchTags({
-      VersionConflict: () => Effect.succeed(failed(new InvalidCredentials())),
-      UserNotFound: () => Effect.succeed(failed(new InvalidCredentials()))
+      VersionConflict: () => Effect.succeed(failed(new InvalidCredentials(), true)),
+      UserNotFound: () => Effect.succeed(failed(new InvalidCredentials(), true))
     })
   )
-  if (outcome._tag === "Failed") return yield* outcome.error
+  if (outcome._tag === "Failed") {
+    if (outcome.release) yield* releaseAttempt(granted)
+    return yield* outcome.error
+  }
   return outcome.result
 })

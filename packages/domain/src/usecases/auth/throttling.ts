@@ -1,8 +1,19 @@
 import { Context, Effect } from "effect"
 import { sha256, toHex } from "../../bytes/encoding.ts"
+import type { StoreUnavailable } from "../../errors/infrastructure.ts"
 import type { TenantId, UserId } from "../../model/ids.ts"
-import { type AttemptState, FailedAttempts } from "../../ports/FailedAttempts.ts"
-import { defaultThrottlePolicy, type ThrottlePolicy, throttleVerdict } from "../../rules/throttle.ts"
+import { now } from "../../model/newId.ts"
+import { originKey, type RequestOrigin } from "../../model/origin.ts"
+import {
+  type AttemptKey,
+  FailedAttempts,
+  type GrantedAttempt,
+  type RefusedAttempt
+} from "../../ports/FailedAttempts.ts"
+import type { Transactor } from "../../ports/Transactor.ts"
+import { defaultThrottlePolicy, type ThrottlePolicy } from "../../rules/throttle.ts"
+import { audit } from "../shared/audit.ts"
+import { transactional } from "../shared/transaction.ts"
 import { TooManyAttempts } from "./errors.ts"
 
 /** The throttle policy in force; override with `Effect.provideService(ThrottleSettings, {...})`. */
@@ -11,53 +22,99 @@ export const ThrottleSettings: Context.Reference<ThrottlePolicy> = Context.Refer
   { defaultValue: () => defaultThrottlePolicy }
 )
 
-/**
- * The `TooManyAttempts` an attempt at `at` gets, or undefined when it may check a secret. Read before any
- * secret is checked, on every path (password, TOTP, recovery code, setup token).
- */
-export const throttled = (
-  state: AttemptState,
-  at: Date,
-  policy: ThrottlePolicy
-): TooManyAttempts | undefined => {
-  const verdict = throttleVerdict(state, at, policy)
-  if (verdict._tag === "Allowed") return undefined
-  return new TooManyAttempts({
-    retryAfterSeconds:
-      verdict._tag === "Wait" ? Math.ceil(verdict.retryAfterMs / 1000) : Math.ceil(policy.maxDelayMs / 1000),
-    locked: verdict._tag === "Locked"
-  })
-}
+/** The throttle key of an account's attempts from a request's origin. */
+export const attemptKey = (tenantId: TenantId, account: UserId, origin: RequestOrigin): AttemptKey => ({
+  tenantId,
+  account,
+  origin: originKey(origin)
+})
 
-/** Fails with `TooManyAttempts` when the account may not check a secret at `at`. */
-export const guardAttempts = (
-  tenantId: TenantId,
-  accountId: UserId,
+/** The error a refused attempt answers with (at least one second, as `Retry-After` counts whole seconds). */
+export const tooManyAttempts = (refused: RefusedAttempt): TooManyAttempts =>
+  new TooManyAttempts({
+    retryAfterSeconds: Math.max(1, Math.ceil(refused.retryAfterMs / 1000)),
+    locked: refused.locked
+  })
+
+/**
+ * Reserves one attempt BEFORE any secret is checked (`FailedAttempts.reserve`: decided and counted atomically),
+ * or fails with `TooManyAttempts` having counted nothing. Run it where its count commits: in a transaction of
+ * its own before a slow check, or in the transaction that also commits the check's outcome (a rollback takes
+ * the reservation back, which is right when the check did not happen).
+ */
+export const reserveAttempt = (
+  key: AttemptKey,
   at: Date
-): Effect.Effect<void, TooManyAttempts, FailedAttempts> =>
+): Effect.Effect<GrantedAttempt, TooManyAttempts, FailedAttempts> =>
   Effect.gen(function* () {
-    const state = yield* (yield* FailedAttempts).get(tenantId, accountId)
-    const refused = throttled(state, at, yield* ThrottleSettings)
-    if (refused !== undefined) return yield* refused
+    const reservation = yield* (yield* FailedAttempts).reserve(key, at, yield* ThrottleSettings)
+    if (reservation._tag === "Refused") return yield* tooManyAttempts(reservation)
+    return reservation
+  })
+
+/** Undoes a reservation whose secret was right but was refused for another reason (not a guess: no count). */
+export const releaseAttempt = (
+  granted: GrantedAttempt
+): Effect.Effect<void, StoreUnavailable, FailedAttempts | Transactor> =>
+  transactional(Effect.flatMap(FailedAttempts, (attempts) => attempts.release(granted)))
+
+/**
+ * Runs `attempt` under a reservation taken first in a transaction of its own (committed before any secret is
+ * checked, so concurrent attempts see it). When `attempt` fails with an error `counts` does not claim (a
+ * refusal that is no guess: the secret was right, or never checked), the reservation is released; when it
+ * succeeds it is released too unless `keepOnSuccess` (the attempt cleared the counts itself).
+ */
+export const underReservation = <A, E, R>(
+  key: AttemptKey,
+  at: Date,
+  attempt: (granted: GrantedAttempt) => Effect.Effect<A, E, R>,
+  options: { readonly counts: (error: E) => boolean; readonly releaseOnSuccess: boolean }
+): Effect.Effect<A, E | TooManyAttempts | StoreUnavailable, R | FailedAttempts | Transactor> =>
+  Effect.gen(function* () {
+    const granted = yield* transactional(reserveAttempt(key, at))
+    return yield* attempt(granted).pipe(
+      Effect.tapError((error) => (options.counts(error) ? Effect.void : releaseAttempt(granted))),
+      Effect.tap(() => (options.releaseOnSuccess ? releaseAttempt(granted) : Effect.void))
+    )
   })
 
 /**
- * Counts one failed secret check (one atomic increment). Call it in a transaction that COMMITS: a count
- * rolled back with a failing use case would let an attacker guess forever.
+ * Audits the account lock a failed attempt started (`auth.locked`), in the caller's transaction: the lock
+ * ends by itself at `until` (an admin's password reset ends it sooner).
  */
-export const recordFailedAttempt = (
-  tenantId: TenantId,
-  accountId: UserId,
-  at: Date
-): Effect.Effect<AttemptState, never, FailedAttempts> =>
-  Effect.flatMap(FailedAttempts, (attempts) => attempts.recordFailure(tenantId, accountId, at))
+export const auditLockStarted = (granted: GrantedAttempt) =>
+  granted.lockStarted
+    ? audit(
+        { tenantId: granted.key.tenantId, actorKind: "system", actorId: null },
+        {
+          action: "auth.locked",
+          targetType: "user",
+          targetId: granted.key.account,
+          details: {
+            failures: granted.account.failures,
+            until: granted.account.lockedUntil?.toISOString() ?? null
+          }
+        }
+      )
+    : Effect.void
 
-/** Clears the counter after a successful check, or when an admin resets the password (lifts a lock). */
+/**
+ * Clears the account's counts and ends its lock after a right secret, or when an admin resets the password.
+ * With `signedInFrom`, also remembers that address as one the account signs in from (the lock spares it).
+ */
 export const clearFailedAttempts = (
   tenantId: TenantId,
-  accountId: UserId
+  accountId: UserId,
+  signedInFrom?: AttemptKey
 ): Effect.Effect<void, never, FailedAttempts> =>
-  Effect.flatMap(FailedAttempts, (attempts) => attempts.reset(tenantId, accountId))
+  Effect.gen(function* () {
+    const attempts = yield* FailedAttempts
+    yield* attempts.reset(tenantId, accountId)
+    if (signedInFrom !== undefined) {
+      const policy = yield* ThrottleSettings
+      yield* attempts.rememberOrigin(signedInFrom, yield* now, policy.knownOrigins)
+    }
+  })
 
 /**
  * The counter key of an email that names no user of the tenant: a UUID derived from SHA-256(tenant, email).

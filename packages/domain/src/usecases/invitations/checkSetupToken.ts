@@ -1,12 +1,13 @@
 import { Effect, Option, Redacted } from "effect"
 import { constantTimeEqual } from "../../bytes/constantTimeEqual.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import type { Tenant } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
 import { type Invitation, InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { guardAttempts, recordFailedAttempt } from "../auth/throttling.ts"
+import { attemptKey, auditLockStarted, underReservation } from "../auth/throttling.ts"
 import type { InvalidTotpCode } from "../mfa/errors.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -21,9 +22,9 @@ export interface CheckedSetupToken {
 }
 
 /**
- * A failed secret check of a known user (wrong token secret, wrong TOTP code). It travels out of the
- * transaction, which rolls back, and is counted afterwards by `countingFailures`: a count written inside the
- * failing transaction would be rolled back with it.
+ * A failed secret check of a known user (wrong token secret, wrong TOTP code): a guess. It travels out of the
+ * transaction, which rolls back; the attempt, reserved before in a transaction of its own, stays counted and is
+ * audited by `reservingSetupAttempt`.
  */
 export class CountedFailure<out F extends TokenInvalid | InvalidTotpCode = TokenInvalid | InvalidTotpCode> {
   readonly _tag = "CountedFailure"
@@ -35,9 +36,9 @@ export class CountedFailure<out F extends TokenInvalid | InvalidTotpCode = Token
 }
 
 /**
- * Checks a presented setup token at `at`, inside the caller's transaction. Order matters: the throttle is
- * consulted before the secret, and the secret before the state, so nobody without the secret learns whether
- * the invitation was used, revoked or expired.
+ * Checks a presented setup token at `at`, inside the caller's transaction, under the attempt
+ * `reservingSetupAttempt` reserved. Order matters: the secret is checked before the state, so nobody without
+ * the secret learns whether the invitation was used, revoked or expired.
  */
 export const checkSetupToken = Effect.fnUntraced(function* (
   token: Redacted.Redacted<string>,
@@ -51,7 +52,6 @@ export const checkSetupToken = Effect.fnUntraced(function* (
   const invitation = found.value
   const owner = { tenantId: invitation.tenantId, id: invitation.userId }
 
-  yield* guardAttempts(invitation.tenantId, invitation.userId, at)
   const secretHash = yield* sha256Hex(parsed.value.secret)
   if (!constantTimeEqual(secretHash, invitation.secretHash)) {
     return yield* Effect.fail(new CountedFailure(owner, step, new TokenInvalid()))
@@ -72,29 +72,59 @@ export const checkSetupToken = Effect.fnUntraced(function* (
 })
 
 /**
- * Runs a setup step (its own transaction inside) and, when it fails with a `CountedFailure`, records the
- * failure on the invitation's user and audits it in a transaction of its own, then fails with the error the
- * client sees. The step's rollback cannot undo the count (Keycloak CVE-2026-9798: every path is throttled).
+ * Runs a setup step (its own transaction inside) under an attempt reserved for the token's user from `origin`
+ * (`underReservation`: committed before the step checks the secret, so concurrent wrong tokens get at most the
+ * free number of checks). A `CountedFailure` (wrong secret or TOTP code) stays counted and is audited in a
+ * transaction of its own, then fails with the error the client sees; any other refusal is no guess and
+ * releases the attempt (a valid link of a disabled user changes nothing), and so does success unless the step
+ * cleared the counts itself (`releaseOnSuccess: false`). An unknown token is refused before anything is
+ * reserved (Keycloak CVE-2026-9798: every path is throttled).
  */
-export const countingFailures = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  effect.pipe(
-    Effect.catchIf(
-      (error): error is Extract<E, CountedFailure> => error instanceof CountedFailure,
-      (failure) =>
-        transactional(
-          Effect.gen(function* () {
-            const { tenantId, id } = failure.user
-            const state = yield* recordFailedAttempt(tenantId, id, yield* now)
-            yield* audit(
-              { tenantId, actorKind: "anonymous", actorId: null },
-              {
-                action: "setup.check_failed",
-                targetType: "user",
-                targetId: id,
-                details: { step: failure.step, reason: failure.error._tag, failures: state.failures }
-              }
-            )
-          })
-        ).pipe(Effect.andThen(Effect.fail(failure.error as Extract<E, CountedFailure>["error"])))
+export const reservingSetupAttempt = <A, E, R>(
+  token: Redacted.Redacted<string>,
+  origin: RequestOrigin,
+  effect: Effect.Effect<A, E, R>,
+  options: { readonly releaseOnSuccess: boolean }
+) =>
+  Effect.gen(function* () {
+    const parsed = parseSetupToken(Redacted.value(token))
+    if (Option.isNone(parsed)) return yield* new TokenInvalid()
+    const found = yield* (yield* InvitationRepository).findById(parsed.value.id)
+    if (Option.isNone(found)) return yield* new TokenInvalid()
+    const { tenantId, userId } = found.value
+    const isCounted = (error: unknown): error is Extract<E, CountedFailure> => error instanceof CountedFailure
+    return yield* underReservation(
+      attemptKey(tenantId, userId, origin),
+      yield* now,
+      (granted) =>
+        effect.pipe(
+          Effect.tapError((failure) =>
+            isCounted(failure)
+              ? transactional(
+                  Effect.gen(function* () {
+                    yield* audit(
+                      { tenantId, actorKind: "anonymous", actorId: null },
+                      {
+                        action: "setup.check_failed",
+                        targetType: "user",
+                        targetId: userId,
+                        details: {
+                          step: failure.step,
+                          reason: failure.error._tag,
+                          failures: granted.account.failures
+                        }
+                      }
+                    )
+                    yield* auditLockStarted(granted)
+                  })
+                )
+              : Effect.void
+          )
+        ),
+      { counts: isCounted, releaseOnSuccess: options.releaseOnSuccess }
+    ).pipe(
+      Effect.catchIf(isCounted, (failure) =>
+        Effect.fail(failure.error as Extract<E, CountedFailure>["error"])
+      )
     )
-  )
+  })

@@ -3,6 +3,7 @@ import { InvalidInput } from "../../errors/validation.ts"
 import type { Email } from "../../model/email.ts"
 import type { UserId } from "../../model/ids.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { PersonName, type User } from "../../model/user.ts"
 import { enforcePassword } from "../../password/checkPassword.ts"
@@ -22,7 +23,7 @@ import {
   type CheckedSetupToken,
   CountedFailure,
   checkSetupToken,
-  countingFailures
+  reservingSetupAttempt
 } from "./checkSetupToken.ts"
 import { TokenExpired, TokenInvalid, TokenUsed } from "./errors.ts"
 import { totpRequiredFor } from "./setupTotp.ts"
@@ -98,8 +99,13 @@ const enrolTotp = Effect.fnUntraced(function* (user: User, code: string | undefi
  * get `TokenUsed`. The token decides the user; nothing in the input can name another one. A policy violation
  * or a missing TOTP code leaves the token usable; a wrong secret or TOTP code counts as a failed attempt.
  */
-export const completeSetup = Effect.fn("completeSetup")(function* (input: CompleteSetupInput) {
-  return yield* countingFailures(
+export const completeSetup = Effect.fn("completeSetup")(function* (
+  input: CompleteSetupInput,
+  origin: RequestOrigin = {}
+) {
+  return yield* reservingSetupAttempt(
+    input.token,
+    origin,
     transactional(
       Effect.gen(function* () {
         const at = yield* now
@@ -152,6 +158,8 @@ export const completeSetup = Effect.fn("completeSetup")(function* (input: Comple
         return completed
       })
       // an admin editing the pending user at the same moment: the whole step runs again on fresh rows
-    ).pipe(Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 }))
+    ).pipe(Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 })),
+    // success cleared the counts in its transaction
+    { releaseOnSuccess: false }
   )
 })

@@ -1,12 +1,13 @@
 import { Effect, Option, Schema } from "effect"
 import type { Email } from "../../model/email.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import type { PresetName, TenantSlug } from "../../model/tenant.ts"
 import type { PasswordPolicy } from "../../password/PasswordPolicy.ts"
 import { loadRoles } from "../shared/ActorContext.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { checkSetupToken, countingFailures } from "./checkSetupToken.ts"
+import { checkSetupToken, reservingSetupAttempt } from "./checkSetupToken.ts"
 import { type PendingTotp, pendingTotpFor, totpRequiredFor } from "./setupTotp.ts"
 
 /** A setup token as presented (from the link's fragment, sent in a POST body); a secret, so Redacted. */
@@ -33,10 +34,15 @@ export interface SetupStarted {
  * `POST /v1/setup/start`: checks a setup token without using it up. When the user's role (or an admin) requires
  * TOTP, a pending TOTP secret is created, or the pending one reused, and returned for enrolment. Fails with
  * `TokenInvalid`, `TokenUsed`, `TokenExpired`, or `TooManyAttempts`; a wrong secret counts as a failed
- * attempt on the invitation's user.
+ * attempt on the invitation's user from the caller's address (reserved before the secret is checked).
  */
-export const startSetup = Effect.fn("startSetup")(function* (input: StartSetupInput) {
-  return yield* countingFailures(
+export const startSetup = Effect.fn("startSetup")(function* (
+  input: StartSetupInput,
+  origin: RequestOrigin = {}
+) {
+  return yield* reservingSetupAttempt(
+    input.token,
+    origin,
     transactional(
       Effect.gen(function* () {
         const at = yield* now
@@ -64,6 +70,8 @@ export const startSetup = Effect.fn("startSetup")(function* (input: StartSetupIn
         }
         return started
       })
-    )
+    ),
+    // a right secret only lets the page open: the attempt is released, earlier failures stay
+    { releaseOnSuccess: true }
   )
 })

@@ -1,10 +1,11 @@
 import { Effect, Option, Redacted, Schema } from "effect"
 import type { Actor } from "../../model/actor.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import { TotpRepository } from "../../ports/TotpRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { hashRecoveryCode, newRecoveryCodes } from "../../totp/recoveryCodes.ts"
 import { verifyTotp } from "../../totp/totp.ts"
-import { clearFailedAttempts, guardAttempts, recordFailedAttempt } from "../auth/throttling.ts"
+import { attemptKey, auditLockStarted, clearFailedAttempts, reserveAttempt } from "../auth/throttling.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -30,13 +31,15 @@ const SCOPES = ["full", "mfa_enrollment"] as const
  */
 export const confirmTotpEnrollment = Effect.fn("confirmTotpEnrollment")(function* (
   actor: Actor,
-  input: TotpCodeInput
+  input: TotpCodeInput,
+  origin: RequestOrigin = {}
 ) {
   const outcome = yield* transactional(
     Effect.gen(function* () {
       const context = yield* authenticate(actor, { allowScopes: SCOPES })
       const { tenant, user } = context
-      yield* guardAttempts(tenant.id, user.id, context.now)
+      // reserved in this transaction, which commits a wrong code's outcome (a rollback means nothing was judged)
+      const granted = yield* reserveAttempt(attemptKey(tenant.id, user.id, origin), context.now)
       const repository = yield* TotpRepository
       const enrollment = yield* repository.find(tenant.id, user.id)
       if (Option.isNone(enrollment)) return yield* new TotpNotPending()
@@ -44,13 +47,13 @@ export const confirmTotpEnrollment = Effect.fn("confirmTotpEnrollment")(function
       const key = yield* openTotpSecret(enrollment.value)
       const verification = yield* verifyTotp(key, input.code, context.now.getTime(), { window: 1 })
       if (!verification.valid) {
-        const state = yield* recordFailedAttempt(tenant.id, user.id, context.now)
         yield* auditBy(context, {
           action: "mfa.totp_code_failed",
           targetType: "user",
           targetId: user.id,
-          details: { during: "confirm", failures: state.failures }
+          details: { during: "confirm", failures: granted.account.failures }
         })
+        yield* auditLockStarted(granted)
         return { _tag: "Failed" } as const
       }
       const codes = yield* newRecoveryCodes(10)

@@ -1,8 +1,9 @@
 import { Effect } from "effect"
 import type { Actor } from "../../model/actor.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import { TotpRepository } from "../../ports/TotpRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { clearFailedAttempts, guardAttempts, recordFailedAttempt } from "../auth/throttling.ts"
+import { attemptKey, auditLockStarted, clearFailedAttempts, reserveAttempt } from "../auth/throttling.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
@@ -18,23 +19,28 @@ import { checkSecondFactor } from "./secondFactor.ts"
  * (ASVS 7.4.3). A role or admin that requires TOTP sends the user back to enrolment at their next login.
  * Needs a full session.
  */
-export const disableTotp = Effect.fn("disableTotp")(function* (actor: Actor, input: TotpCodeInput) {
+export const disableTotp = Effect.fn("disableTotp")(function* (
+  actor: Actor,
+  input: TotpCodeInput,
+  origin: RequestOrigin = {}
+) {
   const outcome = yield* transactional(
     Effect.gen(function* () {
       const context = yield* authenticate(actor)
       const { tenant, user } = context
       if (!user.totpEnabled) return yield* new TotpNotEnabled()
-      yield* guardAttempts(tenant.id, user.id, context.now)
+      // reserved in this transaction, which commits a wrong code's outcome (a rollback means nothing was judged)
+      const granted = yield* reserveAttempt(attemptKey(tenant.id, user.id, origin), context.now)
       const check = yield* checkSecondFactor(tenant.id, user.id, input.code, context.now)
       if (!check.ok) {
         if (check.reason === "totp_not_enabled") return yield* new TotpNotEnabled()
-        const state = yield* recordFailedAttempt(tenant.id, user.id, context.now)
         yield* auditBy(context, {
           action: "mfa.totp_code_failed",
           targetType: "user",
           targetId: user.id,
-          details: { during: "disable", reason: check.reason, failures: state.failures }
+          details: { during: "disable", reason: check.reason, failures: granted.account.failures }
         })
+        yield* auditLockStarted(granted)
         return "Failed" as const
       }
       yield* (yield* TotpRepository).delete(tenant.id, user.id)

@@ -2,6 +2,7 @@ import { Effect, Option, Redacted } from "effect"
 import { constantTimeEqual } from "../../bytes/constantTimeEqual.ts"
 import { sha256Hex } from "../../bytes/encoding.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import type { Tenant } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
 import {
@@ -11,7 +12,7 @@ import {
 } from "../../ports/OneTimeTokenRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { guardAttempts, recordFailedAttempt } from "../auth/throttling.ts"
+import { attemptKey, auditLockStarted, underReservation } from "../auth/throttling.ts"
 import { TokenExpired, TokenInvalid, TokenUsed } from "../invitations/errors.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -26,8 +27,8 @@ export interface CheckedToken {
 }
 
 /**
- * A wrong secret for a known token id: it travels out of the transaction, which rolls back, and is counted
- * afterwards by `countingTokenFailures` (a count written inside the failing transaction would roll back too).
+ * A wrong secret for a known token id: a guess. It travels out of the transaction, which rolls back; the
+ * attempt, reserved before in a transaction of its own, stays counted and is audited by `reservingTokenAttempt`.
  */
 export class WrongTokenSecret {
   readonly _tag = "WrongTokenSecret"
@@ -38,8 +39,8 @@ export class WrongTokenSecret {
 }
 
 /**
- * Checks a presented token of `purpose` at `at`, inside the caller's transaction. The throttle of the token's
- * user is consulted before the secret, and the secret before the state, so nobody without the secret learns
+ * Checks a presented token of `purpose` at `at`, inside the caller's transaction, under the attempt
+ * `reservingTokenAttempt` reserved. The secret is checked before the state, so nobody without the secret learns
  * whether the token was used or expired. A token of another purpose, of a user who is no longer active, or (for
  * a password reset) of a tenant that switched resets off is `TokenInvalid`, like an unknown one.
  */
@@ -54,7 +55,6 @@ export const checkToken = Effect.fnUntraced(function* (
   if (Option.isNone(found) || found.value.purpose !== purpose) return yield* new TokenInvalid()
   const token = found.value
 
-  yield* guardAttempts(token.tenantId, token.userId, at)
   const secretHash = yield* sha256Hex(parsed.value.secret)
   if (!constantTimeEqual(secretHash, token.secretHash)) {
     return yield* Effect.fail(new WrongTokenSecret({ tenantId: token.tenantId, id: token.userId }, purpose))
@@ -82,29 +82,52 @@ export const lostUse = Effect.fnUntraced(function* (checked: CheckedToken, at: D
 })
 
 /**
- * Runs a token step (its own transaction inside) and, when it fails with `WrongTokenSecret`, records the
- * failure on the token's user and audits it in a transaction of its own, then fails with `TokenInvalid`: the
- * step's rollback cannot undo the count (Keycloak CVE-2026-9798: every path is throttled).
+ * Runs a token step (its own transaction inside) under an attempt reserved for the token's user from `origin`
+ * (`underReservation`: committed before the step checks the secret). A `WrongTokenSecret` stays counted, is
+ * audited in a transaction of its own and fails with `TokenInvalid`; any other refusal is no guess and releases
+ * the attempt, and so does success unless the step cleared the counts itself (`releaseOnSuccess: false`). An
+ * unknown token, or one of another purpose, is refused before anything is reserved (Keycloak CVE-2026-9798:
+ * every path is throttled).
  */
-export const countingTokenFailures = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  effect.pipe(
-    Effect.catchIf(
-      (error): error is Extract<E, WrongTokenSecret> => error instanceof WrongTokenSecret,
-      (failure) =>
-        transactional(
-          Effect.gen(function* () {
-            const { tenantId, id } = failure.user
-            const state = yield* recordFailedAttempt(tenantId, id, yield* now)
-            yield* audit(
-              { tenantId, actorKind: "anonymous", actorId: null },
-              {
-                action: "user.token_check_failed",
-                targetType: "user",
-                targetId: id,
-                details: { purpose: failure.purpose, reason: "wrong_secret", failures: state.failures }
-              }
-            )
-          })
-        ).pipe(Effect.andThen(Effect.fail(new TokenInvalid())))
-    )
-  )
+export const reservingTokenAttempt = <A, E, R>(
+  presented: Redacted.Redacted<string>,
+  purpose: OneTimeTokenPurpose,
+  origin: RequestOrigin,
+  effect: Effect.Effect<A, E, R>,
+  options: { readonly releaseOnSuccess: boolean }
+) =>
+  Effect.gen(function* () {
+    const parsed = parseOneTimeToken(Redacted.value(presented))
+    if (Option.isNone(parsed)) return yield* new TokenInvalid()
+    const found = yield* (yield* OneTimeTokenRepository).findById(parsed.value.id)
+    if (Option.isNone(found) || found.value.purpose !== purpose) return yield* new TokenInvalid()
+    const { tenantId, userId } = found.value
+    const isWrong = (error: unknown): error is Extract<E, WrongTokenSecret> =>
+      error instanceof WrongTokenSecret
+    return yield* underReservation(
+      attemptKey(tenantId, userId, origin),
+      yield* now,
+      (granted) =>
+        effect.pipe(
+          Effect.tapError((failure) =>
+            isWrong(failure)
+              ? transactional(
+                  Effect.gen(function* () {
+                    yield* audit(
+                      { tenantId, actorKind: "anonymous", actorId: null },
+                      {
+                        action: "user.token_check_failed",
+                        targetType: "user",
+                        targetId: userId,
+                        details: { purpose, reason: "wrong_secret", failures: granted.account.failures }
+                      }
+                    )
+                    yield* auditLockStarted(granted)
+                  })
+                )
+              : Effect.void
+          )
+        ),
+      { counts: isWrong, releaseOnSuccess: options.releaseOnSuccess }
+    ).pipe(Effect.catchIf(isWrong, () => Effect.fail(new TokenInvalid())))
+  })

@@ -1,5 +1,6 @@
 import { Effect, Schema } from "effect"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import { PlainPassword } from "../../model/password.ts"
 import { enforcePassword } from "../../password/checkPassword.ts"
 import { OneTimeTokenRepository } from "../../ports/OneTimeTokenRepository.ts"
@@ -9,7 +10,7 @@ import { clearFailedAttempts } from "../auth/throttling.ts"
 import { endAllSessions } from "../sessions/endAllSessions.ts"
 import { audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { checkToken, countingTokenFailures, lostUse } from "./checkToken.ts"
+import { checkToken, lostUse, reservingTokenAttempt } from "./checkToken.ts"
 import { OneTimeTokenInput } from "./token.ts"
 
 export const CompletePasswordResetInput = Schema.Struct({
@@ -27,9 +28,13 @@ export type CompletePasswordResetInput = typeof CompletePasswordResetInput.Type
  * `TokenInvalid`, `TokenUsed`, `TokenExpired` or `TooManyAttempts` otherwise, a wrong secret counted.
  */
 export const completePasswordReset = Effect.fn("completePasswordReset")(function* (
-  input: CompletePasswordResetInput
+  input: CompletePasswordResetInput,
+  origin: RequestOrigin = {}
 ) {
-  return yield* countingTokenFailures(
+  return yield* reservingTokenAttempt(
+    input.token,
+    "password_reset",
+    origin,
     transactional(
       Effect.gen(function* () {
         const at = yield* now
@@ -63,6 +68,8 @@ export const completePasswordReset = Effect.fn("completePasswordReset")(function
         )
       })
       // an admin editing the user at the same moment: the whole step runs again on fresh rows
-    ).pipe(Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 }))
+    ).pipe(Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 })),
+    // success cleared the counts in its transaction
+    { releaseOnSuccess: false }
   )
 })

@@ -1,6 +1,7 @@
 import { Effect, Redacted, Schema } from "effect"
 import type { Actor } from "../../model/actor.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import { Mailer } from "../../ports/Mailer.ts"
 import { OneTimeTokenRepository } from "../../ports/OneTimeTokenRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
@@ -8,7 +9,7 @@ import { PublicUrl } from "../invitations/PublicUrl.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { audit, auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
-import { checkToken, countingTokenFailures, lostUse } from "./checkToken.ts"
+import { checkToken, lostUse, reservingTokenAttempt } from "./checkToken.ts"
 import { EmailVerificationEmailTemplate } from "./emails.ts"
 import { RecoveryLimitSettings, reserveRequest } from "./quota.ts"
 import { newOneTimeToken, OneTimeTokenInput, pageLink } from "./token.ts"
@@ -66,9 +67,13 @@ export type CompleteEmailVerificationInput = typeof CompleteEmailVerificationInp
  * `TooManyAttempts` otherwise, a wrong secret counted.
  */
 export const completeEmailVerification = Effect.fn("completeEmailVerification")(function* (
-  input: CompleteEmailVerificationInput
+  input: CompleteEmailVerificationInput,
+  origin: RequestOrigin = {}
 ) {
-  return yield* countingTokenFailures(
+  return yield* reservingTokenAttempt(
+    input.token,
+    "email_verification",
+    origin,
     transactional(
       Effect.gen(function* () {
         const at = yield* now
@@ -90,6 +95,7 @@ export const completeEmailVerification = Effect.fn("completeEmailVerification")(
           }
         )
       })
-    ).pipe(Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 }))
+    ).pipe(Effect.retry({ while: (e) => e._tag === "VersionConflict", times: 3 })),
+    { releaseOnSuccess: true }
   )
 })

@@ -2,6 +2,7 @@ import { Effect, Option, Redacted, Schema } from "effect"
 import { Email } from "../../model/email.ts"
 import type { InvitationId } from "../../model/ids.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import { type Tenant, TenantSlug } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
 import { InvitationRepository } from "../../ports/InvitationRepository.ts"
@@ -29,11 +30,6 @@ export const RequestPasswordResetInput = Schema.Struct({
   email: Schema.String.check(Schema.isMaxLength(320))
 })
 export type RequestPasswordResetInput = typeof RequestPasswordResetInput.Type
-
-export interface RequestOrigin {
-  /** The client's address (the HTTP peer), for the per-address limit. */
-  readonly clientAddress?: string | undefined
-}
 
 /** What the request led to, for the audit trail only: the answer is the same for all of them. */
 type Outcome =

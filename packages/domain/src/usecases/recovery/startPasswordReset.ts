@@ -1,10 +1,11 @@
 import { Effect, Schema } from "effect"
 import type { Email } from "../../model/email.ts"
 import { now } from "../../model/newId.ts"
+import type { RequestOrigin } from "../../model/origin.ts"
 import type { PresetName, TenantSlug } from "../../model/tenant.ts"
 import type { PasswordPolicy } from "../../password/PasswordPolicy.ts"
 import { transactional } from "../shared/transaction.ts"
-import { checkToken, countingTokenFailures } from "./checkToken.ts"
+import { checkToken, reservingTokenAttempt } from "./checkToken.ts"
 import { OneTimeTokenInput } from "./token.ts"
 
 export const StartPasswordResetInput = Schema.Struct({ token: OneTimeTokenInput })
@@ -29,8 +30,14 @@ export interface PasswordResetStarted {
  * nothing is audited but a wrong secret). Fails like completion: `TokenInvalid`, `TokenUsed`, `TokenExpired`,
  * or `TooManyAttempts`; a wrong secret counts as a failed attempt on the token's user.
  */
-export const startPasswordReset = Effect.fn("startPasswordReset")(function* (input: StartPasswordResetInput) {
-  return yield* countingTokenFailures(
+export const startPasswordReset = Effect.fn("startPasswordReset")(function* (
+  input: StartPasswordResetInput,
+  origin: RequestOrigin = {}
+) {
+  return yield* reservingTokenAttempt(
+    input.token,
+    "password_reset",
+    origin,
     transactional(
       Effect.gen(function* () {
         const { user, tenant } = yield* checkToken(input.token, "password_reset", yield* now)
@@ -44,6 +51,7 @@ export const startPasswordReset = Effect.fn("startPasswordReset")(function* (inp
         }
         return started
       })
-    )
+    ),
+    { releaseOnSuccess: true }
   )
 })

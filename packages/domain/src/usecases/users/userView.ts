@@ -64,11 +64,24 @@ export const ExternalCredentialPresence = Schema.Struct({
 })
 export type ExternalCredentialPresence = typeof ExternalCredentialPresence.Type
 
+/**
+ * The account lock of a user's sign-ins (at `lockAfter` consecutive failures): in force until `until`, when it
+ * ends by itself (addresses the user signed in from before are spared; an admin's password reset ends it).
+ */
+export const SignInLock = Schema.Struct({
+  until: Schema.Date,
+  /** The consecutive failed attempts that led to it, from every address. */
+  failures: Schema.Int
+})
+export type SignInLock = typeof SignInLock.Type
+
 /** `GET /v1/users/{id}`: the user, their memberships, and the presence of their external credentials. */
 export const UserDetails = Schema.Struct({
   ...UserView.fields,
   memberships: Schema.Array(UserMembershipView),
-  externalCredentials: Schema.Array(ExternalCredentialPresence)
+  externalCredentials: Schema.Array(ExternalCredentialPresence),
+  /** For admins (users:write) on `GET /v1/users/{id}`: the sign-in lock in force, or null. */
+  signInLock: Schema.optionalKey(Schema.NullOr(SignInLock))
 })
 export type UserDetails = typeof UserDetails.Type
 

@@ -16,6 +16,7 @@ import {
   credentials,
   enrollTotp,
   failuresOf,
+  lockAccount,
   provide,
   reload,
   STEP_MS,
@@ -165,8 +166,7 @@ describe("login with TOTP", () => {
         const { tenant, user, actor, password } = yield* seedAccount()
         const { secret, recoveryCodes } = yield* enrollTotp(actor)
         yield* TestClock.adjust(STEP_MS)
-        const attempts = yield* FailedAttempts
-        for (let i = 0; i < 100; i++) yield* attempts.recordFailure(tenant.id, user.id, new Date(0))
+        yield* lockAccount(user)
         const code = yield* codeAt(secret)
         const tags = [
           (yield* Effect.flip(login(credentials(tenant, user, password))))._tag,
@@ -190,8 +190,7 @@ describe("login with TOTP", () => {
         // confirming an enrolment is a secret check too
         const other = yield* seedAccount()
         const started = yield* startTotpEnrollment(other.actor)
-        for (let i = 0; i < 100; i++)
-          yield* attempts.recordFailure(other.tenant.id, other.user.id, new Date(0))
+        yield* lockAccount(other.user)
         const confirm = yield* Effect.flip(
           confirmTotpEnrollment(other.actor, { code: yield* codeAt(started.secret) })
         )
