@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify"
 import { presentedCredential } from "../auth/credentials.ts"
 import { clearSessionCookie, setSessionCookie } from "../auth/sessionCookie.ts"
 import { loginResponse } from "../encode/responses.ts"
+import { originOf } from "../http/origin.ts"
 import { LoginResponse } from "../schema/responses.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
@@ -21,7 +22,7 @@ export const authRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     rateLimited: true,
     body: LoginInput,
     response: LoginResponse,
-    handle: ({ body }) => login(body).pipe(Effect.map(loginResponse)),
+    handle: ({ body, request }) => login(body, originOf(request)).pipe(Effect.map(loginResponse)),
     onSuccess: (reply, value, { secureCookies }) =>
       setSessionCookie(reply, value.token, value.session.expiresAt, { secure: secureCookies })
   })

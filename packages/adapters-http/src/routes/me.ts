@@ -26,6 +26,7 @@ import { presentedCredential } from "../auth/credentials.ts"
 import { clearSessionCookie } from "../auth/sessionCookie.ts"
 import { recoveryCodesResponse, totpSecretResponse } from "../encode/responses.ts"
 import { ifMatchHeaderSchema, ifMatchVersion, setEtag } from "../http/etag.ts"
+import { originOf } from "../http/origin.ts"
 import { CredentialAccessQuery, MePatchBody, SessionParams, SystemParams } from "../schema/requests.ts"
 import {
   ExternalCredentialAccessResponse,
@@ -91,7 +92,7 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     description: "Needs the current password. Every session of the user ends, this one too: log in again.",
     auth: "session",
     body: ChangeOwnPasswordInput,
-    handle: ({ actor, body }) => changeOwnPassword(actor, body),
+    handle: ({ actor, body, request }) => changeOwnPassword(actor, body, originOf(request)),
     ...endsSessions
   })
 
@@ -144,7 +145,8 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     auth: "session",
     body: TotpCodeInput,
     response: RecoveryCodesResponse,
-    handle: ({ actor, body }) => confirmTotpEnrollment(actor, body).pipe(Effect.map(recoveryCodesResponse)),
+    handle: ({ actor, body, request }) =>
+      confirmTotpEnrollment(actor, body, originOf(request)).pipe(Effect.map(recoveryCodesResponse)),
     ...endsSessions
   })
 
@@ -156,7 +158,7 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     description: "Every session of the user ends: log in again.",
     auth: "session",
     body: TotpCodeInput,
-    handle: ({ actor, body }) => disableTotp(actor, body),
+    handle: ({ actor, body, request }) => disableTotp(actor, body, originOf(request)),
     ...endsSessions
   })
 

@@ -13,6 +13,7 @@ import {
   updateAccountRecoverySettings
 } from "@gatehouse/domain"
 import type { FastifyInstance } from "fastify"
+import { originOf } from "../http/origin.ts"
 import { PasswordResetStartedResponse } from "../schema/responses.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
@@ -38,7 +39,7 @@ export const recoveryRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     rateLimited: true,
     body: RequestPasswordResetInput,
     status: 202,
-    handle: ({ body, request }) => requestPasswordReset(body, { clientAddress: request.ip })
+    handle: ({ body, request }) => requestPasswordReset(body, originOf(request))
   })
 
   registerRoute(app, deps, {
@@ -53,7 +54,7 @@ export const recoveryRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     rateLimited: true,
     body: StartPasswordResetInput,
     response: PasswordResetStartedResponse,
-    handle: ({ body }) => startPasswordReset(body)
+    handle: ({ body, request }) => startPasswordReset(body, originOf(request))
   })
 
   registerRoute(app, deps, {
@@ -67,7 +68,7 @@ export const recoveryRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     auth: "none",
     rateLimited: true,
     body: CompletePasswordResetInput,
-    handle: ({ body }) => completePasswordReset(body)
+    handle: ({ body, request }) => completePasswordReset(body, originOf(request))
   })
 
   registerRoute(app, deps, {
@@ -92,7 +93,7 @@ export const recoveryRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     auth: "none",
     rateLimited: true,
     body: CompleteEmailVerificationInput,
-    handle: ({ body }) => completeEmailVerification(body)
+    handle: ({ body, request }) => completeEmailVerification(body, originOf(request))
   })
 
   registerRoute(app, deps, {

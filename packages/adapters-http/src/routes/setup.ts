@@ -2,6 +2,7 @@ import { CompleteSetupInput, completeSetup, StartSetupInput, startSetup } from "
 import { Effect } from "effect"
 import type { FastifyInstance } from "fastify"
 import { setupCompletedResponse, setupStartedResponse } from "../encode/responses.ts"
+import { originOf } from "../http/origin.ts"
 import { SetupCompletedResponse, SetupStartedResponse } from "../schema/responses.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
@@ -19,7 +20,7 @@ export const setupRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     rateLimited: true,
     body: StartSetupInput,
     response: SetupStartedResponse,
-    handle: ({ body }) => startSetup(body).pipe(Effect.map(setupStartedResponse))
+    handle: ({ body, request }) => startSetup(body, originOf(request)).pipe(Effect.map(setupStartedResponse))
   })
 
   registerRoute(app, deps, {
@@ -32,6 +33,7 @@ export const setupRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     rateLimited: true,
     body: CompleteSetupInput,
     response: SetupCompletedResponse,
-    handle: ({ body }) => completeSetup(body).pipe(Effect.map(setupCompletedResponse))
+    handle: ({ body, request }) =>
+      completeSetup(body, originOf(request)).pipe(Effect.map(setupCompletedResponse))
   })
 }
