@@ -65,4 +65,25 @@ describe.skipIf(DATABASE_URL === undefined)("the server on a PostgreSQL server (
       await Promise.all([a.app.close(), b.app.close()])
     }
   })
+
+  it("issue 12 item 2: 25 wrong passwords sent at once over HTTP get exactly 5 hash checks (401), the other 20 are refused unchecked (429)", async () => {
+    const server = await compose(testEnv(data.dir, { DATABASE_URL: url, GATEHOUSE_AUTH_RATE_LIMIT: "off" }))
+    try {
+      await server.app.listen({ port: 0, host: "127.0.0.1" })
+      const address = server.app.server.address()
+      if (address === null || typeof address === "string") throw new Error("not listening on a port")
+      const attempt = () =>
+        fetch(`http://127.0.0.1:${address.port}/v1/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ tenant: "demo", email: DEMO_ADMIN.email, password: "Not-the-password-1" })
+        }).then((response) => response.status)
+      const statuses = await Promise.all(Array.from({ length: 25 }, attempt))
+      // 401 is answered only after the hash was checked; 429 before anything is checked
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(20)
+    } finally {
+      await server.app.close()
+    }
+  })
 })

@@ -257,6 +257,42 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server races", () => {
       })
     )
 
+    it.effect(
+      "issue 12 item 2: 25 wrong passwords at once on a fresh account get exactly 5 hash checks (5 InvalidCredentials, 20 TooManyAttempts), counted 5",
+      () =>
+        Effect.gen(function* () {
+          const { tenant } = yield* freshTenant()
+          const base = yield* PasswordHasher
+          const passwordHash = yield* base.hash(Redacted.make("the right one"))
+          const user = yield* seedUser(tenant, { passwordHash })
+          const checks = yield* Ref.make(0)
+          // a check takes a while, as argon2 does: the attempts overlap as they did over HTTP
+          const counting = PasswordHasher.of({
+            ...base,
+            verify: (hash, password) =>
+              Ref.update(checks, (n) => n + 1).pipe(
+                Effect.andThen(Effect.sleep("20 millis")),
+                Effect.andThen(base.verify(hash, password))
+              )
+          })
+          const origin = { clientAddress: "203.0.113.25" }
+          const { successes, failures } = yield* race(25, () =>
+            login(
+              { tenant: tenant.slug, email: user.email, password: Redacted.make("a wrong one") },
+              origin
+            ).pipe(Effect.provideService(PasswordHasher, counting))
+          )
+          assert.strictEqual(successes.length, 0)
+          const tags = failures.map((f) => f._tag)
+          assert.strictEqual(yield* Ref.get(checks), 5)
+          assert.strictEqual(tags.filter((t) => t === "InvalidCredentials").length, 5)
+          assert.strictEqual(tags.filter((t) => t === "TooManyAttempts").length, 20)
+          assert.strictEqual((yield* (yield* FailedAttempts).get(tenant.id, user.id)).failures, 5)
+          const audited = yield* (yield* AuditLog).query(tenant.id, { action: "auth.login_failed", limit: 1 })
+          assert.strictEqual(audited.total, 5)
+        })
+    )
+
     it.effect("a deadlock is retried: the whole transaction runs again and both commit", () =>
       Effect.gen(function* () {
         const { tenant: a } = yield* freshTenant()
