@@ -503,6 +503,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
@@ -1757,6 +1761,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
@@ -1934,6 +1942,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
@@ -2239,6 +2251,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
@@ -2358,6 +2374,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
@@ -2476,6 +2496,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
@@ -2594,6 +2618,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
@@ -2712,6 +2740,10 @@ export interface paths {
                                 username: string | null;
                                 status: ("saved" | "connected") | null;
                             }[];
+                            signInLock?: {
+                                until: string;
+                                failures: number;
+                            } | null;
                         };
                     };
                 };
