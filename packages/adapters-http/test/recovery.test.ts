@@ -170,7 +170,7 @@ describe("account recovery over HTTP and PostgreSQL", () => {
     expect((await complete(third)).statusCode).toBe(204)
   }, 120_000)
 
-  it("20 parallel completions of one link: exactly one succeeds, the others are TOKEN_USED", async () => {
+  it("20 parallel completions of one link: exactly one succeeds, the others are TOKEN_USED (or TOO_MANY_ATTEMPTS: each attempt is reserved before its secret is checked, 5 free at once)", async () => {
     const user = await newUser(h.app, admin)
     const sentBefore = (await h.outbox()).length
     await ask(user.email)
@@ -180,9 +180,8 @@ describe("account recovery over HTTP and PostgreSQL", () => {
     )
     const statuses = answers.map((a) => a.statusCode)
     expect(statuses.filter((s) => s === 204)).toHaveLength(1)
-    expect(answers.filter((a) => a.statusCode !== 204).map((a) => json(a).code)).toEqual(
-      Array.from({ length: 19 }, () => "TOKEN_USED")
-    )
+    const refusals = new Set(answers.filter((a) => a.statusCode !== 204).map((a) => json(a).code))
+    expect([...refusals].every((code) => code === "TOKEN_USED" || code === "TOO_MANY_ATTEMPTS")).toBe(true)
     const winner = answers.findIndex((a) => a.statusCode === 204)
     expect((await login(user.email, `${NEW_PASSWORD}-${winner}`)).statusCode).toBe(200)
   }, 120_000)

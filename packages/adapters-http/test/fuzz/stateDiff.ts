@@ -11,14 +11,17 @@ export const FAILED_AUTHENTICATION_ACTIONS: ReadonlySet<string> = new Set([
   "auth.login_failed",
   "user.password_change_failed",
   "mfa.totp_code_failed",
-  "setup.check_failed"
+  "setup.check_failed",
+  "user.token_check_failed",
+  "auth.locked"
 ])
 
 /**
- * Tables a rejected request may change: `failedAttempts`, the per-account failure counters of the throttle
- * (a failure must count even though the request is refused: Keycloak CVE-2024-4629, CVE-2026-9798).
+ * Tables a rejected request may change: `failedAttempts` and `failedAttemptsByOrigin`, the throttle's counters
+ * per account and per (account, client address) (a failure must count even though the request is refused:
+ * Keycloak CVE-2024-4629, CVE-2026-9798).
  */
-export const COUNTER_TABLES: ReadonlySet<string> = new Set(["failedAttempts"])
+export const COUNTER_TABLES: ReadonlySet<string> = new Set(["failedAttempts", "failedAttemptsByOrigin"])
 
 type Sessions = ReadonlyMap<string, { readonly lastSeenAt: Date }>
 
