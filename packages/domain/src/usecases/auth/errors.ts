@@ -11,9 +11,9 @@ export class InvalidCredentials extends Schema.TaggedError<InvalidCredentials>()
 export class MfaRequired extends Schema.TaggedError<MfaRequired>()("MfaRequired", {}) {}
 
 /**
- * Too many consecutive failed secret checks for this account: nothing was checked. `retryAfterSeconds` is when
- * the next attempt is allowed; a `locked` account stays locked until an admin resets its password (then
- * `retryAfterSeconds` is only a hint not to retry soon).
+ * Too many failed secret checks: nothing was checked nor counted. `retryAfterSeconds` is when the next attempt
+ * is allowed: the end of the wait of this client address, or with `locked` the end of the account's lock
+ * (an hour after its 100th consecutive failure; an admin's password reset ends it sooner).
  */
 export class TooManyAttempts extends Schema.TaggedError<TooManyAttempts>()("TooManyAttempts", {
   retryAfterSeconds: Schema.Int,

@@ -15,7 +15,7 @@ import { guardOutranks } from "../users/guards.ts"
  * An admin (users:write) clears the TOTP of a locked-out user of their tenant: secret, pending enrolment and
  * recovery codes go, TOTP is off, and the user's sessions end; re-enrolment follows at their next login when
  * TOTP is required. Not for oneself (that path would skip the code check of `disableTotp`). Idempotent.
- * It does not lift a throttle lock: only a password reset does.
+ * It does not end a sign-in lock: a password reset does, or the lock ends by itself.
  */
 export const adminClearTotp = Effect.fn("adminClearTotp")(function* (actor: Actor, userId: UserId) {
   return yield* transactional(

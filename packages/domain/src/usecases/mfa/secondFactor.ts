@@ -21,8 +21,8 @@ const looksLikeTotp = (code: string): boolean => /^[0-9]{6}$/.test(code.replace(
  * Checks a second-factor code of a user with confirmed TOTP, at the server's time `at`, and CONSUMES it: a TOTP
  * step within +-1 of now that is later than the last accepted one (`TotpRepository.useStep`, atomic, so a code
  * works once even under concurrent use), or one unused recovery code (`consumeRecoveryCode`, atomic). Run it
- * inside the transaction that records the outcome; throttling is the caller's (`guardAttempts` before,
- * `recordFailedAttempt` on failure).
+ * inside the transaction that records the outcome; throttling is the caller's (`reserveAttempt` before: a
+ * wrong code stays counted).
  */
 export const checkSecondFactor = Effect.fnUntraced(function* (
   tenantId: TenantId,
