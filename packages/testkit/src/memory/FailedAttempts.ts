@@ -13,14 +13,12 @@ import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemorySt
 type Row<T> = T & { readonly tenantId: string }
 type Accounts = ReadonlyMap<string, Row<AccountFailures>>
 type Origins = ReadonlyMap<string, Row<FailureCount>>
-type Known = ReadonlyMap<
-  string,
-  Row<{ readonly account: string; readonly origin: string; readonly at: Date }>
->
+type Known = ReadonlyMap<string, Row<{ readonly userId: string; readonly origin: string; readonly at: Date }>>
 
 const ACCOUNTS = "failedAttempts"
 const ORIGINS = "failedAttemptsByOrigin"
-const KNOWN = "signInOrigins"
+/** The addresses users signed in from: rows of a user, which go with the user. */
+export const KNOWN = "signInOrigins"
 // Keyed by tenant first, as tables with tenant-led keys are.
 const accountKey = (tenantId: string, account: string) => `${tenantId}/${account}`
 const originKeyOf = (key: AttemptKey) => `${key.tenantId}/${key.account}/${key.origin}`
@@ -128,12 +126,12 @@ export const layerMemory: Layer.Layer<FailedAttempts, never, MemoryStore> = Laye
         store.write((s) => {
           let known = setIn(table<Known>(s, KNOWN, new Map()), originKeyOf(key), {
             tenantId: key.tenantId,
-            account: key.account,
+            userId: key.account,
             origin: key.origin,
             at
           })
           const mine = [...known.entries()]
-            .filter(([, row]) => row.tenantId === key.tenantId && row.account === key.account)
+            .filter(([, row]) => row.tenantId === key.tenantId && row.userId === key.account)
             .sort(([, a], [, b]) => b.at.getTime() - a.at.getTime())
           for (const [stale] of mine.slice(Math.max(keep, 1))) known = setIn(known, stale, undefined)
           return ok(undefined, putTable(s, KNOWN, known))

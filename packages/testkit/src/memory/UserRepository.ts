@@ -13,6 +13,7 @@ import {
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { CREDENTIALS } from "./ExternalCredentialRepository.ts"
+import { KNOWN as SIGN_IN_ORIGINS } from "./FailedAttempts.ts"
 import { INVITATIONS } from "./InvitationRepository.ts"
 import { fail, MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
 import { ONE_TIME_TOKENS } from "./OneTimeTokenRepository.ts"
@@ -23,7 +24,7 @@ import { TOTP } from "./TotpRepository.ts"
 type Users = ReadonlyMap<UserId, User>
 
 /** The tables of other ports whose rows belong to a user: they go with the user (PostgreSQL's cascades). */
-const USER_OWNED = [SESSIONS, INVITATIONS, TOTP, CREDENTIALS, ONE_TIME_TOKENS] as const
+const USER_OWNED = [SESSIONS, INVITATIONS, TOTP, CREDENTIALS, ONE_TIME_TOKENS, SIGN_IN_ORIGINS] as const
 type UserOwnedRow = { readonly tenantId: string; readonly userId: string }
 
 const withoutRowsOf = (s: State, user: User): State =>
