@@ -175,7 +175,8 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     auth: "session",
     body: RegenerateRecoveryCodesInput,
     response: RecoveryCodesResponse,
-    handle: ({ actor, body }) => regenerateRecoveryCodes(actor, body).pipe(Effect.map(recoveryCodesResponse))
+    handle: ({ actor, body, request }) =>
+      regenerateRecoveryCodes(actor, body, originOf(request)).pipe(Effect.map(recoveryCodesResponse))
   })
 
   registerRoute(app, deps, {
