@@ -12,7 +12,7 @@ import {
 } from "../../ports/FailedAttempts.ts"
 import type { Transactor } from "../../ports/Transactor.ts"
 import { defaultThrottlePolicy, type ThrottlePolicy } from "../../rules/throttle.ts"
-import { audit } from "../shared/audit.ts"
+import { type AuditEntry, audit } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
 import { TooManyAttempts } from "./errors.ts"
 
@@ -97,6 +97,48 @@ export const auditLockStarted = (granted: GrantedAttempt) =>
         }
       )
     : Effect.void
+
+/**
+ * `underReservation` for a secret presented without a session (a setup link, an emailed token): a counted
+ * failure is audited as `action` on the account, by an anonymous actor, with the lock it may start.
+ */
+export const underAnonymousReservation = <A, E, R, Counted extends E>(
+  key: AttemptKey,
+  at: Date,
+  effect: Effect.Effect<A, E, R>,
+  options: {
+    readonly counts: (error: unknown) => error is Counted
+    readonly releaseOnSuccess: boolean
+    readonly action: string
+    readonly details: (failure: Counted, granted: GrantedAttempt) => NonNullable<AuditEntry["details"]>
+  }
+) =>
+  underReservation(
+    key,
+    at,
+    (granted) =>
+      effect.pipe(
+        Effect.tapError((failure) =>
+          options.counts(failure)
+            ? transactional(
+                Effect.gen(function* () {
+                  yield* audit(
+                    { tenantId: key.tenantId, actorKind: "anonymous", actorId: null },
+                    {
+                      action: options.action,
+                      targetType: "user",
+                      targetId: key.account,
+                      details: options.details(failure, granted)
+                    }
+                  )
+                  yield* auditLockStarted(granted)
+                })
+              )
+            : Effect.void
+        )
+      ),
+    { counts: options.counts, releaseOnSuccess: options.releaseOnSuccess }
+  )
 
 /**
  * Clears the account's counts and ends its lock after a right secret, or when an admin resets the password.

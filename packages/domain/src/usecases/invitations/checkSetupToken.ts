@@ -7,10 +7,8 @@ import type { User } from "../../model/user.ts"
 import { type Invitation, InvitationRepository } from "../../ports/InvitationRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { attemptKey, auditLockStarted, underReservation } from "../auth/throttling.ts"
+import { attemptKey, underAnonymousReservation } from "../auth/throttling.ts"
 import type { InvalidTotpCode } from "../mfa/errors.ts"
-import { audit } from "../shared/audit.ts"
-import { transactional } from "../shared/transaction.ts"
 import { TokenExpired, TokenInvalid, TokenUsed } from "./errors.ts"
 import { parseSetupToken, sha256Hex } from "./token.ts"
 
@@ -93,36 +91,16 @@ export const reservingSetupAttempt = <A, E, R>(
     if (Option.isNone(found)) return yield* new TokenInvalid()
     const { tenantId, userId } = found.value
     const isCounted = (error: unknown): error is Extract<E, CountedFailure> => error instanceof CountedFailure
-    return yield* underReservation(
-      attemptKey(tenantId, userId, origin),
-      yield* now,
-      (granted) =>
-        effect.pipe(
-          Effect.tapError((failure) =>
-            isCounted(failure)
-              ? transactional(
-                  Effect.gen(function* () {
-                    yield* audit(
-                      { tenantId, actorKind: "anonymous", actorId: null },
-                      {
-                        action: "setup.check_failed",
-                        targetType: "user",
-                        targetId: userId,
-                        details: {
-                          step: failure.step,
-                          reason: failure.error._tag,
-                          failures: granted.account.failures
-                        }
-                      }
-                    )
-                    yield* auditLockStarted(granted)
-                  })
-                )
-              : Effect.void
-          )
-        ),
-      { counts: isCounted, releaseOnSuccess: options.releaseOnSuccess }
-    ).pipe(
+    return yield* underAnonymousReservation(attemptKey(tenantId, userId, origin), yield* now, effect, {
+      counts: isCounted,
+      releaseOnSuccess: options.releaseOnSuccess,
+      action: "setup.check_failed",
+      details: (failure, granted) => ({
+        step: failure.step,
+        reason: failure.error._tag,
+        failures: granted.account.failures
+      })
+    }).pipe(
       Effect.catchIf(isCounted, (failure) =>
         Effect.fail(failure.error as Extract<E, CountedFailure>["error"])
       )

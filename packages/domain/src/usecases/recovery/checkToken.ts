@@ -12,10 +12,8 @@ import {
 } from "../../ports/OneTimeTokenRepository.ts"
 import { TenantRepository } from "../../ports/TenantRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
-import { attemptKey, auditLockStarted, underReservation } from "../auth/throttling.ts"
+import { attemptKey, underAnonymousReservation } from "../auth/throttling.ts"
 import { TokenExpired, TokenInvalid, TokenUsed } from "../invitations/errors.ts"
-import { audit } from "../shared/audit.ts"
-import { transactional } from "../shared/transaction.ts"
 import { passwordResetEnabled } from "./settings.ts"
 import { parseOneTimeToken } from "./token.ts"
 
@@ -104,30 +102,14 @@ export const reservingTokenAttempt = <A, E, R>(
     const { tenantId, userId } = found.value
     const isWrong = (error: unknown): error is Extract<E, WrongTokenSecret> =>
       error instanceof WrongTokenSecret
-    return yield* underReservation(
-      attemptKey(tenantId, userId, origin),
-      yield* now,
-      (granted) =>
-        effect.pipe(
-          Effect.tapError((failure) =>
-            isWrong(failure)
-              ? transactional(
-                  Effect.gen(function* () {
-                    yield* audit(
-                      { tenantId, actorKind: "anonymous", actorId: null },
-                      {
-                        action: "user.token_check_failed",
-                        targetType: "user",
-                        targetId: userId,
-                        details: { purpose, reason: "wrong_secret", failures: granted.account.failures }
-                      }
-                    )
-                    yield* auditLockStarted(granted)
-                  })
-                )
-              : Effect.void
-          )
-        ),
-      { counts: isWrong, releaseOnSuccess: options.releaseOnSuccess }
-    ).pipe(Effect.catchIf(isWrong, () => Effect.fail(new TokenInvalid())))
+    return yield* underAnonymousReservation(attemptKey(tenantId, userId, origin), yield* now, effect, {
+      counts: isWrong,
+      releaseOnSuccess: options.releaseOnSuccess,
+      action: "user.token_check_failed",
+      details: (_failure, granted) => ({
+        purpose,
+        reason: "wrong_secret",
+        failures: granted.account.failures
+      })
+    }).pipe(Effect.catchIf(isWrong, () => Effect.fail(new TokenInvalid())))
   })
