@@ -3,9 +3,11 @@ import { layerPglite } from "../src/index.ts"
 import { actorDirectoryTests } from "./support/actorDirectoryTests.ts"
 import { adapterTests } from "./support/adapterTests.ts"
 import { arrayLiteralTests } from "./support/arrayLiteralTests.ts"
+import { definerFunctionTests } from "./support/definerFunctionTests.ts"
 
 layer(layerPglite(), { excludeTestServices: true })("PGlite adapter", (it) => {
   adapterTests(it)
   actorDirectoryTests(it)
   arrayLiteralTests(it)
+  definerFunctionTests(it)
 })

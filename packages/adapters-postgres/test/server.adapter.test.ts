@@ -2,6 +2,7 @@ import { describe, layer } from "@effect/vitest"
 import { actorDirectoryTests } from "./support/actorDirectoryTests.ts"
 import { adapterTests } from "./support/adapterTests.ts"
 import { arrayLiteralTests } from "./support/arrayLiteralTests.ts"
+import { definerFunctionTests } from "./support/definerFunctionTests.ts"
 import { DATABASE_URL, layerFreshServer } from "./support/serverDatabase.ts"
 
 describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server", () => {
@@ -9,5 +10,6 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server", () => {
     adapterTests(it)
     actorDirectoryTests(it)
     arrayLiteralTests(it)
+    definerFunctionTests(it)
   })
 })
