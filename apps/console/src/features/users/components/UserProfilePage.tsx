@@ -12,6 +12,7 @@ import { type UserDetails, useChangeRole, useUpdateUser, useUser } from "../api/
 import { ADMIN_ROLE, fullName, type Preset } from "../presetColumns.ts"
 import { AdminActions } from "./AdminActions.tsx"
 import { DeleteUserDialog } from "./DeleteUserDialog.tsx"
+import { SignInLockAlert } from "./SignInLockAlert.tsx"
 
 /** A user's profile as an admin sees it (000's sections), with the admin's actions. */
 export function UserProfilePage() {
@@ -85,6 +86,7 @@ function ProfileForm({ user, onReload }: { readonly user: UserDetails; readonly 
           <Title order={1}>{name}</Title>
           <Badge color="indigo.8">{t(`admin.users.statuses.${user.status}`)}</Badge>
         </Group>
+        <SignInLockAlert lock={user.signInLock} />
         {conflict ? (
           <Alert color="orange" title={t("admin.profile.conflictTitle")}>
             <Stack gap="xs">

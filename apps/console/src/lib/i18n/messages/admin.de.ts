@@ -97,7 +97,9 @@ export const adminDe: typeof adminEn = {
     conflict:
       "Jemand anderes hat diesen Benutzer geändert, während Sie ihn bearbeitet haben. Laden Sie neu, um die Änderungen zu sehen, und bearbeiten Sie dann erneut.",
     reload: "Neu laden",
-    notFound: "Diesen Benutzer gibt es nicht, oder Sie dürfen ihn nicht sehen."
+    notFound: "Diesen Benutzer gibt es nicht, oder Sie dürfen ihn nicht sehen.",
+    lockTitle: "Anmeldung gesperrt",
+    lock: "Nach {{failures}} fehlgeschlagenen Anmeldeversuchen ist die Anmeldung bei diesem Konto bis {{until}} gesperrt, außer von Orten, von denen sich der Benutzer schon angemeldet hat. Die Sperre endet von selbst; ein Zurücksetzen des Passworts beendet sie sofort."
   },
   actions: {
     changePassword: "Passwort ändern",

@@ -95,7 +95,9 @@ export const adminEn = {
     conflict:
       "Someone else changed this user while you were editing. Reload to see their changes, then edit again.",
     reload: "Reload",
-    notFound: "This user does not exist or you may not see them."
+    notFound: "This user does not exist or you may not see them.",
+    lockTitle: "Sign-in locked",
+    lock: "After {{failures}} failed sign-in attempts, signing in to this account is locked until {{until}}, except from the places the user signed in from before. The lock ends by itself; resetting the password ends it now."
   },
   actions: {
     changePassword: "Change password",
