@@ -5,6 +5,18 @@ const definer = (signature: string): string => `${pinSearchPath(signature)}
 REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ${signature} TO gatehouse_app;`
 
+/** A by-id lookup of one table's row, outside the tenant policy: the same shape for sessions, invitations, tokens. */
+const byId = (name: string, parameter: string, table: string, alias: string): string =>
+  `
+CREATE OR REPLACE FUNCTION ${name}(${parameter} uuid) RETURNS SETOF ${table}
+  LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 1
+  AS $$
+  BEGIN
+    RETURN QUERY SELECT * FROM ${table} ${alias} WHERE ${alias}.id = ${name}.${parameter};
+  END
+  $$;
+${definer(`${name}(uuid)`)}`.trim()
+
 /**
  * Issue 17: the by-id lookups (and the sweeper's list) as `plpgsql` with `RETURN QUERY`, same signatures, same
  * rows. A `LANGUAGE sql` SECURITY DEFINER function is never inlined, and PostgreSQL before 18 plans its body
@@ -15,32 +27,11 @@ GRANT EXECUTE ON FUNCTION ${signature} TO gatehouse_app;`
  * an output column (`RETURNS TABLE`) would be ambiguous.
  */
 export const plpgsqlLookups = `
-CREATE OR REPLACE FUNCTION gatehouse_session_by_id(session_id uuid) RETURNS SETOF sessions
-  LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 1
-  AS $$
-  BEGIN
-    RETURN QUERY SELECT * FROM sessions s WHERE s.id = gatehouse_session_by_id.session_id;
-  END
-  $$;
-${definer("gatehouse_session_by_id(uuid)")}
+${byId("gatehouse_session_by_id", "session_id", "sessions", "s")}
 
-CREATE OR REPLACE FUNCTION gatehouse_invitation_by_id(invitation_id uuid) RETURNS SETOF invitations
-  LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 1
-  AS $$
-  BEGIN
-    RETURN QUERY SELECT * FROM invitations i WHERE i.id = gatehouse_invitation_by_id.invitation_id;
-  END
-  $$;
-${definer("gatehouse_invitation_by_id(uuid)")}
+${byId("gatehouse_invitation_by_id", "invitation_id", "invitations", "i")}
 
-CREATE OR REPLACE FUNCTION gatehouse_one_time_token_by_id(token_id uuid) RETURNS SETOF one_time_tokens
-  LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 1
-  AS $$
-  BEGIN
-    RETURN QUERY SELECT * FROM one_time_tokens t WHERE t.id = gatehouse_one_time_token_by_id.token_id;
-  END
-  $$;
-${definer("gatehouse_one_time_token_by_id(uuid)")}
+${byId("gatehouse_one_time_token_by_id", "token_id", "one_time_tokens", "t")}
 
 CREATE OR REPLACE FUNCTION gatehouse_session_with_user(session_id uuid)
   RETURNS TABLE (
