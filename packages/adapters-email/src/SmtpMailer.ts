@@ -1,5 +1,5 @@
 import { MailDeliveryFailed, Mailer, type MailMessage } from "@gatehouse/domain"
-import { Data, Effect, Layer, Redacted, type Scope } from "effect"
+import { Data, Duration, Effect, Layer, Redacted, Schedule, type Scope } from "effect"
 import nodemailer from "nodemailer"
 
 /** How to reach the mail server: `SMTP_URL` and the sender. */
@@ -16,6 +16,10 @@ export interface SmtpConfig {
   readonly maxConnections?: number
   /** Connect, greeting and socket inactivity timeout in milliseconds (default 15,000). */
   readonly timeoutMs?: number
+  /** Tries after a transient failure (a dropped connection, a 4xx reply): default 3, waits 200 ms, 400 ms, 800 ms. */
+  readonly retries?: number
+  /** The first wait before trying again (default 200 ms), doubled each time. */
+  readonly retryDelayMs?: number
 }
 
 /** `SMTP_URL` is not an smtp:// or smtps:// URL with a host. The message never holds the password. */
@@ -34,13 +38,34 @@ const parseUrl = (raw: string): Effect.Effect<URL, InvalidSmtpUrl> =>
     return Effect.succeed(url)
   })
 
-// Only the error's code and the server's reply code: a reply text may quote the recipient or the message.
-const deliveryFailed = (cause: unknown): MailDeliveryFailed => {
+/** A failed send as nodemailer reports it: its error code and, when the server answered, the reply code. */
+class SendFailed extends Data.TaggedError("SendFailed")<{
+  readonly code: string
+  readonly responseCode: number | undefined
+}> {}
+
+const sendFailed = (cause: unknown): SendFailed => {
   const error = cause as { readonly code?: unknown; readonly responseCode?: unknown }
-  const code = typeof error?.code === "string" ? error.code : "ESEND"
-  const reply = typeof error?.responseCode === "number" ? ` (${error.responseCode})` : ""
-  return new MailDeliveryFailed({ reason: `${code}${reply}` })
+  return new SendFailed({
+    code: typeof error?.code === "string" ? error.code : "ESEND",
+    responseCode: typeof error?.responseCode === "number" ? error.responseCode : undefined
+  })
 }
+
+/**
+ * Worth another try: a 4xx reply (RFC 5321: the server may accept later), or no reply at all because the
+ * connection failed, dropped or timed out (a pooled connection the server closed while idle). A 5xx is final.
+ */
+export const isTransient = (failure: { readonly code: string; readonly responseCode: number | undefined }) =>
+  failure.responseCode === undefined
+    ? ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "ECONNRESET", "EPIPE"].includes(failure.code)
+    : failure.responseCode >= 400 && failure.responseCode < 500
+
+// Only the error's code and the server's reply code: a reply text may quote the recipient or the message.
+const deliveryFailed = (failure: SendFailed): MailDeliveryFailed =>
+  new MailDeliveryFailed({
+    reason: `${failure.code}${failure.responseCode === undefined ? "" : ` (${failure.responseCode})`}`
+  })
 
 // A header is one line: a tenant name with a line break must not start a header of its own.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
@@ -48,7 +73,8 @@ const oneLine = (text: string): string => text.replace(/[\u0000-\u001F\u007F]+/g
 
 /**
  * A Mailer over SMTP with a pool of connections, closed with the scope. `send` resolves once the server has
- * accepted the message and fails with `MailDeliveryFailed` otherwise (refused, unreachable, timed out); neither
+ * accepted the message, trying again after a transient failure (`isTransient`), and fails with
+ * `MailDeliveryFailed` otherwise (refused, or still unreachable or timed out after the retries); neither
  * the body nor the server's reply text is logged or kept in the error, since the body holds one-time links.
  */
 export const make = (config: SmtpConfig): Effect.Effect<Mailer["Service"], InvalidSmtpUrl, Scope.Scope> =>
@@ -82,8 +108,16 @@ export const make = (config: SmtpConfig): Effect.Effect<Mailer["Service"], Inval
             // RFC 3834: an automatic message; auto-responders should not answer it.
             headers: { "Auto-Submitted": "auto-generated" }
           }),
-        catch: deliveryFailed
-      }).pipe(Effect.asVoid)
+        catch: sendFailed
+      }).pipe(
+        Effect.retry({
+          schedule: Schedule.exponential(Duration.millis(config.retryDelayMs ?? 200), 2),
+          times: config.retries ?? 3,
+          while: isTransient
+        }),
+        Effect.mapError(deliveryFailed),
+        Effect.asVoid
+      )
     return Mailer.of({ send })
   })
 

@@ -2,6 +2,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { type Email, Mailer, type MailMessage } from "@gatehouse/domain"
 import { Effect, Exit, Layer, Redacted } from "effect"
 import { layer } from "../src/index.ts"
+import { isTransient } from "../src/SmtpMailer.ts"
 import { invitationMessage } from "../src/templates/invitation.ts"
 import { readMessage } from "./mime.ts"
 import { type LocalSmtp, startLocalSmtp } from "./smtpServer.ts"
@@ -21,7 +22,7 @@ afterAll(async () => {
 const urlOf = (login = "mailer:s%40cret%20pw") => `smtp://${login}@127.0.0.1:${smtp.port}`
 
 /** Sends through a fresh SMTP layer (closed afterwards) and returns what the server received meanwhile. */
-const send = (messages: ReadonlyArray<MailMessage>, url = urlOf()) =>
+const send = (messages: ReadonlyArray<MailMessage>, url = urlOf(), retryDelayMs?: number) =>
   Effect.gen(function* () {
     const before = smtp.received.length
     const mailer = yield* Mailer
@@ -29,7 +30,11 @@ const send = (messages: ReadonlyArray<MailMessage>, url = urlOf()) =>
       concurrency: "unbounded"
     })
     return { exits, received: smtp.received.slice(before) }
-  }).pipe(Effect.provide(layer({ url: Redacted.make(url), from: FROM })))
+  }).pipe(
+    Effect.provide(
+      layer({ url: Redacted.make(url), from: FROM, ...(retryDelayMs === undefined ? {} : { retryDelayMs }) })
+    )
+  )
 
 const invitation = (tenantName: string, to = "ivy@example.com") =>
   invitationMessage(
@@ -39,6 +44,7 @@ const invitation = (tenantName: string, to = "ivy@example.com") =>
     EXPIRES
   )
 
+// The retries wait on the Clock: tests that reach them run on the live one (`it.live`), not the TestClock.
 describe("SMTP Mailer", () => {
   it.effect(
     "delivers the invitation: recipient, sender, subject, and the link in the text and the HTML",
@@ -111,11 +117,53 @@ describe("SMTP Mailer", () => {
       })
   )
 
-  it.effect("an unreachable server is MailDeliveryFailed", () =>
+  it.live("a busy server (451, try again later) gets the message on a later try, once", () =>
+    Effect.gen(function* () {
+      const busy = yield* Effect.promise(() => startLocalSmtp({ busyFor: 2 }))
+      const { exits } = yield* send([invitation("Acme")], `smtp://127.0.0.1:${busy.port}`, 10)
+      yield* Effect.promise(() => busy.close())
+      assert.isTrue(Exit.isSuccess(exits[0]!))
+      assert.strictEqual(busy.attempts(), 3)
+      assert.deepStrictEqual(
+        busy.received.map((r) => r.to),
+        [["ivy@example.com"]]
+      )
+    })
+  )
+
+  it.live(
+    "a server still busy after the retries is MailDeliveryFailed (451); a 550 is never tried again",
+    () =>
+      Effect.gen(function* () {
+        const busy = yield* Effect.promise(() => startLocalSmtp({ busyFor: 100 }))
+        const { exits } = yield* send([invitation("Acme")], `smtp://127.0.0.1:${busy.port}`, 10)
+        yield* Effect.promise(() => busy.close())
+        const exit = exits[0]!
+        const reason = Exit.isFailure(exit) ? exit.cause.reasons[0] : undefined
+        const failure = reason?._tag === "Fail" ? reason.error : undefined
+        assert.strictEqual(failure?.reason, "EENVELOPE (451)")
+        assert.strictEqual(busy.attempts(), 4)
+
+        const before = smtp.attempts()
+        yield* send([invitation("Acme", "refused@example.com")], urlOf(), 10)
+        assert.strictEqual(smtp.attempts() - before, 1)
+      })
+  )
+
+  it("only a 4xx reply or a lost connection is worth another try", () => {
+    assert.isTrue(isTransient({ code: "EENVELOPE", responseCode: 451 }))
+    assert.isTrue(isTransient({ code: "ECONNECTION", responseCode: undefined }))
+    assert.isTrue(isTransient({ code: "ETIMEDOUT", responseCode: undefined }))
+    assert.isFalse(isTransient({ code: "EENVELOPE", responseCode: 550 }))
+    assert.isFalse(isTransient({ code: "EAUTH", responseCode: 535 }))
+    assert.isFalse(isTransient({ code: "EMESSAGE", responseCode: undefined }))
+  })
+
+  it.live("an unreachable server is MailDeliveryFailed", () =>
     Effect.gen(function* () {
       const closed = yield* Effect.promise(() => startLocalSmtp())
       yield* Effect.promise(() => closed.close())
-      const { exits } = yield* send([invitation("Acme")], `smtp://127.0.0.1:${closed.port}`)
+      const { exits } = yield* send([invitation("Acme")], `smtp://127.0.0.1:${closed.port}`, 10)
       const exit = exits[0]!
       assert.isTrue(Exit.isFailure(exit))
       const reason = Exit.isFailure(exit) ? exit.cause.reasons[0] : undefined

@@ -11,6 +11,8 @@ export interface Received {
 
 export interface LocalSmtp {
   readonly port: number
+  /** MAIL FROM commands seen, refused ones included. */
+  readonly attempts: () => number
   readonly received: ReadonlyArray<Received>
   readonly logins: ReadonlyArray<{ readonly username: string; readonly password: string }>
   readonly close: () => Promise<void>
@@ -19,8 +21,10 @@ export interface LocalSmtp {
 /**
  * An SMTP server on 127.0.0.1 at a random port that keeps what arrives. Recipients whose address starts with
  * "refused" get a 550. No TLS (STARTTLS is not offered), plain-text AUTH accepted for any login.
+ * `busyFor`: the first so many MAIL FROM commands get a 451 (a transient refusal: try again later).
  */
-export const startLocalSmtp = async (): Promise<LocalSmtp> => {
+export const startLocalSmtp = async (options: { readonly busyFor?: number } = {}): Promise<LocalSmtp> => {
+  let attempts = 0
   const received: Array<Received> = []
   const logins: Array<{ username: string; password: string }> = []
   const server = new SMTPServer({
@@ -31,6 +35,14 @@ export const startLocalSmtp = async (): Promise<LocalSmtp> => {
     onAuth(auth, _session, callback) {
       logins.push({ username: auth.username ?? "", password: auth.password ?? "" })
       callback(null, { user: auth.username ?? "" })
+    },
+    onMailFrom(_address, _session, callback) {
+      attempts += 1
+      if (attempts <= (options.busyFor ?? 0)) {
+        callback(Object.assign(new Error("4.3.2 try again later"), { responseCode: 451 }))
+        return
+      }
+      callback()
     },
     onRcptTo(address, _session, callback) {
       if (address.address.startsWith("refused")) {
@@ -61,6 +73,7 @@ export const startLocalSmtp = async (): Promise<LocalSmtp> => {
   const port = (server.server.address() as AddressInfo).port
   return {
     port,
+    attempts: () => attempts,
     received,
     logins,
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
