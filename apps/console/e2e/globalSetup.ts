@@ -32,6 +32,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   })
   const stop = async () => {
     await server.stop()
+    // the server logs at warn: what it logged (an undelivered email, a failed call) explains a failed spec
+    const logged = server
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+    if (logged.length > 0)
+      process.stderr.write(
+        `The e2e server logged ${logged.length} line(s):\n${logged.slice(-50).join("\n")}\n`
+      )
     await Promise.all([mailbox.close(), pims.close()])
     rmSync(mailDir, { recursive: true, force: true })
   }
