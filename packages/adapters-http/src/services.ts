@@ -16,6 +16,7 @@ import type {
   Outbox,
   PasswordBlocklist,
   PasswordHasher,
+  PublicUrl,
   RoleRepository,
   SecretBox,
   SecureRandom,
@@ -37,8 +38,9 @@ import type {
  * one `ManagedRuntime<GatehouseServices, never>`; tests build the same runtime from the testkit's in-memory
  * layers. The eShop routes need `ShopifyCustomers` and the Shopify webhook route
  * `ShopifyWebhookSignature` (both in the Shopify adapter's `layer()`) and `WebhookDeduplication` (the store's: the PostgreSQL adapter's layers and the testkit's `layerMemory`
- * provide it), and the settings routes and the credentials verifier `OutboundCalls` (the outbound rule). Settings with defaults (`SessionSettings`, `ThrottleSettings`, `PublicUrl`) are `Context.Reference`s
- * and need not be provided.
+ * provide it), and the settings routes and the credentials verifier `OutboundCalls` (the outbound rule). `PublicUrl` (where links in emails lead) has
+ * no default and must be provided; settings with defaults (`SessionSettings`, `ThrottleSettings`) are
+ * `Context.Reference`s and need not be.
  */
 export type GatehouseServices =
   | ActorDirectory
@@ -72,3 +74,4 @@ export type GatehouseServices =
   | Outbox
   | WebhookRepository
   | MembershipExpiries
+  | PublicUrl

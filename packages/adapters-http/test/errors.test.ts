@@ -1,7 +1,7 @@
 import { problemTable, requestProblems } from "@gatehouse/adapters-http"
 import * as Domain from "@gatehouse/domain"
-import { PasswordHasher, SecureRandom } from "@gatehouse/domain"
-import { memory } from "@gatehouse/testkit"
+import { PasswordHasher, PublicUrl, SecureRandom } from "@gatehouse/domain"
+import { memory, TEST_PUBLIC_URL } from "@gatehouse/testkit"
 import { Effect, Layer, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -306,7 +306,8 @@ describe("server faults", () => {
       SecureRandom.layer,
       memory.SecretBox.layerFake,
       memory.CredentialsVerifier.layerAnswering(),
-      memory.OutboundCalls.layerFake()
+      memory.OutboundCalls.layerFake(),
+      Layer.succeed(PublicUrl, TEST_PUBLIC_URL)
     )
     const h = await makeHarness({ layer })
     const response = await call(h.app, "POST", "/v1/auth/login", {

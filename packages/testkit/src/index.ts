@@ -10,4 +10,4 @@ export {
   startFakeShopify
 } from "./fakes/shopify/index.ts"
 export * as memory from "./memory/index.ts"
-export { layerMemory, layerRepositories, MemoryStore } from "./memory/index.ts"
+export { layerMemory, layerRepositories, MemoryStore, TEST_PUBLIC_URL } from "./memory/index.ts"

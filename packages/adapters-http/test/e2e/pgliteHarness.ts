@@ -1,8 +1,8 @@
 import { AesGcmSecretBox, Argon2PasswordHasher, CommonPasswords } from "@gatehouse/adapters-crypto"
 import { gatehouse } from "@gatehouse/adapters-http"
 import { layerPglite } from "@gatehouse/adapters-postgres"
-import { type MailMessage, SecureRandom } from "@gatehouse/domain"
-import { MemoryStore, memory } from "@gatehouse/testkit"
+import { type MailMessage, PublicUrl, SecureRandom } from "@gatehouse/domain"
+import { MemoryStore, memory, TEST_PUBLIC_URL } from "@gatehouse/testkit"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify from "fastify"
 import { type Harness, layerShopifyForTests, PLATFORM_TOKEN } from "../support/harness.ts"
@@ -31,7 +31,8 @@ export const makePgliteHarness = async (): Promise<PgliteHarness> => {
     SecureRandom.layer,
     mailer,
     memory.CredentialsVerifier.layerAnswering(),
-    layerShopifyForTests()
+    layerShopifyForTests(),
+    Layer.succeed(PublicUrl, TEST_PUBLIC_URL)
   )
   const runtime = ManagedRuntime.make(services)
   // Built now (PGlite starts and migrates, several seconds), not inside the first test's request.

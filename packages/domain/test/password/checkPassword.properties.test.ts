@@ -1,8 +1,9 @@
 import { describe, it } from "@effect/vitest"
-import { checkPassword, type PasswordContext, type PasswordPolicy } from "@gatehouse/domain"
+import type { PasswordContext, PasswordPolicy } from "@gatehouse/domain"
 import { memory } from "@gatehouse/testkit"
 import { Effect, Redacted } from "effect"
 import fc from "fast-check"
+import { checkPassword } from "../../src/password/index.ts"
 import { anyContext, anyPolicy } from "./policyArbitrary.ts"
 
 const blocklist = memory.PasswordBlocklist.layerSample()

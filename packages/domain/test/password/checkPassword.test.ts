@@ -1,14 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  checkPassword,
-  enforcePassword,
-  nistPolicy,
-  type PasswordContext,
-  type PasswordPolicy,
-  productPolicy
-} from "@gatehouse/domain"
+import { nistPolicy, type PasswordContext, type PasswordPolicy, productPolicy } from "@gatehouse/domain"
 import { memory } from "@gatehouse/testkit"
 import { Effect, Redacted } from "effect"
+import { checkPassword, enforcePassword } from "../../src/password/index.ts"
 
 const blocklist = memory.PasswordBlocklist.layerSample()
 

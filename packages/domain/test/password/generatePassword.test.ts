@@ -1,7 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
 import {
-  checkPassword,
-  GENERATOR_ALPHABETS,
   generatePassword,
   nistPolicy,
   PasswordBlocklist,
@@ -13,6 +11,7 @@ import {
 import { memory } from "@gatehouse/testkit"
 import { Effect, Exit, Layer, Redacted } from "effect"
 import fc from "fast-check"
+import { checkPassword, GENERATOR_ALPHABETS } from "../../src/password/index.ts"
 import { anyContext, anyPolicy } from "./policyArbitrary.ts"
 
 const layer = Layer.mergeAll(memory.PasswordBlocklist.layerSample(), SecureRandom.layer)

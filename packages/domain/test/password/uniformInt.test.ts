@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
-import { SecureRandom, uniformInt } from "@gatehouse/domain"
+import { SecureRandom } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
+import { uniformInt } from "../../src/password/index.ts"
 
 /** A SecureRandom that hands out scripted bytes and counts what was asked. */
 const scripted = (bytes: ReadonlyArray<number>) => {

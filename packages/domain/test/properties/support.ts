@@ -11,7 +11,6 @@ import {
   ExternalCredentialRepository,
   FailedAttempts,
   type GroupId,
-  issueSession,
   type OrganizationId,
   type RoleName,
   type TenantId,
@@ -25,6 +24,7 @@ import {
 } from "@gatehouse/domain"
 import { type layerMemory, MemoryStore, type memory, seedTenant, seedUser } from "@gatehouse/testkit"
 import { Effect, type Layer, Option, Schema } from "effect"
+import { issueSession } from "../../src/usecases/sessions/index.ts"
 
 /** Everything the in-memory domain provides. */
 export type Services = Layer.Success<typeof layerMemory>

@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { OrganizationSlug, slugCandidate, slugFromName } from "@gatehouse/domain"
+import { OrganizationSlug, slugFromName } from "@gatehouse/domain"
 import { Schema } from "effect"
 import fc from "fast-check"
+import { slugCandidate } from "../../src/rules/organizationSlug.ts"
 
 const isSlug = Schema.is(OrganizationSlug)
 

@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { decodeBase32, encodeBase32 } from "@gatehouse/domain"
+import { decodeBase32 } from "@gatehouse/domain"
 import { Effect } from "effect"
 import fc from "fast-check"
+import { encodeBase32 } from "../../src/totp/index.ts"
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text)
 

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
-import { decodeBase32, otpauthUri } from "@gatehouse/domain"
+import { decodeBase32 } from "@gatehouse/domain"
 import { Effect } from "effect"
+import { otpauthUri } from "../../src/totp/index.ts"
 
 const secret = new TextEncoder().encode("12345678901234567890")
 

@@ -1,12 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
+import { SecureRandom } from "@gatehouse/domain"
+import { Effect, Layer, Redacted } from "effect"
 import {
   hashRecoveryCode,
   newRecoveryCodes,
   normaliseRecoveryCode,
-  RECOVERY_CODE_LENGTH,
-  SecureRandom
-} from "@gatehouse/domain"
-import { Effect, Layer, Redacted } from "effect"
+  RECOVERY_CODE_LENGTH
+} from "../../src/totp/index.ts"
 
 const provideRandom = Effect.provide(SecureRandom.layer)
 

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto"
 import { assert, describe, it } from "@effect/vitest"
-import { generateHotp, generateTotp, type OtpAlgorithm, totpStep } from "@gatehouse/domain"
+import { generateTotp, type OtpAlgorithm } from "@gatehouse/domain"
 import { Effect } from "effect"
+import { generateHotp, totpStep } from "../../src/totp/index.ts"
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text)
 

@@ -1,4 +1,4 @@
-import { SecureRandom } from "@gatehouse/domain"
+import { PublicUrl, SecureRandom } from "@gatehouse/domain"
 import { Layer } from "effect"
 import * as CredentialsVerifier from "../fakes/CredentialsVerifier.ts"
 import * as OutboundCalls from "../fakes/OutboundCalls.ts"
@@ -89,9 +89,12 @@ export const layerRepositories = Layer.mergeAll(
   MembershipExpiries.layerMemory
 ).pipe(Layer.provideMerge(MemoryStore.layer))
 
+/** Where the links of emails sent in tests lead (the domain has no default: a composition must say). */
+export const TEST_PUBLIC_URL = "https://gatehouse.test"
+
 /**
  * The whole domain in memory: repositories, Transactor, a fast fake hasher, a sample blocklist, the real
- * CSPRNG, and an `OutboundCalls` stand-in that applies the outbound rule when URLs are saved (127.0.0.1 allowed,
+ * CSPRNG, `PublicUrl` = `TEST_PUBLIC_URL`, and an `OutboundCalls` stand-in that applies the outbound rule when URLs are saved (127.0.0.1 allowed,
  * names resolving to a public address) and makes no calls. Build it fresh per test (`Layer.fresh`) when tests
  * must not share a store.
  */
@@ -102,5 +105,6 @@ export const layerMemory = Layer.mergeAll(
   SecureRandom.layer,
   SecretBox.layerFake,
   CredentialsVerifier.layerAnswering(),
-  OutboundCalls.layerFake({ allow: ["127.0.0.1"] })
+  OutboundCalls.layerFake({ allow: ["127.0.0.1"] }),
+  Layer.succeed(PublicUrl, TEST_PUBLIC_URL)
 )

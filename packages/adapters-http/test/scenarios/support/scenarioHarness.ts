@@ -1,8 +1,8 @@
 import { AesGcmSecretBox, Argon2PasswordHasher, CommonPasswords } from "@gatehouse/adapters-crypto"
-import { type GatehouseServices, gatehouse, gatehouseFrameworkErrors } from "@gatehouse/adapters-http"
+import { gatehouse, gatehouseFrameworkErrors } from "@gatehouse/adapters-http"
 import { layerPg, layerPglite, makePgDriver } from "@gatehouse/adapters-postgres"
-import { type MailMessage, SecureRandom } from "@gatehouse/domain"
-import { MemoryStore, memory } from "@gatehouse/testkit"
+import { type MailMessage, PublicUrl, SecureRandom } from "@gatehouse/domain"
+import { MemoryStore, memory, TEST_PUBLIC_URL } from "@gatehouse/testkit"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify, { type FastifyInstance } from "fastify"
 import { layerShopifyForTests, PLATFORM_TOKEN } from "../../support/harness.ts"
@@ -97,6 +97,7 @@ export const makeScenarioHarness = async (options: ScenarioHarnessOptions = {}):
     memory.CredentialsVerifier.layer(),
     layerShopifyForTests(),
     clock.layer,
+    Layer.succeed(PublicUrl, TEST_PUBLIC_URL),
     options.settings ?? Layer.empty
   )
   const runtime = ManagedRuntime.make(services)
@@ -112,7 +113,7 @@ export const makeScenarioHarness = async (options: ScenarioHarnessOptions = {}):
   const logger = process.env.SCENARIO_LOG === "1" ? { level: "error" } : false
   const app = Fastify({ logger, frameworkErrors: gatehouseFrameworkErrors })
   await app.register(gatehouse, {
-    runtime: runtime as ManagedRuntime.ManagedRuntime<GatehouseServices, never>,
+    runtime,
     platformToken: Redacted.make(PLATFORM_TOKEN),
     rateLimit: false
   })

@@ -9,6 +9,7 @@ import type { InvitationRepository } from "../../ports/InvitationRepository.ts"
 import type { Mailer } from "../../ports/Mailer.ts"
 import { inputDecoder } from "../../validation/decodeInput.ts"
 import { regenerateSetupLink } from "../invitations/manageSetupLink.ts"
+import type { PublicUrl } from "../invitations/PublicUrl.ts"
 import { type ActorContext, authenticate, requirePermission } from "../shared/ActorContext.ts"
 import { deleteUser } from "../users/deleteUser.ts"
 import { disableUser } from "../users/disableUser.ts"
@@ -71,6 +72,7 @@ type BulkServices =
   | GroupRepository
   | InvitationRepository
   | Mailer
+  | PublicUrl
 
 /** One user, through the single use case (its own transaction, guards and audit event). */
 const runOne = (

@@ -11,6 +11,7 @@ import type { Mailer } from "../../ports/Mailer.ts"
 import type { Transactor } from "../../ports/Transactor.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { inputDecoder } from "../../validation/decodeInput.ts"
+import type { PublicUrl } from "../invitations/PublicUrl.ts"
 import { authenticate } from "../shared/ActorContext.ts"
 import { auditBy } from "../shared/audit.ts"
 import { transactional } from "../shared/transaction.ts"
@@ -181,7 +182,7 @@ export const importUsers = Effect.fn("importUsers")(function* (
 ): Effect.fn.Return<
   ImportResult,
   Forbidden | InvalidInput | ImportFailed | StoreUnavailable,
-  WriteServices | DepartmentRepository | GroupRepository | InvitationRepository | Mailer
+  WriteServices | DepartmentRepository | GroupRepository | InvitationRepository | Mailer | PublicUrl
 > {
   const options = yield* decodeOptions(given)
   const context = yield* authenticate(actor)

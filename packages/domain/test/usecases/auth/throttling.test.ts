@@ -3,18 +3,18 @@ import {
   type AccountFailures,
   afterGranted,
   defaultThrottlePolicy,
-  delayAfterFailures,
   type Email,
   FailedAttempts,
   type FailureCount,
   login,
   PasswordHasher,
-  throttleVerdict,
-  unknownAccountKey
+  throttleVerdict
 } from "@gatehouse/domain"
 import { Clock, Effect, Ref } from "effect"
 import * as TestClock from "effect/testing/TestClock"
 import fc from "fast-check"
+import { delayAfterFailures } from "../../../src/rules/throttle.ts"
+import { unknownAccountKey } from "../../../src/usecases/auth/index.ts"
 import { auditOf, credentials, failuresOf, lockAccount, provide, seedAccount } from "./support.ts"
 
 const WRONG = "Wrong-password-1"

@@ -1,16 +1,16 @@
 import { assert, describe, it } from "@effect/vitest"
+import { defaultTagFormats } from "@gatehouse/domain"
+import { Option } from "effect"
+import * as fc from "fast-check"
 import {
   customerCodeOf,
-  defaultTagFormats,
   eshopStatusOf,
   isCustomerCodeTag,
   organizationTags,
   otherCustomerCodes,
   renderTag,
   tagFormatsProblem
-} from "@gatehouse/domain"
-import { Option } from "effect"
-import * as fc from "fast-check"
+} from "../../../src/usecases/eshop/index.ts"
 
 const org = (overrides: Partial<Parameters<typeof organizationTags>[1]> = {}) => ({
   name: "Acme",

@@ -9,7 +9,7 @@ import {
   startSetup,
   UserRepository
 } from "@gatehouse/domain"
-import { layerMemory, memory } from "@gatehouse/testkit"
+import { layerMemory, memory, TEST_PUBLIC_URL } from "@gatehouse/testkit"
 import { Effect, Layer, Option, Redacted } from "effect"
 import { TestClock } from "effect/testing"
 import * as fc from "fast-check"
@@ -29,7 +29,7 @@ describe("issueSetupInvitation", () => {
       Effect.gen(function* () {
         const { user, link } = yield* invitedUser()
         const url = new URL(Redacted.value(link.setupUrl))
-        assert.strictEqual(`${url.origin}${url.pathname}`, "http://127.0.0.1:3000/setup")
+        assert.strictEqual(`${url.origin}${url.pathname}`, `${TEST_PUBLIC_URL}/setup`)
         assert.strictEqual(url.search, "")
         const token = Redacted.value(tokenOf(link))
         const [id, secret] = token.split(".") as [string, string]

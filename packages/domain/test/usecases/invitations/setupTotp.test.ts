@@ -7,12 +7,12 @@ import {
   type RoleName,
   startSetup,
   TotpRepository,
-  totpStep,
   UserRepository
 } from "@gatehouse/domain"
 import { layerMemory } from "@gatehouse/testkit"
 import { Clock, Effect, Layer, Option, Redacted } from "effect"
 import { TestClock } from "effect/testing"
+import { totpStep } from "../../../src/totp/index.ts"
 import { goodPassword, invitedUser, tokenOf } from "./fixtures.ts"
 
 const provide = Effect.provide(Layer.fresh(layerMemory))

@@ -4,7 +4,6 @@ import {
   addMember,
   type Email,
   MembershipRepository,
-  now,
   type OrganizationId,
   removeMember,
   type TenantId,
@@ -15,6 +14,7 @@ import { layerMemory, seedTenant } from "@gatehouse/testkit"
 import { Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
 import fc from "fast-check"
+import { now } from "../../../src/model/newId.ts"
 import { role, seedMember, seedOrganization } from "./support.ts"
 
 const HOUR = 60 * 60 * 1000

@@ -1,7 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import {
   completePasswordReset,
-  issueSession,
   login,
   requestPasswordReset,
   type Tenant,
@@ -11,6 +10,7 @@ import {
 } from "@gatehouse/domain"
 import { Clock, Effect, Redacted } from "effect"
 import { TestClock } from "effect/testing"
+import { issueSession } from "../../../src/usecases/sessions/index.ts"
 import {
   auditOf,
   credentials,

@@ -8,7 +8,7 @@ import {
   updateAccountRecoverySettings,
   userActor
 } from "@gatehouse/domain"
-import { seedUser } from "@gatehouse/testkit"
+import { seedUser, TEST_PUBLIC_URL } from "@gatehouse/testkit"
 import { Effect, Redacted } from "effect"
 import { TestClock } from "effect/testing"
 import { auditOf, reload, seedAccount } from "../auth/support.ts"
@@ -25,7 +25,7 @@ describe("email verification", () => {
       yield* requestEmailVerification(actor)
       const { mail, link, token } = yield* lastLink("verify-email")
       assert.strictEqual(mail.to, user.email)
-      assert.isTrue(link.startsWith("http://127.0.0.1:3000/verify-email#token="))
+      assert.isTrue(link.startsWith(`${TEST_PUBLIC_URL}/verify-email#token=`))
       assert.isFalse((yield* reload(user)).emailVerified)
       yield* completeEmailVerification({ token })
       assert.isTrue((yield* reload(user)).emailVerified)

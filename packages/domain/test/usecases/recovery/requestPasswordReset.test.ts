@@ -6,14 +6,14 @@ import {
   issueSetupInvitation,
   Mailer,
   OneTimeTokenRepository,
-  parseOneTimeToken,
   requestPasswordReset,
   startSetup,
   updateAccountRecoverySettings
 } from "@gatehouse/domain"
-import { layerMemory, seedUser } from "@gatehouse/testkit"
+import { layerMemory, seedUser, TEST_PUBLIC_URL } from "@gatehouse/testkit"
 import { Effect, Layer, Option, Redacted } from "effect"
 import { TestClock } from "effect/testing"
+import { parseOneTimeToken } from "../../../src/usecases/recovery/index.ts"
 import { auditOf, START, seedAccount } from "../auth/support.ts"
 import { lastLink, outbox, provide } from "./support.ts"
 
@@ -29,7 +29,7 @@ describe("requestPasswordReset", () => {
         yield* ask(tenant, `  ${user.email.toUpperCase()} `)
         const { mail, link, token } = yield* lastLink("password-reset")
         assert.strictEqual(mail.to, user.email)
-        assert.isTrue(link.startsWith("http://127.0.0.1:3000/password-reset#token="))
+        assert.isTrue(link.startsWith(`${TEST_PUBLIC_URL}/password-reset#token=`))
         const parsed = Option.getOrThrow(parseOneTimeToken(Redacted.value(token)))
         const stored = Option.getOrThrow(yield* (yield* OneTimeTokenRepository).findById(parsed.id))
         assert.strictEqual(stored.purpose, "password_reset")

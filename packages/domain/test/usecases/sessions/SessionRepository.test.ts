@@ -1,7 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
 import {
-  constantTimeEqualBytes,
-  parseSessionToken,
   type Session,
   type SessionId,
   SessionRepository,
@@ -12,6 +10,8 @@ import {
 import { anId } from "@gatehouse/testkit"
 import { Effect, Option } from "effect"
 import fc from "fast-check"
+import { constantTimeEqualBytes } from "../../../src/bytes/constantTimeEqual.ts"
+import { parseSessionToken } from "../../../src/usecases/sessions/index.ts"
 import { provide } from "../auth/support.ts"
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 9, minutes))

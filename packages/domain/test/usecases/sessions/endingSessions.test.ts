@@ -1,7 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import {
   authenticateSession,
-  endAllSessions,
   listMySessions,
   listUserSessions,
   login,
@@ -14,6 +13,7 @@ import {
 import { seedUser } from "@gatehouse/testkit"
 import { Effect, Redacted } from "effect"
 import * as TestClock from "effect/testing/TestClock"
+import { endAllSessions } from "../../../src/usecases/sessions/index.ts"
 import { auditOf, credentials, provide, rejectionOf, reload, seedAccount } from "../auth/support.ts"
 
 describe("ending sessions", () => {

@@ -3,12 +3,8 @@ import {
   AuditLog,
   type CreateTenantInput,
   createTenant,
-  enforcePassword,
-  holds,
-  now,
   PasswordHasher,
   type PresetName,
-  permissionsOf,
   platformActor,
   presets,
   RoleRepository,
@@ -18,6 +14,10 @@ import {
 } from "@gatehouse/domain"
 import { memory, seedTenant } from "@gatehouse/testkit"
 import { Effect, Option, Redacted } from "effect"
+import { now } from "../../../src/model/newId.ts"
+import { enforcePassword } from "../../../src/password/index.ts"
+import { holds } from "../../../src/rules/permissions.ts"
+import { permissionsOf } from "../../../src/usecases/shared/ActorContext.ts"
 import { auditTrail, email, provide, snapshot } from "../memberships/support.ts"
 import { followSetupLink, theInvitationEmail, tokenOfLink } from "../users/setupMail.ts"
 
