@@ -136,6 +136,20 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
             rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
           )
         ),
+      // Row lock on the organization, held until the transaction ends: concurrent holders run one after
+      // another, and under READ COMMITTED each statement after it sees what the previous holder committed.
+      lock: (tenantId, id) =>
+        (isUuid(tenantId) && isUuid(id)
+          ? db.query(tenantId, "SELECT id FROM organizations WHERE tenant_id = $1 AND id = $2 FOR UPDATE", [
+              tenantId,
+              id
+            ])
+          : Effect.succeed([])
+        ).pipe(
+          Effect.flatMap((rows) =>
+            rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
+          )
+        ),
       list: (tenantId, query) =>
         Effect.gen(function* () {
           if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }

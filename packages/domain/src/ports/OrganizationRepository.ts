@@ -18,7 +18,7 @@ export interface OrganizationListQuery {
  * reports `OrganizationSlugTaken` (no check-then-insert: of N concurrent inserts or updates to one slug, one
  * wins), and a refused write leaves the caller's transaction usable (the caller may try another slug);
  * optimistic `update`; `delete` also removes the organization's memberships; `list` orders by lower-cased name
- * then id, with a `total` for the filter.
+ * then id, with a `total` for the filter; `lock` serialises the transactions that take it for one organization.
  */
 export class OrganizationRepository extends Context.Service<
   OrganizationRepository,
@@ -43,5 +43,13 @@ export class OrganizationRepository extends Context.Service<
     ) => Effect.Effect<Organization, OrganizationNotFound | VersionConflict | OrganizationSlugTaken>
     readonly delete: (tenantId: TenantId, id: OrganizationId) => Effect.Effect<void, OrganizationNotFound>
     readonly list: (tenantId: TenantId, query: OrganizationListQuery) => Effect.Effect<Page<Organization>>
+    /**
+     * Inside a transaction: blocks until no other transaction holds the lock of this organization, then holds it
+     * until this transaction ends; what the transaction reads afterwards includes everything the previous holder
+     * committed. Whatever creates a membership and whatever changes the slug (immutable once the organization
+     * has a member) take it first, so a slug change and a new member cannot both commit unseen by the other.
+     * `OrganizationNotFound` for an unknown organization or one of another tenant.
+     */
+    readonly lock: (tenantId: TenantId, id: OrganizationId) => Effect.Effect<void, OrganizationNotFound>
   }
 >()("@gatehouse/domain/OrganizationRepository") {}

@@ -10,6 +10,7 @@ import {
 } from "@gatehouse/domain"
 import { Effect, type Layer, Option } from "effect"
 import { aMembership, anId, anOrganization, aUser } from "../builders.ts"
+import { organizationLockTests } from "./organizationLock.ts"
 import { organizationSlugTests } from "./organizationSlugs.ts"
 import {
   type ContractIt,
@@ -33,7 +34,10 @@ const listAll = (tenantId: TenantId, query: Omit<OrganizationListQuery, "cursor"
     )
   )
 
-/** The OrganizationRepository guarantees: CRUD, optimistic update, cascading delete, list order, isolation. */
+/**
+ * The OrganizationRepository guarantees: CRUD, optimistic update, cascading delete, list order, isolation, slugs,
+ * the lock.
+ */
 export const organizationRepositoryTests = (it: ContractIt): void => {
   it.effect("inserts an organization and finds it by id, in its tenant only", () =>
     Effect.gen(function* () {
@@ -186,6 +190,7 @@ export const organizationRepositoryTests = (it: ContractIt): void => {
   )
 
   organizationSlugTests(it)
+  organizationLockTests(it)
 }
 
 /** Runs the OrganizationRepository contract against one implementation (built once for the suite). */

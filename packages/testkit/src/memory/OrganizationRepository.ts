@@ -69,6 +69,16 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
           const memberships = new Map([...s.memberships].filter(([, m]) => m.organizationId !== id))
           return ok(undefined, { ...s, organizations: setIn(s.organizations, id, undefined), memberships })
         }),
+      // The store's single permit already serialises transactions: a transaction holds it from its first step
+      // to its end, so taking the lock is checking that the organization is there.
+      lock: (tenantId, id) =>
+        store
+          .read((s) => s.organizations.get(id)?.tenantId === tenantId)
+          .pipe(
+            Effect.flatMap((exists) =>
+              exists ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
+            )
+          ),
       list: (tenantId, query) =>
         store.read((s) => {
           const needle = query.q?.trim().toLowerCase() ?? ""

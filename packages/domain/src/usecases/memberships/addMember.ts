@@ -9,6 +9,7 @@ import type { Membership } from "../../model/membership.ts"
 import { RoleName } from "../../model/role.ts"
 import { PersonName, type User } from "../../model/user.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
+import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
 import { UserRepository } from "../../ports/UserRepository.ts"
 import { presets } from "../../presets/index.ts"
 import { holds, missingForGrant } from "../../rules/permissions.ts"
@@ -64,6 +65,7 @@ export interface AddedMember {
  * comes back in the actor's view (`memberViewOf`): an organization Admin sees names and email only.
  * An individual account's members are a tenant admin's to manage (`IndividualAccount`, checked before
  * `UserNotAddable`). `AlreadyMember` comes from the store: an email is a member of an organization at most once.
+ * Takes the organization's lock first, as a slug change does: a slug changes only while there is no member.
  */
 export const addMember = Effect.fn("addMember")(function* (
   actor: Actor,
@@ -75,6 +77,9 @@ export const addMember = Effect.fn("addMember")(function* (
       const context = yield* authenticate(actor)
       yield* requirePermissionIn(context, organizationId, "members:manage")
       const data = yield* decodeInput(AddMemberInput, input)
+      // Before anything is read: a concurrent slug change (allowed only without members) waits for this
+      // membership, or this one waits for the change to commit (issue 13).
+      yield* (yield* OrganizationRepository).lock(context.tenant.id, organizationId)
       const organization = yield* findOrganization(context, organizationId)
       yield* requireMemberManagement(context, organization)
       const role = rolesOf(context).organization(data.role)

@@ -24,7 +24,8 @@ export type UpdateOrganizationInput = typeof UpdateOrganizationInput.Type
 /**
  * Changes an organization's name, slug, company name, tax ID, status, kind or codes. Needs `orgs:manage`. A new
  * slug needs an organization without any membership (else `SlugImmutable`; sending the current slug is no
- * change) and a slug free in the tenant (the store's `OrganizationSlugTaken`). With `expectedVersion` (the HTTP `If-Match`)
+ * change; the organization's lock, taken before the check, keeps a member from being added meanwhile) and a slug
+ * free in the tenant (the store's `OrganizationSlugTaken`). With `expectedVersion` (the HTTP `If-Match`)
  * the change applies only to that version, else `VersionConflict`; the store re-checks the version it read.
  */
 export const updateOrganization = Effect.fn("updateOrganization")(function* (
@@ -39,6 +40,9 @@ export const updateOrganization = Effect.fn("updateOrganization")(function* (
       yield* requirePermission(context, "orgs:manage")
       const data = yield* decodeInput(UpdateOrganizationInput, patch)
       const organizations = yield* OrganizationRepository
+      // A new slug needs an organization without members: the lock (which every membership's creation takes
+      // too) keeps a member from being added between the check below and this transaction's commit.
+      if (data.slug !== undefined) yield* organizations.lock(context.tenant.id, organizationId)
       const found = yield* organizations.findById(context.tenant.id, organizationId)
       if (Option.isNone(found)) return yield* new OrganizationNotFound({ organizationId })
       const current = found.value
