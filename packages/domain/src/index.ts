@@ -221,6 +221,12 @@ export { presets, puqcloud, weavestream, weevio, wetrack } from "./presets/index
 // Rules shared by the stores (ordering, permissions, throttling, slugs)
 export type * from "./rules/catalogueOrdering.ts"
 export { catalogueNameKey, compareCatalogueEntries } from "./rules/catalogueOrdering.ts"
+export type * from "./rules/organizationOrdering.ts"
+export {
+  compareOrganizations,
+  isAfterOrganizationCursor,
+  organizationNameKey
+} from "./rules/organizationOrdering.ts"
 export type * from "./rules/organizationSlug.ts"
 export { slugFromName } from "./rules/organizationSlug.ts"
 export type * from "./rules/permissions.ts"

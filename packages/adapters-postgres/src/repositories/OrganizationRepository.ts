@@ -1,17 +1,17 @@
 import {
-  type Organization,
+  type OrganizationId,
   OrganizationNotFound,
   OrganizationRepository,
   type OrganizationSlug,
   OrganizationSlugTaken,
+  organizationNameKey,
+  type TenantId,
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import { containsPattern, cursorId, keysetPast, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
 import { firstRow, isUuid, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganization } from "./rows.ts"
-
-const nameKey = (organization: Organization) => organization.name.toLowerCase()
 
 const SLUG_KEY = "organizations_tenant_slug_key"
 
@@ -27,11 +27,22 @@ const INSERT = `INSERT INTO organizations (${ORGANIZATION_COLUMNS}, name_key)
 const SLUGS_LIKE = `SELECT slug FROM organizations
   WHERE tenant_id = $1 AND (slug = $2 OR (left(slug, length($2) + 1) = $2 || '-' AND substr(slug, length($2) + 2) ~ '^[0-9]+$'))`
 
-/** Organizations on PostgreSQL; memberships go with a deleted organization (the foreign key cascades). */
+/**
+ * Organizations on PostgreSQL; memberships go with a deleted organization (the foreign key cascades). The list is
+ * in the domain's `compareOrganizations` order: `name_key` (the domain's `organizationNameKey`, computed here,
+ * a `COLLATE "C"` column: code point order), then id.
+ */
 export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer.effect(
   OrganizationRepository,
   Effect.gen(function* () {
     const db = yield* Database
+    // Runs `sql` on one organization (`$1` tenant, `$2` id): OrganizationNotFound unless it returns exactly a row.
+    const onOne = (tenantId: TenantId, id: OrganizationId, sql: string) =>
+      (isUuid(tenantId) && isUuid(id) ? db.query(tenantId, sql, [tenantId, id]) : Effect.succeed([])).pipe(
+        Effect.flatMap((rows) =>
+          rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
+        )
+      )
     return OrganizationRepository.of({
       insert: (organization) =>
         db
@@ -50,7 +61,7 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
             organization.createdAt,
             organization.updatedAt,
             organization.version,
-            nameKey(organization)
+            organizationNameKey(organization)
           ])
           .pipe(
             Effect.flatMap((rows) =>
@@ -100,7 +111,7 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
               id,
               expectedVersion,
               organization.name,
-              nameKey(organization),
+              organizationNameKey(organization),
               organization.pimsCustomerCode,
               organization.pimsCustomerName,
               organization.priceCode,
@@ -125,31 +136,11 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
           return yield* new VersionConflict({ expected: expectedVersion, actual: current[0].version })
         }),
       delete: (tenantId, id) =>
-        (isUuid(tenantId) && isUuid(id)
-          ? db.query(tenantId, "DELETE FROM organizations WHERE tenant_id = $1 AND id = $2 RETURNING id", [
-              tenantId,
-              id
-            ])
-          : Effect.succeed([])
-        ).pipe(
-          Effect.flatMap((rows) =>
-            rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
-          )
-        ),
+        onOne(tenantId, id, "DELETE FROM organizations WHERE tenant_id = $1 AND id = $2 RETURNING id"),
       // Row lock on the organization, held until the transaction ends: concurrent holders run one after
       // another, and under READ COMMITTED each statement after it sees what the previous holder committed.
       lock: (tenantId, id) =>
-        (isUuid(tenantId) && isUuid(id)
-          ? db.query(tenantId, "SELECT id FROM organizations WHERE tenant_id = $1 AND id = $2 FOR UPDATE", [
-              tenantId,
-              id
-            ])
-          : Effect.succeed([])
-        ).pipe(
-          Effect.flatMap((rows) =>
-            rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
-          )
-        ),
+        onOne(tenantId, id, "SELECT id FROM organizations WHERE tenant_id = $1 AND id = $2 FOR UPDATE"),
       list: (tenantId, query) =>
         Effect.gen(function* () {
           if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
@@ -184,7 +175,12 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
             `SELECT count(*)::int AS count FROM organizations WHERE ${where}`,
             filterParams
           )
-          return pageOf(rows, { limit, total: total[0]?.count ?? 0, toItem: toOrganization, keyOf: nameKey })
+          return pageOf(rows, {
+            limit,
+            total: total[0]?.count ?? 0,
+            toItem: toOrganization,
+            keyOf: organizationNameKey
+          })
         })
     })
   })

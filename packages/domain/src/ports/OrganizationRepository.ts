@@ -18,7 +18,9 @@ export interface OrganizationListQuery {
  * reports `OrganizationSlugTaken` (no check-then-insert: of N concurrent inserts or updates to one slug, one
  * wins), and a refused write leaves the caller's transaction usable (the caller may try another slug);
  * optimistic `update`; `delete` also removes the organization's memberships; `list` orders by lower-cased name
- * then id, with a `total` for the filter; `lock` serialises the transactions that take it for one organization.
+ * then id (the domain's `compareOrganizations`: code point order), its cursors past a row by
+ * `isAfterOrganizationCursor`, with a `total` for the filter; `lock` serialises the transactions that take it for
+ * one organization.
  */
 export class OrganizationRepository extends Context.Service<
   OrganizationRepository,

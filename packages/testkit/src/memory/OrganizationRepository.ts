@@ -1,20 +1,18 @@
 import {
-  type Organization,
+  compareOrganizations,
+  isAfterOrganizationCursor,
   type OrganizationId,
   OrganizationNotFound,
   OrganizationRepository,
   type OrganizationSlug,
   OrganizationSlugTaken,
+  organizationNameKey,
   type TenantId,
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { fail, MemoryStore, ok, type State, setIn } from "./MemoryStore.ts"
 import { paginate, positionOf } from "./paginate.ts"
-
-const nameKey = (o: Organization) => o.name.toLowerCase()
-const byName = (a: Organization, b: Organization) =>
-  nameKey(a) < nameKey(b) ? -1 : nameKey(a) > nameKey(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 
 const ofTenant = (s: State, tenantId: TenantId) =>
   [...s.organizations.values()].filter((o) => o.tenantId === tenantId)
@@ -98,16 +96,12 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
                   o.priceCode ?? ""
                 ].some((h) => h.toLowerCase().includes(needle))
             )
-            .sort(byName)
+            .sort(compareOrganizations)
           return paginate(sorted, {
             limit: query.limit,
             after: positionOf(query.cursor),
-            isAfter: (o, p) => {
-              const key = nameKey(o)
-              const at = String(p.key)
-              return key > at || (key === at && o.id > p.id)
-            },
-            keyOf: nameKey
+            isAfter: isAfterOrganizationCursor,
+            keyOf: organizationNameKey
           })
         })
     })
