@@ -6,6 +6,7 @@ import {
   type Organization,
   OrganizationRepository,
   type OrganizationSlug,
+  PublicUrl,
   type RoleName,
   SecureRandom,
   type Tenant,
@@ -13,7 +14,7 @@ import {
   updateOrganization,
   userActor
 } from "@gatehouse/domain"
-import { anOrganization, freshTenant, memory, seedUser } from "@gatehouse/testkit"
+import { anOrganization, freshTenant, memory, seedUser, TEST_PUBLIC_URL } from "@gatehouse/testkit"
 import { Effect, Layer, Option, Result } from "effect"
 import { DATABASE_URL, layerFreshServer } from "./support/serverDatabase.ts"
 
@@ -106,7 +107,8 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server: slug change agai
     SecureRandom.layer,
     memory.PasswordHasher.layerFake,
     memory.SecretBox.layerFake,
-    Layer.succeed(Mailer, Mailer.of({ send: () => Effect.void }))
+    Layer.succeed(Mailer, Mailer.of({ send: () => Effect.void })),
+    Layer.succeed(PublicUrl, TEST_PUBLIC_URL)
   )
   layer(Layer.merge(layerFreshServer({ maxConnections: 10 }), services), {
     excludeTestServices: true
