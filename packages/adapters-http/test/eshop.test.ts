@@ -226,8 +226,22 @@ describe("eShop routes", () => {
       token: unconnected.token
     })
     expect(problem(response)).toMatchObject({ status: 409, code: "ESHOP_NOT_CONFIGURED" })
+    const availability = await call(h.app, "GET", `/v1/organizations/${org.id}/eshop`, {
+      token: unconnected.token
+    })
+    expect([availability.statusCode, json(availability)]).toEqual([200, { configured: false }])
     const settings = json(await call(h.app, "GET", "/v1/settings/shopify", { token: unconnected.token }))
     expect(settings).toMatchObject({ connected: false, accessTokenSet: false, webhookSecretSet: false })
+  })
+
+  it("answers whether the store is configured (GET /v1/organizations/{orgId}/eshop) without calling Shopify", async () => {
+    const before = fake.requests().length
+    const read = await call(h.app, "GET", `/v1/organizations/${orgId}/eshop`, { token: admin.token })
+    expect([read.statusCode, json(read)]).toEqual([200, { configured: true }])
+    expect(fake.requests()).toHaveLength(before)
+    const regular = await newUser(h.app, admin)
+    const refused = await call(h.app, "GET", `/v1/organizations/${orgId}/eshop`, { token: regular.token })
+    expect(problem(refused)).toMatchObject({ status: 403, code: "FORBIDDEN" })
   })
 
   it("lets an organization Admin manage their own organization's members", async () => {
@@ -255,5 +269,7 @@ describe("eShop routes", () => {
     const { userId } = await addMember()
     const status = await eshop(userId, "", login.token)
     expect([status.statusCode, json(status)]).toEqual([200, { status: "no_account" }])
+    const availability = await call(h.app, "GET", `/v1/organizations/${orgId}/eshop`, { token: login.token })
+    expect([availability.statusCode, json(availability)]).toEqual([200, { configured: true }])
   })
 })

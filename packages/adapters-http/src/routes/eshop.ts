@@ -1,5 +1,6 @@
 import {
   eshopActivationUrl,
+  eshopAvailability,
   eshopStatus,
   getShopifySettings,
   inviteToEshop,
@@ -13,11 +14,12 @@ import type { FastifyInstance } from "fastify"
 import { eshopActivationUrlResponse, eshopInvitationResponse } from "../encode/eshop.ts"
 import {
   EshopActivationUrlResponse,
+  EshopAvailabilityResponse,
   EshopInvitationResponse,
   EshopStatusResponse,
   ShopifySettingsResponse
 } from "../schema/eshop.ts"
-import { MemberParams } from "../schema/requests.ts"
+import { MemberParams, OrganizationParams } from "../schema/requests.ts"
 import { type RouteDeps, registerRoute } from "./route.ts"
 
 const WHO =
@@ -31,6 +33,21 @@ const BASE = "/v1/organizations/:orgId/members/:userId/eshop"
  * (`/v1/settings/shopify`). The Shopify calls run in the use cases, outside any transaction.
  */
 export const eshopRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
+  registerRoute(app, deps, {
+    method: "GET",
+    url: "/v1/organizations/:orgId/eshop",
+    tag: "organizations",
+    summary: "Whether the organization's members can be given eShop access",
+    description:
+      "`configured`: the tenant has an online store connected (a portal shows its eShop columns only then). " +
+      "Nothing else about the store is answered and Shopify is not called. Needs eshop:manage tenant-wide, or " +
+      "in the organization (its Admins).",
+    auth: "session",
+    params: OrganizationParams,
+    response: EshopAvailabilityResponse,
+    handle: ({ actor, params }) => eshopAvailability(actor, params.orgId)
+  })
+
   registerRoute(app, deps, {
     method: "GET",
     url: BASE,

@@ -14,6 +14,9 @@ export const EshopStatus: Schema.Codec<DomainEshopStatus> = Schema.Literals([
 /** `GET .../eshop`, `POST .../eshop/resend`, `POST .../eshop/revoke`. */
 export const EshopStatusResponse = Schema.Struct({ status: EshopStatus })
 
+/** `GET /v1/organizations/{orgId}/eshop`: whether the tenant has a store, nothing about it. */
+export const EshopAvailabilityResponse = Schema.Struct({ configured: Schema.Boolean })
+
 /** `POST .../eshop/invite`. */
 export const EshopInvitationResponse = Schema.Struct({
   status: EshopStatus,

@@ -126,6 +126,7 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["POST /v1/organizations/:orgId/members",                              U,    U,    __,      __,      F,       201,        NF,                U,     F,     201,     F],
   ["PATCH /v1/organizations/:orgId/members/:userId",                     U,    U,    OWNROLE, NF,      F,       200,        NF,                U,     F,     200,     F],
   ["DELETE /v1/organizations/:orgId/members/:userId",                    U,    U,    SELFDEL, SELFDEL, F,       204,        NF,                U,     F,     204,     F],
+  ["GET /v1/organizations/:orgId/eshop",                                 U,    U,    __,      __,      F,       200,        NF,                U,     F,     200,     F],
   ["GET /v1/organizations/:orgId/members/:userId/eshop",                 U,    U,    200,     NF,      F,       200,        NF,                U,     F,     200,     F],
   ["POST /v1/organizations/:orgId/members/:userId/eshop/invite",         U,    U,    200,     NF,      F,       200,        NF,                U,     F,     200,     F],
   ["POST /v1/organizations/:orgId/members/:userId/eshop/resend",         U,    U,    NOTINV,  NF,      F,       200,        NF,                U,     F,     200,     F],
