@@ -1,5 +1,5 @@
 import { presets } from "@gatehouse/domain"
-import type { Me } from "../../lib/session.ts"
+import type { Me, Permission } from "../../lib/session.ts"
 
 /** The organization roles of the tenant's preset, Admin first (001: Admin / Limited). */
 export const organizationRoles = (preset: Me["tenant"]["preset"]): ReadonlyArray<string> =>
@@ -14,16 +14,35 @@ export const organizationRoles = (preset: Me["tenant"]["preset"]): ReadonlyArray
 export const canManagePortal = (
   me: Pick<Me, "permissions" | "memberships" | "tenant">,
   orgId: string
+): boolean => holdsIn(me, orgId, "members:manage")
+
+/**
+ * Whether `me` may manage the online store access of `orgId`'s members (001's eShop columns): `eshop:manage`
+ * tenant-wide, or through an organization role in effect there that holds it (weevio's organization Admin).
+ * Whether a store is connected is the API's answer (`GET /v1/organizations/{orgId}/eshop`), asked only then.
+ */
+export const canManageEshop = (
+  me: Pick<Me, "permissions" | "memberships" | "tenant">,
+  orgId: string
+): boolean => holdsIn(me, orgId, "eshop:manage")
+
+const holdsIn = (
+  me: Pick<Me, "permissions" | "memberships" | "tenant">,
+  orgId: string,
+  permission: Permission
 ): boolean => {
-  if (me.permissions.includes("members:manage")) return true
-  const managing = new Set(
+  if (me.permissions.includes(permission)) return true
+  const granting = new Set(
     presets[me.tenant.preset].roles
-      .filter((role) => role.scope === "organization" && role.permissions.includes("members:manage"))
+      .filter(
+        (role) =>
+          role.scope === "organization" && (role.permissions as ReadonlyArray<string>).includes(permission)
+      )
       .map((role) => role.name)
   )
   return me.memberships.some(
     (membership) =>
-      membership.organization.id === orgId && membership.inEffect && managing.has(membership.role)
+      membership.organization.id === orgId && membership.inEffect && granting.has(membership.role)
   )
 }
 

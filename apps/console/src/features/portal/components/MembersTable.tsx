@@ -2,6 +2,7 @@ import { NativeSelect, Switch, Table, Text } from "@mantine/core"
 import { useTranslation } from "react-i18next"
 import { notifyProblem } from "../../../lib/problems.ts"
 import { type Member, useUpdateMember } from "../api/members.ts"
+import { EshopAccessCell, EshopStatusCell } from "./EshopCells.tsx"
 
 interface Props {
   readonly orgId: string
@@ -9,13 +10,18 @@ interface Props {
   readonly roles: ReadonlyArray<string>
   /** The signed-in person: their own toggle and dropdown are disabled. */
   readonly selfId: string
+  /** 001's eShop Access and eShop Status columns: only with a store configured (and only for the tab shown). */
+  readonly eshop: boolean
 }
 
 const nameOf = (member: Member): string =>
   member.user.displayName ?? `${member.user.firstName} ${member.user.lastName}`
 
-/** 001's users table: Active toggle, Email, Name, Permissions dropdown; neither control for yourself. */
-export function MembersTable({ orgId, members, roles, selfId }: Props) {
+/**
+ * 001's users table: Active toggle, Email, Name, Permissions dropdown (neither control for yourself), and with a
+ * store the eShop Access and eShop Status columns.
+ */
+export function MembersTable({ orgId, members, roles, selfId, eshop }: Props) {
   const { t } = useTranslation()
   const update = useUpdateMember(orgId)
   const change = (userId: string, body: { readonly role?: string; readonly active?: boolean }) =>
@@ -29,12 +35,14 @@ export function MembersTable({ orgId, members, roles, selfId }: Props) {
           <Table.Th>{t("portal.email")}</Table.Th>
           <Table.Th>{t("portal.name")}</Table.Th>
           <Table.Th>{t("portal.permissions")}</Table.Th>
+          {eshop && <Table.Th>{t("portal.eshop.access")}</Table.Th>}
+          {eshop && <Table.Th>{t("portal.eshop.status")}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {members.length === 0 && (
           <Table.Tr>
-            <Table.Td colSpan={4}>
+            <Table.Td colSpan={eshop ? 6 : 4}>
               <Text c="dimmed">{t("portal.noUsers")}</Text>
             </Table.Td>
           </Table.Tr>
@@ -70,6 +78,16 @@ export function MembersTable({ orgId, members, roles, selfId }: Props) {
                   onChange={(event) => change(member.user.id, { role: event.currentTarget.value })}
                 />
               </Table.Td>
+              {eshop && (
+                <Table.Td>
+                  <EshopAccessCell orgId={orgId} userId={member.user.id} email={member.user.email} />
+                </Table.Td>
+              )}
+              {eshop && (
+                <Table.Td>
+                  <EshopStatusCell orgId={orgId} userId={member.user.id} email={member.user.email} />
+                </Table.Td>
+              )}
             </Table.Tr>
           )
         })}

@@ -3,9 +3,12 @@ import { Alert, Button, Group, Stack, Tabs, Text, Title } from "@mantine/core"
 import { useDisclosure } from "@mantine/hooks"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
+import { problemMessage } from "../../../lib/problems.ts"
 import { useMe } from "../../../lib/session.ts"
-import { canManagePortal, organizationRoles } from "../access.ts"
+import { canManageEshop, canManagePortal, organizationRoles } from "../access.ts"
+import { useEshopAvailability } from "../api/eshop.ts"
 import { type MemberTab, type PortalOrganization, useMembers } from "../api/members.ts"
+import { showsEshopColumns } from "../eshop.ts"
 import { AddUserModal } from "./AddUserModal.tsx"
 import { MembersTable } from "./MembersTable.tsx"
 
@@ -20,7 +23,12 @@ export function PortalUsersPage({ organization }: { readonly organization: Porta
   if (!canManagePortal(me, organization.id) || (organization.kind === "individual" && !tenantAdmin))
     return <Refused message={t("portal.noAccess")} />
   return (
-    <PortalUsers organization={organization} selfId={me.id} roles={organizationRoles(me.tenant.preset)} />
+    <PortalUsers
+      organization={organization}
+      selfId={me.id}
+      roles={organizationRoles(me.tenant.preset)}
+      mayManageEshop={canManageEshop(me, organization.id)}
+    />
   )
 }
 
@@ -39,11 +47,13 @@ export function Refused({ message }: { readonly message: string }) {
 function PortalUsers({
   organization,
   selfId,
-  roles
+  roles,
+  mayManageEshop
 }: {
   readonly organization: PortalOrganization
   readonly selfId: string
   readonly roles: ReadonlyArray<string>
+  readonly mayManageEshop: boolean
 }) {
   const { t } = useTranslation()
   const orgId = organization.id
@@ -51,6 +61,8 @@ function PortalUsers({
   const [adding, { open, close }] = useDisclosure()
   const active = useMembers(orgId, "active")
   const disabled = useMembers(orgId, "disabled")
+  const availability = useEshopAvailability(orgId, { enabled: mayManageEshop })
+  const eshop = showsEshopColumns(mayManageEshop, availability.data)
   const refusal = [active.error, disabled.error].find((error) => error !== null)
   if (isProblem(refusal, "FORBIDDEN")) return <Refused message={t("portal.noAccess")} />
   if (refusal !== undefined) return <Refused message={t("portal.notFound")} />
@@ -69,7 +81,17 @@ function PortalUsers({
         <Button onClick={open}>{t("portal.addUser")}</Button>
       </Group>
       <Text>{t("portal.intro")}</Text>
-      <Tabs value={tab} onChange={(value) => setTab(value === "disabled" ? "disabled" : "active")}>
+      {availability.error !== null && (
+        <Alert color="red" role="alert">
+          {t("portal.eshop.unavailable", { message: problemMessage(availability.error, t) })}
+        </Alert>
+      )}
+      {/* only the open tab is rendered: the eShop statuses are read for the rows shown, not the hidden tab's */}
+      <Tabs
+        keepMounted={false}
+        value={tab}
+        onChange={(value) => setTab(value === "disabled" ? "disabled" : "active")}
+      >
         <Tabs.List aria-label={t("portal.tabs")}>
           <Tabs.Tab value="active">{t("portal.active")}</Tabs.Tab>
           <Tabs.Tab value="disabled">{t("portal.disabled")}</Tabs.Tab>
@@ -79,7 +101,13 @@ function PortalUsers({
           return (
             <Tabs.Panel key={status} value={status} pt="sm">
               {page !== undefined && (
-                <MembersTable orgId={orgId} members={page.items} roles={roles} selfId={selfId} />
+                <MembersTable
+                  orgId={orgId}
+                  members={page.items}
+                  roles={roles}
+                  selfId={selfId}
+                  eshop={eshop}
+                />
               )}
             </Tabs.Panel>
           )

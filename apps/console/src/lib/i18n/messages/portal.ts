@@ -28,7 +28,42 @@ export const portalEn = {
   duplicateEmail: "A user with this email address already exists in this account.",
   saved: "Saved.",
   noAccess: "Only Admin permission level users can access the Users and Permissions page.",
-  notFound: "This organization does not exist or you are not one of its members."
+  notFound: "This organization does not exist or you are not one of its members.",
+  // 001 "Online Store Access"
+  eshop: {
+    access: "eShop Access",
+    status: "eShop Status",
+    statuses: { no_account: "No Account", invited: "Invited", active: "Active", inactive: "Inactive" },
+    loading: "Loading the eShop status of {{email}}",
+    unreadable: "eShop Status unknown: {{message}}",
+    unavailable: "Online store access could not be loaded: {{message}}",
+    invite: "Invite",
+    resend: "Resend",
+    revoke: "Revoke",
+    options: "Options for {{email}}",
+    copyUrl: "Copy Account Invite URL",
+    inviteTitle: "Invite User",
+    inviteIntro: "An email invite will be sent to {{email}}, enabling them to:",
+    inviteOrders: "Make orders and request quotes on your online store",
+    invitePricing: "Access special pricing (if applicable)",
+    sendInvite: "Send Invite",
+    invited: "The invite email was sent to {{email}}.",
+    invitedNoEmail: "{{email}} was given access to the online store.",
+    urlCopied: "The account activation URL was copied to your clipboard.",
+    alreadyActive: "{{email}} has already activated their online store account.",
+    resent: "A new invitation email was sent to {{email}}.",
+    revoked: "The online store access of {{email}} was revoked.",
+    urlTitle: "Account Invite URL",
+    urlNotCopied:
+      "The URL could not be copied to your clipboard. Copy it from here and share it with the user.",
+    urlLabel: "Account activation URL",
+    copy: "Copy",
+    copied: "Copied",
+    warningTitle: "E-commerce Warning",
+    tagConflict: "This email address is tied to a different customer.",
+    tagConflictHelp: "Contact your service provider to resolve the tag conflict.",
+    ok: "OK"
+  }
 }
 
 export const portalDe: Catalogue<typeof portalEn> = {
@@ -59,5 +94,39 @@ export const portalDe: Catalogue<typeof portalEn> = {
   saved: "Gespeichert.",
   noAccess:
     "Nur Benutzer mit der Berechtigungsstufe Admin können die Seite Benutzer und Berechtigungen öffnen.",
-  notFound: "Diese Organisation gibt es nicht, oder Sie gehören nicht zu ihr."
+  notFound: "Diese Organisation gibt es nicht, oder Sie gehören nicht zu ihr.",
+  eshop: {
+    access: "eShop-Zugang",
+    status: "eShop-Status",
+    statuses: { no_account: "Kein Konto", invited: "Eingeladen", active: "Aktiv", inactive: "Inaktiv" },
+    loading: "eShop-Status von {{email}} wird geladen",
+    unreadable: "eShop-Status unbekannt: {{message}}",
+    unavailable: "Der Zugang zum Onlineshop konnte nicht geladen werden: {{message}}",
+    invite: "Einladen",
+    resend: "Erneut senden",
+    revoke: "Entziehen",
+    options: "Optionen für {{email}}",
+    copyUrl: "Einladungslink kopieren",
+    inviteTitle: "Benutzer einladen",
+    inviteIntro: "{{email}} erhält eine Einladung per E-Mail und kann dann:",
+    inviteOrders: "in Ihrem Onlineshop bestellen und Angebote anfragen",
+    invitePricing: "Sonderpreise nutzen (falls vereinbart)",
+    sendInvite: "Einladung senden",
+    invited: "Die Einladung wurde an {{email}} gesendet.",
+    invitedNoEmail: "{{email}} hat Zugang zum Onlineshop erhalten.",
+    urlCopied: "Der Aktivierungslink wurde in die Zwischenablage kopiert.",
+    alreadyActive: "{{email}} hat das Onlineshop-Konto bereits aktiviert.",
+    resent: "Eine neue Einladung wurde an {{email}} gesendet.",
+    revoked: "Der Onlineshop-Zugang von {{email}} wurde entzogen.",
+    urlTitle: "Einladungslink",
+    urlNotCopied:
+      "Der Link konnte nicht in die Zwischenablage kopiert werden. Kopieren Sie ihn hier und geben Sie ihn dem Benutzer.",
+    urlLabel: "Aktivierungslink",
+    copy: "Kopieren",
+    copied: "Kopiert",
+    warningTitle: "E-Commerce-Warnung",
+    tagConflict: "Diese E-Mail-Adresse ist bereits einem anderen Kunden zugeordnet.",
+    tagConflictHelp: "Wenden Sie sich an Ihren Dienstleister, um den Konflikt der Kunden-Tags zu lösen.",
+    ok: "Verstanden"
+  }
 }
