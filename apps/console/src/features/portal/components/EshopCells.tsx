@@ -2,7 +2,7 @@ import { isProblem } from "@gatehouse/client"
 import { ActionIcon, Badge, Button, Group, Loader, Menu, Text } from "@mantine/core"
 import { useDisclosure } from "@mantine/hooks"
 import { IconDots } from "@tabler/icons-react"
-import { useState } from "react"
+import { useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { notify } from "../../../lib/notify.ts"
 import { notifyProblem, problemMessage } from "../../../lib/problems.ts"
@@ -53,6 +53,8 @@ export function EshopAccessCell({ orgId, userId, email }: CellProps) {
   const [confirming, confirm] = useDisclosure()
   const [conflict, warning] = useDisclosure()
   const [uncopied, setUncopied] = useState<string | null>(null)
+  // the E-commerce Warning opens once the Invite User dialog has closed (so the focus lands in the warning)
+  const conflictPending = useRef(false)
   if (status.data === undefined) return null
   const offer = eshopOffer(status.data.status)
   const busy = Object.values(actions).some((action) => action.isPending)
@@ -78,7 +80,7 @@ export function EshopAccessCell({ orgId, userId, email }: CellProps) {
       },
       onError: (error) => {
         confirm.close()
-        if (isProblem(error, "ESHOP_TAG_CONFLICT")) warning.open()
+        if (isProblem(error, "ESHOP_TAG_CONFLICT")) conflictPending.current = true
         else notifyProblem(error, t)
       }
     })
@@ -111,7 +113,7 @@ export function EshopAccessCell({ orgId, userId, email }: CellProps) {
         </Button>
       )}
       {offer.copyUrl && (
-        <Menu position="bottom-end" withinPortal>
+        <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
           <Menu.Target>
             <ActionIcon
               variant="subtle"
@@ -145,6 +147,10 @@ export function EshopAccessCell({ orgId, userId, email }: CellProps) {
         sending={actions.invite.isPending}
         onSend={sendInvite}
         onClose={confirm.close}
+        onClosed={() => {
+          if (conflictPending.current) warning.open()
+          conflictPending.current = false
+        }}
       />
       <EcommerceWarning opened={conflict} onClose={warning.close} />
       <InviteUrlDialog url={uncopied} onClose={() => setUncopied(null)} />

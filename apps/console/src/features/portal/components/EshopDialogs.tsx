@@ -7,19 +7,23 @@ export function InviteDialog({
   opened,
   sending,
   onSend,
-  onClose
+  onClose,
+  onClosed
 }: {
   readonly email: string
   readonly opened: boolean
   readonly sending: boolean
   readonly onSend: () => void
   readonly onClose: () => void
+  /** After the dialog is gone and the focus went back: a dialog that follows opens then, keeping the focus. */
+  readonly onClosed: () => void
 }) {
   const { t } = useTranslation()
   return (
     <Modal
       opened={opened}
       onClose={onClose}
+      onExitTransitionEnd={onClosed}
       title={t("portal.eshop.inviteTitle")}
       closeButtonProps={{ "aria-label": t("portal.close") }}
     >
