@@ -64,6 +64,18 @@ test("no eShop columns without a store; with one, Invite, Copy Account Invite UR
   page
 }) => {
   const { tenant, admin, clinic, anna, pat } = await portalWithMembers()
+  // a disabled member: on the Disabled tab, whose statuses are not read while the Active tab is open
+  const bob = await portalUser(tenant, admin, clinic, {
+    role: "Limited",
+    firstName: "Bob",
+    lastName: "Baker"
+  })
+  await ok(
+    client(admin.token).PATCH("/v1/organizations/{orgId}/members/{userId}", {
+      params: { path: { orgId: clinic.id, userId: bob.id } },
+      body: { active: false }
+    })
+  )
 
   // the tenant has no store yet: the page has no eShop columns, and nothing was asked of a store
   await openPortal(page, tenant, anna, clinic)
@@ -83,7 +95,8 @@ test("no eShop columns without a store; with one, Invite, Copy Account Invite UR
     await expect(table(page).getByRole("columnheader", { name: header })).toBeVisible()
   await expect(status(page, pat.email, "No Account")).toBeVisible()
   await expect(status(page, anna.email, "No Account")).toBeVisible()
-  expect(fake.requests().length).toBeGreaterThan(asked)
+  // one store lookup per member shown (Anna, Pat), none for the Disabled tab's Bob, none for the columns
+  await expect.poll(() => fake.requests().length - asked).toBe(2)
   await expectAccessible(page, "the Users and Permissions page with the eShop columns")
 
   // Invite: the confirmation dialog, Send Invite, the activation URL on the clipboard, Invited
@@ -139,6 +152,35 @@ test("no eShop columns without a store; with one, Invite, Copy Account Invite UR
   await expect(status(page, pat.email, "Inactive")).toBeVisible()
   await expect(row(page, pat.email).getByRole("button", { name: "Invite" })).toBeVisible()
   expect(fake.customerByEmail(pat.email)?.tags.some((tag) => tag.startsWith("pims-customer:"))).toBe(false)
+})
+
+test("when the browser refuses the clipboard, the Account Invite URL is shown to copy by hand", async ({
+  page
+}) => {
+  const { tenant, admin, clinic, anna, pat } = await portalWithMembers()
+  await connectStore(admin, fake)
+  await ok(
+    client(admin.token).POST("/v1/organizations/{orgId}/members/{userId}/eshop/invite", {
+      params: { path: { orgId: clinic.id, userId: pat.id } }
+    })
+  )
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException("refused", "NotAllowedError"))
+  })
+
+  await openPortal(page, tenant, anna, clinic)
+  await expect(status(page, pat.email, "Invited")).toBeVisible()
+  await row(page, pat.email)
+    .getByRole("button", { name: `Options for ${pat.email}` })
+    .click()
+  await page.getByRole("menuitem", { name: "Copy Account Invite URL" }).click()
+  const shown = page.getByRole("dialog", { name: "Account Invite URL" })
+  await expect(shown).toContainText("could not be copied to your clipboard")
+  const url = await shown.getByRole("textbox", { name: "Account activation URL" }).inputValue()
+  expect(fake.activationUrlWorks(url)).toBe(true)
+  await expectAccessible(page, "the Account Invite URL dialog")
+  await shown.getByRole("button", { name: "OK" }).click()
+  await expect(shown).toHaveCount(0)
 })
 
 test("an email tied to another organization's customer: the E-commerce Warning dialog, with the keyboard alone", async ({
