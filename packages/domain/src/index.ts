@@ -315,6 +315,7 @@ export {
   EshopNotInvited,
   EshopTagConflict,
   eshopActivationUrl,
+  eshopAvailability,
   eshopInvitationEmail,
   eshopStatus,
   getShopifySettings,
