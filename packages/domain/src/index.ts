@@ -221,6 +221,15 @@ export { presets, puqcloud, weavestream, weevio, wetrack } from "./presets/index
 // Rules shared by the stores (ordering, permissions, throttling, slugs)
 export type * from "./rules/catalogueOrdering.ts"
 export { catalogueNameKey, compareCatalogueEntries } from "./rules/catalogueOrdering.ts"
+export type * from "./rules/membershipOrdering.ts"
+export {
+  compareMembershipListings,
+  isAfterMembershipCursor,
+  matchesMembershipQuery,
+  membershipCursorId,
+  membershipExpiryKey,
+  parseMembershipCursorId
+} from "./rules/membershipOrdering.ts"
 export type * from "./rules/organizationOrdering.ts"
 export {
   compareOrganizations,

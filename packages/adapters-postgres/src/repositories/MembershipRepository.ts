@@ -1,6 +1,7 @@
 import { AlreadyMember, type Membership, MembershipNotFound, MembershipRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
+import { listAcrossOrganizations } from "./membershipListing.ts"
 import { firstRow, isUuid, keyed, MEMBERSHIP_COLUMNS, type MembershipRow, toMembership } from "./rows.ts"
 
 const values = (m: Membership) => [
@@ -101,6 +102,7 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
         ),
       listByOrganization: (tenantId, organizationId) => list(tenantId, "organization_id", organizationId),
       listByUser: (tenantId, userId) => list(tenantId, "user_id", userId),
+      listAcrossOrganizations: (tenantId, query) => listAcrossOrganizations(db, tenantId, query),
       // In effect: active and unexpired at `now` (expiry is evaluated here, no job needed), user active.
       countInEffect: (tenantId, organizationId, roles, now) =>
         isUuid(tenantId) && isUuid(organizationId)

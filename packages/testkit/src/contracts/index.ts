@@ -30,6 +30,7 @@ export { actorDirectorySessionContract, actorDirectorySessionTests } from "./act
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
 export { departmentRepositoryContract, departmentRepositoryTests } from "./departmentRepository.ts"
 export { groupRepositoryContract, groupRepositoryTests } from "./groupRepository.ts"
+export { membershipListingContract, membershipListingTests } from "./membershipListing.ts"
 export { membershipRepositoryContract, membershipRepositoryTests } from "./membershipRepository.ts"
 export { organizationRepositoryContract, organizationRepositoryTests } from "./organizationRepository.ts"
 export { roleRepositoryContract, roleRepositoryTests } from "./roleRepository.ts"

@@ -1,6 +1,7 @@
 export * from "./addMember.ts"
 export * from "./expireMemberships.ts"
 export * from "./listMembers.ts"
+export * from "./listMemberships.ts"
 export {
   type MembershipViewOfUser,
   type MemberUser,

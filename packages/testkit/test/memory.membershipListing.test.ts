@@ -1,0 +1,3 @@
+import { layerRepositories, membershipListingContract } from "../src/index.ts"
+
+membershipListingContract("in-memory", layerRepositories)
