@@ -15,6 +15,7 @@ import { catalogueRoutes } from "./routes/catalogue.ts"
 import { eshopRoutes } from "./routes/eshop.ts"
 import { meRoutes } from "./routes/me.ts"
 import { memberRoutes } from "./routes/members.ts"
+import { membershipRoutes } from "./routes/memberships.ts"
 import { operationRoutes } from "./routes/operations.ts"
 import { organizationRoutes } from "./routes/organizations.ts"
 import { overviewRoutes } from "./routes/overview.ts"
@@ -112,6 +113,7 @@ const plugin: FastifyPluginAsync<GatehouseOptions> = async (app, options) => {
   setupRoutes(app, deps)
   organizationRoutes(app, deps)
   memberRoutes(app, deps)
+  membershipRoutes(app, deps)
   eshopRoutes(app, deps)
   await shopifyWebhookRoutes(app, deps)
   settingsRoutes(app, deps)

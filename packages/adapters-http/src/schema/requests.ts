@@ -104,6 +104,21 @@ export const ListOrganizationsParams = Schema.Struct({ q: Schema.optionalKey(Sea
 
 export const ListMembersParams = Schema.Struct({ ...MemberFilter.fields, ...PageQuery })
 
+/**
+ * `GET /v1/memberships`: the contract's `organization` and `user` for the use case's ids; `expiresAfter` and
+ * `expiresBefore` (ISO 8601 date-times, both exclusive) bound the expiry ("expiring within N days": now and
+ * now + N days).
+ */
+export const ListMembershipsParams = Schema.Struct({
+  organization: Schema.optionalKey(OrganizationId),
+  user: Schema.optionalKey(UserId),
+  role: Schema.optionalKey(RoleName),
+  q: Schema.optionalKey(Search),
+  expiresAfter: Schema.optionalKey(Schema.Date),
+  expiresBefore: Schema.optionalKey(Schema.Date),
+  ...PageQuery
+})
+
 /** `GET /v1/audit-events`: `actor` is a user id, `target` any target id, `from`/`before` ISO date-times. */
 export const AuditQueryParams = Schema.Struct({
   actor: Schema.optionalKey(UserId),

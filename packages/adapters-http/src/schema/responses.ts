@@ -2,11 +2,13 @@ import {
   type SessionScope as DomainSessionScope,
   Email,
   Membership,
+  Organization,
   RuleResult,
   SessionId,
   Tenant,
   TenantId,
   TenantSlug,
+  User,
   UserId,
   UserView
 } from "@gatehouse/domain"
@@ -106,6 +108,21 @@ export const MemberEntry = Schema.Struct({
   user: MemberUser,
   membership: Membership,
   inEffect: Schema.Boolean
+})
+
+/**
+ * One row of `GET /v1/memberships` (every organization's): the user's names and email, the organization's name,
+ * portal slug and status (an inactive organization's memberships grant nothing), the role, the membership's
+ * active flag and expiry, and whether it grants its role at the time of the read.
+ */
+export const MembershipListEntry = Schema.Struct({
+  user: Schema.Struct(Struct.pick(User.fields, ["id", "firstName", "lastName", "displayName", "email"])),
+  organization: Schema.Struct(Struct.pick(Organization.fields, ["id", "name", "slug", "status"])),
+  role: Membership.fields.role,
+  active: Membership.fields.active,
+  expiresAt: Membership.fields.expiresAt,
+  inEffect: Schema.Boolean,
+  createdAt: Membership.fields.createdAt
 })
 
 /** `POST /v1/users/{id}/setup-link`. */

@@ -122,6 +122,8 @@ export const MATRIX: ReadonlyArray<Row> = [
   ["GET /v1/organizations/by-slug/:slug",                                U,    U,    __,      __,      F,       200,        NF,                U,     F,     200,     NF],
   ["PATCH /v1/organizations/:orgId",                                     U,    U,    __,      __,      F,       200,        NF,                U,     F,     F,       F],
   ["DELETE /v1/organizations/:orgId",                                    U,    U,    __,      __,      F,       204,        NF,                U,     F,     F,       F],
+  // tenant-wide: members:read or members:manage tenant-wide; an organization's own Admin lists their organization instead
+  ["GET /v1/memberships",                                                U,    U,    __,      __,      F,       200,        200,               U,     F,     F,       __],
   ["GET /v1/organizations/:orgId/members",                               U,    U,    __,      __,      F,       200,        NF,                U,     F,     200,     F],
   ["POST /v1/organizations/:orgId/members",                              U,    U,    __,      __,      F,       201,        NF,                U,     F,     201,     F],
   ["PATCH /v1/organizations/:orgId/members/:userId",                     U,    U,    OWNROLE, NF,      F,       200,        NF,                U,     F,     200,     F],

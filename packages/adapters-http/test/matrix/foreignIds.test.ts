@@ -136,6 +136,20 @@ const CASES: ReadonlyArray<Case> = [
     request: (_, id) => ({ method: "GET", url: `/v1/audit-events?target=${id}` })
   },
   {
+    name: "an organization filter of the tenant-wide memberships",
+    caller: admin,
+    foreign: (w) => w.foreign.organization,
+    list: true,
+    request: (_, id) => ({ method: "GET", url: `/v1/memberships?organization=${id}` })
+  },
+  {
+    name: "a user filter of the tenant-wide memberships",
+    caller: admin,
+    foreign: foreignUser,
+    list: true,
+    request: (_, id) => ({ method: "GET", url: `/v1/memberships?user=${id}` })
+  },
+  {
     name: "an organization a member is added to",
     caller: admin,
     foreign: (w) => w.foreign.organization,

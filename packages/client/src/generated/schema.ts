@@ -4217,7 +4217,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/v1/organizations/{orgId}/eshop": {
+    "/v1/memberships": {
         parameters: {
             query?: never;
             header?: never;
@@ -4225,28 +4225,59 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether the organization's members can be given eShop access
-         * @description `configured`: the tenant has an online store connected (a portal shows its eShop columns only then). Nothing else about the store is answered and Shopify is not called. Needs eshop:manage tenant-wide, or in the organization (its Admins).
+         * List the memberships of every organization, soonest expiry first
+         * @description Ordered by `expiresAt` (memberships without one last), then organization id and user id. Filters: `organization` and `user` (ids), `role`, `q` (the user's name, display name or email), and `expiresAfter` / `expiresBefore` (exclusive bounds on `expiresAt`, which leave out memberships without one; expiring within N days: `expiresAfter` now and `expiresBefore` now + N days). An inactive organization's memberships are listed with its status and `inEffect: false`. Needs members:read or members:manage tenant-wide (an organization's own Admin lists their organization's members instead).
          */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    orgId: string;
+                query?: {
+                    organization?: string;
+                    user?: string;
+                    role?: string;
+                    q?: string;
+                    expiresAfter?: string;
+                    expiresBefore?: string;
+                    limit?: number;
+                    cursor?: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Whether the organization's members can be given eShop access */
+                /** @description List the memberships of every organization, soonest expiry first */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            configured: boolean;
+                            items: {
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    email: string;
+                                    firstName: string & unknown;
+                                    lastName: string & unknown;
+                                    displayName: (string & unknown) | null;
+                                };
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string & unknown;
+                                    slug: string;
+                                    /** @enum {string} */
+                                    status: "active" | "inactive";
+                                };
+                                role: string;
+                                active: boolean;
+                                expiresAt: string | null;
+                                inEffect: boolean;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
                         };
                     };
                 };
