@@ -72,13 +72,20 @@ const filterSql = (tenantId: string, query: MembershipListQuery) => {
 }
 
 /**
- * The rows strictly after a cursor in the order `expires_at NULLS LAST, organization_id, user_id`. A row
- * comparison lets the index (migration 0017) range-scan to the cursor; rows without an expiry come after
- * every dated one.
+ * The page's two parts in the order `expires_at NULLS LAST, organization_id, user_id`: the dated rows, then the
+ * undated ones, each strictly past the cursor (undefined: the part holds none). Each part is one range of the
+ * index of migration 0017 (a row comparison for the dated part, `expires_at IS NULL` and the ids for the other),
+ * so a page deep in the list starts at the cursor instead of filtering its way there (one OR of the two would).
  */
-const afterSql = (cursor: string | undefined, param: (value: unknown) => string): string | undefined => {
-  const position = positionOf(cursor)
-  if (position === undefined) return undefined
+const partsSql = (
+  query: MembershipListQuery,
+  param: (value: unknown) => string
+): { readonly dated: string | undefined; readonly undated: string | undefined } => {
+  // an expiry bound leaves out every membership without an expiry
+  const undatedListed = query.expiresAfter === undefined && query.expiresBefore === undefined
+  const position = positionOf(query.cursor)
+  if (position === undefined)
+    return { dated: "m.expires_at IS NOT NULL", undated: undatedListed ? "m.expires_at IS NULL" : undefined }
   const ids = parseMembershipCursorId(position.id)
   if (ids === undefined || (position.key !== null && typeof position.key !== "number"))
     throw new Error("Invalid cursor reached the repository")
@@ -86,12 +93,21 @@ const afterSql = (cursor: string | undefined, param: (value: unknown) => string)
   const organization = `${param(ids.organizationId)}::uuid`
   const user = `${param(ids.userId)}::uuid`
   if (position.key === null)
-    return `(m.expires_at IS NULL AND (m.organization_id, m.user_id) > (${organization}, ${user}))`
+    return {
+      dated: undefined,
+      undated: undatedListed
+        ? `m.expires_at IS NULL AND (m.organization_id, m.user_id) > (${organization}, ${user})`
+        : undefined
+    }
   const at = `${param(new Date(position.key).toISOString())}::timestamptz`
-  return `((m.expires_at, m.organization_id, m.user_id) > (${at}, ${organization}, ${user}) OR m.expires_at IS NULL)`
+  return {
+    dated: `(m.expires_at, m.organization_id, m.user_id) > (${at}, ${organization}, ${user})`,
+    undated: undatedListed ? "m.expires_at IS NULL" : undefined
+  }
 }
 
 const ORDER = "m.expires_at, m.organization_id, m.user_id"
+const USERS_JOIN = "JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.user_id"
 
 /** `MembershipRepository.listAcrossOrganizations` on PostgreSQL: one page and the total of the filter. */
 export const listAcrossOrganizations = (
@@ -103,29 +119,39 @@ export const listAcrossOrganizations = (
     if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
     const { where, params, param, searched } = filterSql(tenantId, query)
     const filterParams = [...params]
-    const usersJoin = "JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.user_id"
     const totalRows = yield* db.query<{ count: number }>(
       tenantId,
-      `SELECT count(*)::int AS count FROM memberships m ${searched ? usersJoin : ""} WHERE ${where}`,
+      `SELECT count(*)::int AS count FROM memberships m ${searched ? USERS_JOIN : ""} WHERE ${where}`,
       filterParams
     )
-    const after = afterSql(query.cursor, param)
+    const parts = partsSql(query, param)
     const limit = pageLimit(query.limit)
-    const rows = yield* db.query<ListingRow>(
-      tenantId,
-      `SELECT ${MEMBERSHIP_COLUMNS.split(", ")
-        .map((column) => `m.${column}`)
-        .join(", ")},
+    const columns = MEMBERSHIP_COLUMNS.split(", ")
+      .map((column) => `m.${column}`)
+      .join(", ")
+    const part = (condition: string) => `(SELECT ${columns},
               u.first_name, u.last_name, u.display_name, u.email,
               o.name AS organization_name, o.slug AS organization_slug, o.status AS organization_status
        FROM memberships m
-       ${usersJoin}
+       ${USERS_JOIN}
        JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
-       WHERE ${after === undefined ? where : `${where} AND ${after}`}
+       WHERE ${where} AND ${condition}
        ORDER BY ${ORDER}
-       LIMIT ${limit + 1}`,
-      params
+       LIMIT ${limit + 1})`
+    const selected = [parts.dated, parts.undated].flatMap((condition) =>
+      condition === undefined ? [] : [part(condition)]
     )
+    const rows =
+      selected.length === 0
+        ? []
+        : yield* db.query<ListingRow>(
+            tenantId,
+            selected.length === 1
+              ? selected[0]!
+              : `SELECT * FROM (${selected.join(" UNION ALL ")}) AS page
+                 ORDER BY expires_at, organization_id, user_id LIMIT ${limit + 1}`,
+            params
+          )
     const page = pageOf(rows, {
       limit,
       total: totalRows[0]?.count ?? 0,
