@@ -30,4 +30,13 @@ describe("permission-aware navigation", () => {
     expect(visibleNav(["users:read"], "wetrack").admin.map((item) => item.to)).not.toContain("/audit")
     expect(visibleNav(["audit:read"], "wetrack").admin.map((item) => item.to)).toEqual(["/audit"])
   })
+
+  it("Memberships (003's Admin -> Memberships) shows with members:read where the product has the page", () => {
+    const admin = (permissions: ReadonlyArray<string>, preset: "weavestream" | "weevio") =>
+      visibleNav(permissions, preset).admin.map((item) => item.to)
+    expect(admin(["users:read", "members:read"], "weavestream")).toContain("/memberships")
+    // users:read alone does not read memberships tenant-wide
+    expect(admin(["users:read"], "weavestream")).not.toContain("/memberships")
+    expect(admin(["users:read", "members:read"], "weevio")).not.toContain("/memberships")
+  })
 })

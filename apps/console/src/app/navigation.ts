@@ -60,7 +60,8 @@ export const NAV_ITEMS: ReadonlyArray<NavItem> = [
   {
     to: "/memberships",
     label: "admin.nav.memberships",
-    permission: "users:read",
+    // reading memberships tenant-wide: members:read (the API's GET /v1/memberships), 003's Admin -> Memberships
+    permission: "members:read",
     section: "admin",
     presets: ["weavestream", "puqcloud"]
   },
