@@ -109,32 +109,35 @@ const partsSql = (
 const ORDER = "m.expires_at, m.organization_id, m.user_id"
 const USERS_JOIN = "JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.user_id"
 
-/** `MembershipRepository.listAcrossOrganizations` on PostgreSQL: one page and the total of the filter. */
-export const listAcrossOrganizations = (
+const COLUMNS = MEMBERSHIP_COLUMNS.split(", ")
+  .map((column) => `m.${column}`)
+  .join(", ")
+const USER_COLUMNS = "u.first_name, u.last_name, u.display_name, u.email"
+const ORGANIZATION_COLUMNS =
+  "o.name AS organization_name, o.slug AS organization_slug, o.status AS organization_status"
+const ORGANIZATIONS_JOIN = "JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id"
+
+interface PageInput {
+  readonly where: string
+  readonly parts: ReturnType<typeof partsSql>
+  readonly params: ReadonlyArray<unknown>
+  readonly limit: number
+}
+
+/** Without a search: the total, then the page as its two index ranges (see `partsSql`). */
+const listedPage = (
   db: typeof Database.Service,
   tenantId: string,
-  query: MembershipListQuery
-): Effect.Effect<Page<MembershipListing>> =>
+  { where, parts, params, filterParams, limit }: PageInput & { readonly filterParams: ReadonlyArray<unknown> }
+) =>
   Effect.gen(function* () {
-    if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
-    const { where, params, param, searched } = filterSql(tenantId, query)
-    const filterParams = [...params]
     const totalRows = yield* db.query<{ count: number }>(
       tenantId,
-      `SELECT count(*)::int AS count FROM memberships m ${searched ? USERS_JOIN : ""} WHERE ${where}`,
+      `SELECT count(*)::int AS count FROM memberships m WHERE ${where}`,
       filterParams
     )
-    const parts = partsSql(query, param)
-    const limit = pageLimit(query.limit)
-    const columns = MEMBERSHIP_COLUMNS.split(", ")
-      .map((column) => `m.${column}`)
-      .join(", ")
-    const part = (condition: string) => `(SELECT ${columns},
-              u.first_name, u.last_name, u.display_name, u.email,
-              o.name AS organization_name, o.slug AS organization_slug, o.status AS organization_status
-       FROM memberships m
-       ${USERS_JOIN}
-       JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
+    const part = (condition: string) => `(SELECT ${COLUMNS}, ${USER_COLUMNS}, ${ORGANIZATION_COLUMNS}
+       FROM memberships m ${USERS_JOIN} ${ORGANIZATIONS_JOIN}
        WHERE ${where} AND ${condition}
        ORDER BY ${ORDER}
        LIMIT ${limit + 1})`
@@ -152,9 +155,60 @@ export const listAcrossOrganizations = (
                  ORDER BY expires_at, organization_id, user_id LIMIT ${limit + 1}`,
             params
           )
+    return { rows, total: totalRows[0]?.count ?? 0 }
+  })
+
+/**
+ * With a search: the memberships of the matching users are found once (the search function's ids, re-checked on
+ * `users`, then their memberships one user at a time), and the total and the page both read that set in one
+ * statement; the two index ranges of `listedPage` would each repeat the search, and the total a third time.
+ */
+const searchedPage = (
+  db: typeof Database.Service,
+  tenantId: string,
+  { where, parts, params, limit }: PageInput
+) =>
+  Effect.gen(function* () {
+    const conditions = [parts.dated, parts.undated].flatMap((c) => (c === undefined ? [] : [`(${c})`]))
+    const rows = yield* db.query<ListingRow & { readonly total: number }>(
+      tenantId,
+      `WITH matched AS MATERIALIZED (
+         SELECT ${COLUMNS}, ${USER_COLUMNS} FROM memberships m ${USERS_JOIN} WHERE ${where}
+       )
+       SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM matched) AS t
+       LEFT JOIN LATERAL (
+         SELECT m.*, ${ORGANIZATION_COLUMNS} FROM matched m ${ORGANIZATIONS_JOIN}
+         WHERE ${conditions.length === 0 ? "false" : conditions.join(" OR ")}
+         ORDER BY ${ORDER} LIMIT ${limit + 1}
+       ) AS p ON true
+       ORDER BY p.expires_at, p.organization_id, p.user_id`,
+      params
+    )
+    return {
+      // the one row of an empty page carries the total and no membership
+      rows: rows.filter((row) => row.organization_id !== null),
+      total: rows[0]?.total ?? 0
+    }
+  })
+
+/** `MembershipRepository.listAcrossOrganizations` on PostgreSQL: one page and the total of the filter. */
+export const listAcrossOrganizations = (
+  db: typeof Database.Service,
+  tenantId: string,
+  query: MembershipListQuery
+): Effect.Effect<Page<MembershipListing>> =>
+  Effect.gen(function* () {
+    if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
+    const { where, params, param, searched } = filterSql(tenantId, query)
+    const filterParams = [...params]
+    const parts = partsSql(query, param)
+    const limit = pageLimit(query.limit)
+    const { rows, total } = searched
+      ? yield* searchedPage(db, tenantId, { where, parts, params, limit })
+      : yield* listedPage(db, tenantId, { where, parts, params, filterParams, limit })
     const page = pageOf(rows, {
       limit,
-      total: totalRows[0]?.count ?? 0,
+      total,
       toItem: toListing,
       keyOf: (item) => membershipExpiryKey(item.membership)
     })
