@@ -160,6 +160,17 @@ describe("listMemberships (GET /v1/memberships)", () => {
       }).pipe(provide)
   )
 
+  it.effect(
+    "users:read alone does not read memberships: wetrack's User Admin is Forbidden, its Account Admin reads",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, adminActor } = yield* seedTenant({ preset: "wetrack" })
+        const userAdmin = actorOf(yield* seedUser(tenant, { role: role("User Admin") }))
+        assert.strictEqual(yield* failureTag(listMemberships(userAdmin)), "Forbidden")
+        assert.deepStrictEqual(yield* listMemberships(adminActor), { items: [], total: 0, nextCursor: null })
+      }).pipe(provide)
+  )
+
   it.effect("another tenant's memberships never appear", () =>
     Effect.gen(function* () {
       const mine = yield* contractors
