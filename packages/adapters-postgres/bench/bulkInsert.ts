@@ -30,6 +30,7 @@ import pg from "pg"
 import { spreadUser, uuid7 } from "../../../bench/src/userSpread.ts"
 import { Database, layerPg } from "../src/index.ts"
 import { bulkParameters } from "../src/repositories/bulkInsert.ts"
+import { benchTenant } from "./support.ts"
 
 const rows = Number(process.argv[2] ?? 100_000)
 const runs = Number(process.argv[3] ?? 3)
@@ -55,41 +56,23 @@ const importedUsers = (tenantId: TenantId, groups: ReadonlyArray<GroupId>): Arra
 
 const tenantOf = (slug: string): Tenant => {
   const at = new Date()
-  return {
-    id: uuid7(at.getTime()),
-    slug,
-    name: slug,
-    preset: "weevio",
-    passwordPolicy: {
-      preset: "nist",
-      minLength: 15,
-      minLengthWithMfa: 8,
-      maxLength: 128,
-      requireLowercase: false,
-      requireUppercase: false,
-      requireDigit: false,
-      requireSymbol: false,
-      generatedLength: 20
-    },
-    settings: { invitationTtlHours: 72 },
-    createdAt: at,
-    updatedAt: at,
-    version: 1
-  } as unknown as Tenant
+  return benchTenant(uuid7(at.getTime()), slug, "weevio", at)
 }
 
 const COLUMNS = `tenant_id, id, email, first_name, last_name, display_name, phone, language, admin_notes, role,
   module_permissions, department_id, status, email_verified, phone_verified, must_change_password, require_totp,
-  totp_enabled, password_hash, last_login_at, created_at, updated_at, version, name_key, display_key`
+  totp_enabled, password_hash, last_login_at, created_at, updated_at, version, name_key, display_key, kind,
+  awaiting_setup`
 
 const RAW_USERS = `INSERT INTO users (${COLUMNS})
   SELECT tenant_id, id, email, first_name, last_name, display_name, phone, language, admin_notes, role,
     module_permissions::text[], department_id, status, email_verified, phone_verified, must_change_password,
-    require_totp, totp_enabled, password_hash, last_login_at, created_at, updated_at, version, name_key, display_key
+    require_totp, totp_enabled, password_hash, last_login_at, created_at, updated_at, version, name_key, display_key,
+    kind, awaiting_setup
   FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
     $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::boolean[], $15::boolean[], $16::boolean[],
     $17::boolean[], $18::boolean[], $19::text[], $20::timestamptz[], $21::timestamptz[], $22::timestamptz[],
-    $23::int[], $24::text[], $25::text[])
+    $23::int[], $24::text[], $25::text[], $26::text[], $27::boolean[])
   AS t(${COLUMNS})`
 
 const RAW_LINKS = `INSERT INTO user_groups (tenant_id, user_id, group_id, position)
@@ -147,8 +130,8 @@ const program = (owner: pg.Client) =>
             for (let start = 0; start < batch.length; start += 5_000) {
               const chunk = batch.slice(start, start + 5_000)
               const parameters = bulkParameters(chunk)
-              await owner.query(RAW_USERS, parameters.slice(0, 25) as Array<string>)
-              await owner.query(RAW_LINKS, [tenant.id, ...parameters.slice(25)])
+              await owner.query(RAW_USERS, parameters.slice(0, 27) as Array<string>)
+              await owner.query(RAW_LINKS, [tenant.id, ...parameters.slice(27)])
             }
             await owner.query("COMMIT")
           })

@@ -17,12 +17,12 @@ import {
   type UserListQuery,
   UserRepository
 } from "@gatehouse/domain"
-import { Effect, Layer } from "effect"
-import pg from "pg"
+import { Effect } from "effect"
 // The benchmarks' one user generator (names, roles, statuses, logins spread; RARE about once in 10,000).
 import { spreadUser as aUser, RARE, SEED_EPOCH } from "../../../bench/src/userSpread.ts"
-import { Database, layerPg } from "../src/index.ts"
+import { Database } from "../src/index.ts"
 import { listingSql } from "../src/repositories/userListing.ts"
+import { benchTenant, measure, ms, onFreshDatabase } from "./support.ts"
 
 const rows = Number(process.argv[2] ?? 100_000)
 const admin = process.env.DATABASE_URL
@@ -31,47 +31,7 @@ if (admin === undefined) throw new Error("Set DATABASE_URL (the admin connection
 const uuid = () => globalThis.crypto.randomUUID()
 const epoch = SEED_EPOCH
 
-const aTenant = (slug: string): Tenant =>
-  ({
-    id: uuid(),
-    slug,
-    name: slug,
-    preset: "weevio",
-    passwordPolicy: {
-      preset: "nist",
-      minLength: 15,
-      minLengthWithMfa: 8,
-      maxLength: 128,
-      requireLowercase: false,
-      requireUppercase: false,
-      requireDigit: false,
-      requireSymbol: false,
-      generatedLength: 20
-    },
-    settings: { invitationTtlHours: 72 },
-    createdAt: new Date(epoch),
-    updatedAt: new Date(epoch),
-    version: 1
-  }) as Tenant
-
-const percentile = (sorted: ReadonlyArray<number>, p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-
-/** p50 and p99 of `runs` runs of `effect`, in ms, after one warm-up run. */
-const measure = <A, E, R>(runs: number, effect: Effect.Effect<A, E, R>) =>
-  Effect.gen(function* () {
-    yield* effect
-    const samples: Array<number> = []
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now()
-      yield* effect
-      samples.push(performance.now() - started)
-    }
-    samples.sort((a, b) => a - b)
-    return { p50: percentile(samples, 50), p99: percentile(samples, 99) }
-  })
-
-const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`
+const aTenant = (slug: string): Tenant => benchTenant(uuid(), slug, "weevio", new Date(epoch))
 
 const program = Effect.gen(function* () {
   const tenants = yield* TenantRepository
@@ -146,22 +106,4 @@ const program = Effect.gen(function* () {
   console.info(`\nplan of the rare-term page:\n${plan.map((row) => row["QUERY PLAN"]).join("\n")}`)
 })
 
-const main = async () => {
-  const name = `gatehouse_bench_${uuid().replaceAll("-", "")}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`CREATE DATABASE ${name}`)
-  const url = new URL(admin)
-  url.pathname = `/${name}`
-  try {
-    await Effect.runPromise(
-      program.pipe(Effect.provide(Layer.fresh(layerPg({ connectionString: url.toString() }))), Effect.scoped)
-    )
-  } finally {
-    if (process.env.KEEP !== "1") await client.query(`DROP DATABASE ${name} WITH (FORCE)`)
-    else console.info(`kept ${name}`)
-    await client.end()
-  }
-}
-
-await main()
+await onFreshDatabase(admin, program)
