@@ -1,6 +1,6 @@
 import { ok } from "@gatehouse/client"
 import type { Page } from "@playwright/test"
-import { adminSession, client, createTenant, type Tenant } from "../support/api.ts"
+import { adminSession, client, createTenant } from "../support/api.ts"
 import { expectAccessible } from "../support/axe.ts"
 import {
   connectStore,
@@ -9,8 +9,8 @@ import {
   startShopify
 } from "../support/fakeShopify.ts"
 import { pressOn } from "../support/keyboard.ts"
-import { type Organization, type PortalUser, portalUser } from "../support/portal.ts"
-import { expect, signIn, test } from "../support/test.ts"
+import { annaAndPat, openPortal, portalUser, row } from "../support/portal.ts"
+import { expect, test } from "../support/test.ts"
 
 // 001 "Online Store Access": the eShop Access and eShop Status columns of the customer portal's Users and
 // Permissions page, against the testkit's fake Shopify Admin API.
@@ -25,15 +25,6 @@ test.afterAll(async () => {
 // Invite and Copy Account Invite URL put the activation URL on the clipboard; the test reads it back.
 test.use({ permissions: ["clipboard-read", "clipboard-write"] })
 
-const openPortal = async (page: Page, tenant: Tenant, user: PortalUser, organization: Organization) => {
-  await page.goto(`/portal/${organization.slug}`)
-  await expect(page).toHaveURL(/\/sign-in\?redirect=/)
-  await signIn(page, { tenant: tenant.slug, email: user.email, password: user.password })
-  await expect(page).toHaveURL(new RegExp(`/portal/${organization.slug}$`))
-  await expect(page.getByRole("heading", { name: "Users and Permissions" })).toBeVisible()
-}
-
-const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email })
 const status = (page: Page, email: string, word: string) => row(page, email).getByText(word, { exact: true })
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
 const table = (page: Page) => page.getByRole("tabpanel", { name: "Active" })
@@ -47,16 +38,7 @@ const portalWithMembers = async () => {
     pimsCustomerCode: "C100",
     priceCode: "P7"
   })
-  const anna = await portalUser(tenant, admin, clinic, {
-    role: "Admin",
-    firstName: "Anna",
-    lastName: "Admin"
-  })
-  const pat = await portalUser(tenant, admin, clinic, {
-    role: "Limited",
-    firstName: "Pat",
-    lastName: "Portal"
-  })
+  const { anna, pat } = await annaAndPat(tenant, admin, clinic)
   return { tenant, admin, clinic, anna, pat }
 }
 
@@ -228,16 +210,7 @@ test("any other failure is a notification with the problem's message (no custome
     client(admin.token).POST("/v1/organizations", { body: { name: "Codeless Clinic" } })
   )
   const clinic = { id: created.id, name: created.name, slug: created.slug }
-  const anna = await portalUser(tenant, admin, clinic, {
-    role: "Admin",
-    firstName: "Anna",
-    lastName: "Admin"
-  })
-  const pat = await portalUser(tenant, admin, clinic, {
-    role: "Limited",
-    firstName: "Pat",
-    lastName: "Portal"
-  })
+  const { anna, pat } = await annaAndPat(tenant, admin, clinic)
 
   await openPortal(page, tenant, anna, clinic)
   await expect(status(page, pat.email, "No Account")).toBeVisible()

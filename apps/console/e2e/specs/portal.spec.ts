@@ -1,21 +1,10 @@
 import { ok } from "@gatehouse/client"
-import type { Page } from "@playwright/test"
-import { adminSession, client, createTenant, type Tenant } from "../support/api.ts"
+import { adminSession, client, createTenant } from "../support/api.ts"
 import { expectAccessible } from "../support/axe.ts"
-import { createOrganization, type Organization, type PortalUser, portalUser } from "../support/portal.ts"
-import { expect, signIn, test } from "../support/test.ts"
+import { createOrganization, openPortal, portalUser, row } from "../support/portal.ts"
+import { expect, test } from "../support/test.ts"
 
 // 001: the customer portal's Users and Permissions page, for an organization's Admins.
-
-const openPortal = async (page: Page, tenant: Tenant, user: PortalUser, organization: Organization) => {
-  await page.goto(`/portal/${organization.slug}`)
-  await expect(page).toHaveURL(/\/sign-in\?redirect=/)
-  await signIn(page, { tenant: tenant.slug, email: user.email, password: user.password })
-  await expect(page).toHaveURL(new RegExp(`/portal/${organization.slug}$`))
-  await expect(page.getByRole("heading", { name: "Users and Permissions" })).toBeVisible()
-}
-
-const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email })
 
 test("an organization Admin adds a user, disables another, and cannot toggle or demote themselves", async ({
   page

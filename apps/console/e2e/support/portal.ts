@@ -1,5 +1,7 @@
 import { ok } from "@gatehouse/client"
+import type { Page } from "@playwright/test"
 import { client, createUser, fullSession, type Session, type Tenant } from "./api.ts"
+import { expect, signIn } from "./test.ts"
 
 export interface Organization {
   readonly id: string
@@ -45,3 +47,34 @@ export const portalUser = async (
   const session = await fullSession(tenant.slug, user.email, user.password)
   return { id: user.id, email: user.email, password: session.password }
 }
+
+/** Anna, the organization's portal Admin, and Pat, a Limited member. */
+export const annaAndPat = async (tenant: Tenant, admin: Session, organization: Organization) => ({
+  anna: await portalUser(tenant, admin, organization, {
+    role: "Admin",
+    firstName: "Anna",
+    lastName: "Admin"
+  }),
+  pat: await portalUser(tenant, admin, organization, {
+    role: "Limited",
+    firstName: "Pat",
+    lastName: "Portal"
+  })
+})
+
+/** Opens `/portal/<slug>` signed out, signs `user` in from the redirect, and lands on Users and Permissions. */
+export const openPortal = async (
+  page: Page,
+  tenant: Tenant,
+  user: PortalUser,
+  organization: Organization
+) => {
+  await page.goto(`/portal/${organization.slug}`)
+  await expect(page).toHaveURL(/\/sign-in\?redirect=/)
+  await signIn(page, { tenant: tenant.slug, email: user.email, password: user.password })
+  await expect(page).toHaveURL(new RegExp(`/portal/${organization.slug}$`))
+  await expect(page.getByRole("heading", { name: "Users and Permissions" })).toBeVisible()
+}
+
+/** The grid's row of the member with `email`. */
+export const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email })
