@@ -50,6 +50,18 @@ export class Database extends Context.Service<
       params?: ReadonlyArray<unknown>
     ) => Effect.Effect<ReadonlyArray<Row>>
     /**
+     * A plain read that names no tenant: one SELECT that takes no lock and calls nothing that writes (e.g. a
+     * SECURITY DEFINER lookup by id). Sent alone, without BEGIN, while the current transaction has sent nothing
+     * yet (or outside any transaction): under READ COMMITTED every statement reads a snapshot of its own
+     * anyway, so it sees what it would have seen as the transaction's first statement, and a transaction that
+     * sends nothing else sends no BEGIN or COMMIT at all (the session check of every request: one statement,
+     * one round trip). Once the transaction has begun, it runs inside it and sees its writes.
+     */
+    readonly plainRead: <Row = Record<string, unknown>>(
+      sql: string,
+      params?: ReadonlyArray<unknown>
+    ) => Effect.Effect<ReadonlyArray<Row>>
+    /**
      * Runs `effect` all or nothing: under a savepoint inside a transaction (a failure undoes its writes only
      * and leaves the transaction usable), in a transaction of its own otherwise.
      */
@@ -66,22 +78,6 @@ export class Database extends Context.Service<
     ) => Effect.Effect<ReadonlyArray<Row>, E>
   }
 >()("@gatehouse/adapters-postgres/Database") {}
-
-/** Statement texts declared by `plainRead`. */
-const plainReads = new Set<string>()
-
-/**
- * Declares `sql` a plain read that names no tenant: one SELECT that takes no lock and calls nothing that
- * writes (e.g. a SECURITY DEFINER lookup by id). `query` then sends it alone, without BEGIN, while the current
- * transaction has sent nothing yet (or outside any transaction): under READ COMMITTED every statement reads a
- * snapshot of its own anyway, so it sees what it would have seen as the transaction's first statement, and a
- * transaction that sends nothing else sends no BEGIN or COMMIT at all (the session check of every request:
- * one statement, one round trip). Answers `sql`.
- */
-export const plainRead = (sql: string): string => {
-  plainReads.add(sql)
-  return sql
-}
 
 const SET_TENANT = "SELECT set_config('app.tenant_id', $1, true)"
 /**
@@ -268,10 +264,10 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
     tenantId: string | null,
     sql: string,
     params: ReadonlyArray<unknown> | undefined,
-    options: { readonly savepoint: boolean }
+    options: { readonly savepoint: boolean; readonly plainRead?: boolean }
   ): Effect.Effect<ReadonlyArray<Row>, SqlFailure | StoreUnavailable> => {
     const run =
-      tenantId === null && plainReads.has(sql)
+      options.plainRead === true
         ? (handle: TransactionHandle) => readFirst<Row>(handle, sql, params)
         : (handle: TransactionHandle, inside: boolean) =>
             execute<Row>(handle, tenantId, sql, params, inside ? options : { savepoint: false })
@@ -287,6 +283,12 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
     sql: string,
     params?: ReadonlyArray<unknown>
   ): Effect.Effect<ReadonlyArray<Row>> => Effect.orDie(exec<Row>(tenantId, sql, params, { savepoint: false }))
+
+  const plainRead = <Row = Record<string, unknown>>(
+    sql: string,
+    params?: ReadonlyArray<unknown>
+  ): Effect.Effect<ReadonlyArray<Row>> =>
+    Effect.orDie(exec<Row>(null, sql, params, { savepoint: false, plainRead: true }))
 
   const guarded = <E, Row = Record<string, unknown>>(
     tenantId: string | null,
@@ -339,5 +341,5 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
       )
     })
 
-  return Database.of({ driver, transaction, query, guarded, atomic })
+  return Database.of({ driver, transaction, query, plainRead, guarded, atomic })
 }

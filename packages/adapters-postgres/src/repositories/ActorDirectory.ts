@@ -1,6 +1,6 @@
 import { ActorDirectory, type ActorRecord, type SessionRecord, type UserStatus } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { Database, plainRead } from "../Database.ts"
+import { Database } from "../Database.ts"
 import {
   firstRow,
   isUuid,
@@ -92,9 +92,10 @@ const toRecord = (row: ActorRow): ActorRecord => ({
 })
 
 // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy, that
-// joins the session's user on the session's own (tenant, user) key. One statement, one snapshot: a plain read,
-// sent without BEGIN or COMMIT when it comes first (the session check of every authenticated request).
-const FIND_SESSION = plainRead(`SELECT ${SESSION_COLUMNS}, user_status FROM gatehouse_session_with_user($1)`)
+// joins the session's user on the session's own (tenant, user) key. One statement, one snapshot: a plain read
+// (`Database.plainRead`), sent without BEGIN or COMMIT when it comes first (the session check of every
+// authenticated request).
+const FIND_SESSION = `SELECT ${SESSION_COLUMNS}, user_status FROM gatehouse_session_with_user($1)`
 
 type SessionWithUserRow = SessionRow & { readonly user_status: string | null }
 
@@ -118,7 +119,7 @@ export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
           : Effect.succeed(Option.none()),
       findSession: (id) =>
         isUuid(id)
-          ? db.query<SessionWithUserRow>(null, FIND_SESSION, [id]).pipe(Effect.map(firstRow(toSessionRecord)))
+          ? db.plainRead<SessionWithUserRow>(FIND_SESSION, [id]).pipe(Effect.map(firstRow(toSessionRecord)))
           : Effect.succeed(Option.none())
     })
   })

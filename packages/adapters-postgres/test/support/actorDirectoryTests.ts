@@ -46,13 +46,15 @@ const member = Effect.gen(function* () {
 const counting = Effect.gen(function* () {
   const db = yield* Database
   const counter = { statements: 0 }
+  const counted = <A>(statement: () => Effect.Effect<A>) =>
+    Effect.suspend(() => {
+      counter.statements++
+      return statement()
+    })
   const database = Database.of({
     ...db,
-    query: (tenantId, sql, params) =>
-      Effect.suspend(() => {
-        counter.statements++
-        return db.query(tenantId, sql, params)
-      })
+    query: (tenantId, sql, params) => counted(() => db.query(tenantId, sql, params)),
+    plainRead: (sql, params) => counted(() => db.plainRead(sql, params))
   })
   // Fresh: the repositories built for the suite on the real Database must not be reused.
   return {
