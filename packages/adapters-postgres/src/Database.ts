@@ -62,6 +62,20 @@ export class Database extends Context.Service<
       params?: ReadonlyArray<unknown>
     ) => Effect.Effect<ReadonlyArray<Row>>
     /**
+     * A read under the tenant's policies: one SELECT that takes no lock and writes nothing. While the current
+     * transaction has sent nothing yet (or outside any transaction) it runs in a read-only transaction of its
+     * own, sent in one write and one round trip: `BEGIN READ ONLY` with the tenant setting, the statement,
+     * `COMMIT`. As for `plainRead`, READ COMMITTED makes that the snapshot the transaction's first statement
+     * would have read, and the transaction still has sent nothing (a read route's transaction sends no BEGIN or
+     * COMMIT of its own). A statement that writes fails there (READ ONLY) and changes nothing. Once the
+     * transaction has begun, it runs inside it as any statement and sees its writes.
+     */
+    readonly read: <Row = Record<string, unknown>>(
+      tenantId: string,
+      sql: string,
+      params?: ReadonlyArray<unknown>
+    ) => Effect.Effect<ReadonlyArray<Row>>
+    /**
      * Runs `effect` all or nothing: under a savepoint inside a transaction (a failure undoes its writes only
      * and leaves the transaction usable), in a transaction of its own otherwise.
      */
@@ -102,26 +116,32 @@ const exclusive = <A>(handle: TransactionHandle, f: () => Promise<A>): Promise<A
 }
 
 /**
+ * `begin` (BEGIN, or BEGIN READ ONLY) with the tenant setting: in one simple query when `tenantId` is a UUID,
+ * else followed by the setting as a parameter.
+ */
+const beginWith = (begin: string, tenantId: string | null): Array<Statement> => {
+  if (tenantId === null) return [{ sql: begin }]
+  // Multi-statement simple query (no parameters); the regex is what makes the interpolation safe.
+  if (INLINE_TENANT.test(tenantId))
+    return [{ sql: `${begin}; SELECT set_config('app.tenant_id', '${tenantId}', true)` }]
+  return [{ sql: begin }, { sql: SET_TENANT, params: [tenantId] }]
+}
+
+/**
  * The statements that must precede one of the transaction's statements: BEGIN if it has not started yet (with
  * the tenant setting in the same simple query when `tenantId` is a UUID), then the tenant setting if it
  * changes. The handle is updated as if they had run: they run in the same pipeline as the statement, and a
  * failure there fails the statement, which rolls the transaction back.
  */
 const preamble = (handle: TransactionHandle, tenantId: string | null): Array<Statement> => {
-  const statements: Array<Statement> = []
   if (!handle.begun) {
     handle.begun = true
-    if (tenantId !== null && INLINE_TENANT.test(tenantId)) {
-      // Multi-statement simple query (no parameters); the regex above is what makes the interpolation safe.
-      statements.push({ sql: `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)` })
-      handle.tenant = tenantId
-    } else statements.push({ sql: "BEGIN" })
-  }
-  if (tenantId !== null && handle.tenant !== tenantId) {
-    statements.push({ sql: SET_TENANT, params: [tenantId] })
     handle.tenant = tenantId
+    return beginWith("BEGIN", tenantId)
   }
-  return statements
+  if (tenantId === null || handle.tenant === tenantId) return []
+  handle.tenant = tenantId
+  return [{ sql: SET_TENANT, params: [tenantId] }]
 }
 
 /** Sends BEGIN if the transaction has not started yet (marked begun first: a failure must still roll back). */
@@ -153,13 +173,32 @@ const execute = <Row>(
     }
   })
 
-/** A `plainRead`: alone while the transaction has not begun, else in it as any statement. */
-const readFirst = <Row>(handle: TransactionHandle, sql: string, params: ReadonlyArray<unknown> | undefined) =>
-  exclusive(handle, async () =>
-    handle.begun
-      ? (await handle.connection.pipeline<Row>([{ sql, params }])).rows
-      : (await handle.connection.query<Row>(sql, params)).rows
-  )
+/**
+ * A `plainRead` (`tenantId` null) or a `read`: inside the transaction as any statement once it has begun;
+ * before that, alone (no tenant) or in a read-only transaction of its own sent in one write. The handle is
+ * left as it was: the transaction itself still has sent nothing.
+ */
+const readFirst = <Row>(
+  handle: TransactionHandle,
+  tenantId: string | null,
+  sql: string,
+  params: ReadonlyArray<unknown> | undefined
+) =>
+  exclusive(handle, async () => {
+    const connection = handle.connection
+    if (handle.begun)
+      return (await connection.pipeline<Row>([...preamble(handle, tenantId), { sql, params }])).rows
+    if (tenantId === null) return (await connection.query<Row>(sql, params)).rows
+    const begin = beginWith("BEGIN READ ONLY", tenantId)
+    try {
+      return (await connection.pipeline<Row>([...begin, { sql, params }, { sql: "COMMIT" }], begin.length))
+        .rows
+    } catch (error) {
+      // Pipelined, the COMMIT ended the failed transaction already; sent in turn, it was never sent.
+      await connection.query("ROLLBACK").catch(() => undefined)
+      throw error
+    }
+  })
 
 const sqlFailureIn = (cause: Cause.Cause<unknown>): SqlFailure | undefined => {
   for (const reason of cause.reasons) {
@@ -264,11 +303,11 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
     tenantId: string | null,
     sql: string,
     params: ReadonlyArray<unknown> | undefined,
-    options: { readonly savepoint: boolean; readonly plainRead?: boolean }
+    options: { readonly savepoint: boolean; readonly read?: boolean }
   ): Effect.Effect<ReadonlyArray<Row>, SqlFailure | StoreUnavailable> => {
     const run =
-      options.plainRead === true
-        ? (handle: TransactionHandle) => readFirst<Row>(handle, sql, params)
+      options.read === true
+        ? (handle: TransactionHandle) => readFirst<Row>(handle, tenantId, sql, params)
         : (handle: TransactionHandle, inside: boolean) =>
             execute<Row>(handle, tenantId, sql, params, inside ? options : { savepoint: false })
     return Effect.flatMap(CurrentTransaction, (current) =>
@@ -288,7 +327,14 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
     sql: string,
     params?: ReadonlyArray<unknown>
   ): Effect.Effect<ReadonlyArray<Row>> =>
-    Effect.orDie(exec<Row>(null, sql, params, { savepoint: false, plainRead: true }))
+    Effect.orDie(exec<Row>(null, sql, params, { savepoint: false, read: true }))
+
+  const read = <Row = Record<string, unknown>>(
+    tenantId: string,
+    sql: string,
+    params?: ReadonlyArray<unknown>
+  ): Effect.Effect<ReadonlyArray<Row>> =>
+    Effect.orDie(exec<Row>(tenantId, sql, params, { savepoint: false, read: true }))
 
   const guarded = <E, Row = Record<string, unknown>>(
     tenantId: string | null,
@@ -341,5 +387,5 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
       )
     })
 
-  return Database.of({ driver, transaction, query, plainRead, guarded, atomic })
+  return Database.of({ driver, transaction, query, plainRead, read, guarded, atomic })
 }

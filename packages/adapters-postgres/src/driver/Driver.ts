@@ -17,14 +17,16 @@ export interface Connection {
     params?: ReadonlyArray<unknown>
   ) => Promise<QueryResult<Row>>
   /**
-   * Runs statements in order and answers the last one's rows; fails with the first failure. On a server the
+   * Runs statements in order and answers the rows of the statement at `answer` (default: the last one); fails
+   * with the first failure. On a server the
    * statements travel in one write without waiting for each other's answers (pipelining: one round trip);
    * elsewhere they run one after another, stopping at the first failure. Pipelined statements after a
    * failed one still reach the server, so use it inside a transaction (where they fail as the transaction is
    * aborted) or for statements that are independent.
    */
   readonly pipeline: <Row = Record<string, unknown>>(
-    statements: ReadonlyArray<Statement>
+    statements: ReadonlyArray<Statement>,
+    answer?: number
   ) => Promise<QueryResult<Row>>
   /** Hands the session back to the pool; a broken one (lost, or left in an unknown state) is discarded. */
   readonly release: (options?: { readonly broken?: boolean }) => void

@@ -53,7 +53,8 @@ const resultOf = <Row>(result: pg.QueryResult): QueryResult<Row> => ({
 /** Sends every statement before reading any answer; fails with the first failure once all have answered. */
 const sendPipelined = async <Row>(
   client: pg.PoolClient,
-  statements: ReadonlyArray<Statement>
+  statements: ReadonlyArray<Statement>,
+  answer: number
 ): Promise<QueryResult<Row>> => {
   const stream = (client as unknown as Corkable).connection?.stream
   stream?.cork?.()
@@ -66,19 +67,22 @@ const sendPipelined = async <Row>(
   const settled = await Promise.allSettled(sent)
   const failed = settled.find((outcome) => outcome.status === "rejected")
   if (failed !== undefined) throw failed.reason
-  const last = settled[settled.length - 1] as PromiseFulfilledResult<pg.QueryResult>
-  return resultOf<Row>(last.value)
+  const answered = settled[answer]
+  if (answered?.status !== "fulfilled") throw new Error("pipeline called without the statement to answer")
+  return resultOf<Row>(answered.value)
 }
 
 const sendInTurn = async <Row>(
   client: pg.PoolClient,
-  statements: ReadonlyArray<Statement>
+  statements: ReadonlyArray<Statement>,
+  answer: number
 ): Promise<QueryResult<Row>> => {
-  let last: pg.QueryResult | undefined
+  const results: Array<pg.QueryResult> = []
   for (const { sql, params } of statements)
-    last = await client.query(sql, params as Array<unknown> | undefined)
-  if (last === undefined) throw new Error("pipeline called without statements")
-  return resultOf<Row>(last)
+    results.push(await client.query(sql, params as Array<unknown> | undefined))
+  const answered = results[answer]
+  if (answered === undefined) throw new Error("pipeline called without the statement to answer")
+  return resultOf<Row>(answered)
 }
 
 /** A Driver over a `pg` Pool: a server's pool, or a pool whose single connection is PGlite. */
@@ -117,10 +121,10 @@ export const makePoolDriver = (pool: pg.Pool, options: PoolDriverOptions): Drive
     return {
       query: async <Row>(sql: string, params?: ReadonlyArray<unknown>) =>
         resultOf<Row>(await client.query(prepared(sql, params))),
-      pipeline: <Row>(statements: ReadonlyArray<Statement>) =>
+      pipeline: <Row>(statements: ReadonlyArray<Statement>, answer = statements.length - 1) =>
         options.pipelined === true && statements.length > 1
-          ? sendPipelined<Row>(client, statements)
-          : sendInTurn<Row>(client, statements),
+          ? sendPipelined<Row>(client, statements, answer)
+          : sendInTurn<Row>(client, statements, answer),
       release
     }
   }

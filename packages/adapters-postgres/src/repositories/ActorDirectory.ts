@@ -51,7 +51,9 @@ type ActorRow = UserRow & {
 // One statement: the tenant's row joined with the user's (no row when either is missing or the user is of
 // another tenant), the tenant's roles in `RoleRepository.list` order and the user's memberships in
 // `listByUser` order as JSON arrays, and the inactive organizations among those memberships in the same order.
-// One statement reads one snapshot, and sees its transaction's writes.
+// One statement reads one snapshot, and sees its transaction's writes. A read (`Database.read`): first in its
+// transaction (GET /v1/me after the session check), it runs in a read-only transaction of its own, BEGIN and
+// tenant setting, statement and COMMIT in one round trip.
 const LOAD = `SELECT ${tenantColumns.map((column) => `t.${column} AS t_${column}`).join(", ")},
   ${USER_COLUMNS},
   (SELECT coalesce(json_agg(r ORDER BY r.scope = 'organization', r.position), '[]'::json)
@@ -115,7 +117,7 @@ export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
     return ActorDirectory.of({
       load: (tenantId, userId) =>
         isUuid(tenantId) && isUuid(userId)
-          ? db.query<ActorRow>(tenantId, LOAD, [tenantId, userId]).pipe(Effect.map(firstRow(toRecord)))
+          ? db.read<ActorRow>(tenantId, LOAD, [tenantId, userId]).pipe(Effect.map(firstRow(toRecord)))
           : Effect.succeed(Option.none()),
       findSession: (id) =>
         isUuid(id)

@@ -15,7 +15,7 @@ import {
   userActor
 } from "@gatehouse/domain"
 import { aMembership, anOrganization, aUser, freshTenant } from "@gatehouse/testkit"
-import { Effect, Layer, Option } from "effect"
+import { Cause, Effect, Exit, Layer, Option } from "effect"
 import {
   type Connection,
   Database,
@@ -54,7 +54,8 @@ const counting = Effect.gen(function* () {
   const database = Database.of({
     ...db,
     query: (tenantId, sql, params) => counted(() => db.query(tenantId, sql, params)),
-    plainRead: (sql, params) => counted(() => db.plainRead(sql, params))
+    plainRead: (sql, params) => counted(() => db.plainRead(sql, params)),
+    read: (tenantId, sql, params) => counted(() => db.read(tenantId, sql, params))
   })
   // Fresh: the repositories built for the suite on the real Database must not be reused.
   return {
@@ -79,34 +80,33 @@ const recording = Effect.gen(function* () {
           sent.push([sql])
           return connection.query<Row>(sql, params)
         },
-        pipeline: <Row>(statements: Parameters<Connection["pipeline"]>[0]) => {
+        pipeline: <Row>(statements: Parameters<Connection["pipeline"]>[0], answer?: number) => {
           sent.push(statements.map((statement) => statement.sql))
-          return connection.pipeline<Row>(statements)
+          return connection.pipeline<Row>(statements, answer)
         },
         release: (releaseOptions) => connection.release(releaseOptions)
       }
       return recorded
     }
   }
+  const database = makeDatabase(driver)
   return {
     sent,
-    layer: Layer.fresh(layerRepositories).pipe(Layer.provide(Layer.succeed(Database, makeDatabase(driver))))
+    database,
+    layer: Layer.fresh(layerRepositories).pipe(Layer.provide(Layer.succeed(Database, database)))
   }
 })
 
 /** What a recorded statement is, for reading a request's round trips at a glance. */
-const kindOf = (sql: string): string =>
-  sql.startsWith("BEGIN; SELECT set_config")
-    ? "BEGIN+tenant"
-    : sql === "BEGIN" || sql === "COMMIT"
-      ? sql
-      : sql.startsWith("SELECT set_config")
-        ? "tenant"
-        : sql.includes("gatehouse_session_with_user")
-          ? "session"
-          : sql.includes("FROM tenants t JOIN users u")
-            ? "actor"
-            : sql.slice(0, 40)
+const kindOf = (sql: string): string => {
+  const begin = /^(BEGIN(?: READ ONLY)?); SELECT set_config\('app\.tenant_id'/.exec(sql)
+  if (begin !== null) return `${begin[1]}+tenant`
+  if (sql === "BEGIN" || sql === "BEGIN READ ONLY" || sql === "COMMIT" || sql === "ROLLBACK") return sql
+  if (sql.startsWith("SELECT set_config")) return "tenant"
+  if (sql.includes("gatehouse_session_with_user")) return "session"
+  if (sql.includes("FROM tenants t JOIN users u")) return "actor"
+  return sql.slice(0, 40)
+}
 
 const roundTrips = (sent: ReadonlyArray<ReadonlyArray<string>>) => sent.map((trip) => trip.map(kindOf))
 
@@ -171,7 +171,7 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
   )
 
   it.effect(
-    "GET /v1/me's reads (session check, then getMe, one shared transaction): three round trips, four statements",
+    "GET /v1/me's reads (session check, then getMe, one shared transaction): two round trips, four messages",
     () =>
       Effect.gen(function* () {
         const { tenant } = yield* freshTenant()
@@ -183,8 +183,9 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
           transactor.withTransaction(Effect.flatMap(authenticateSession(token), getMe))
         ).pipe(Effect.provide(layer))
         assert.strictEqual(me.id, user.id)
-        // the session alone (before BEGIN), BEGIN with the tenant setting and the actor in one write, COMMIT
-        assert.deepStrictEqual(roundTrips(sent), [["session"], ["BEGIN+tenant", "actor"], ["COMMIT"]])
+        // the session alone; then the actor in a read-only transaction of its own, in one write; the shared
+        // transaction itself sent nothing, so no COMMIT of its own
+        assert.deepStrictEqual(roundTrips(sent), [["session"], ["BEGIN READ ONLY+tenant", "actor", "COMMIT"]])
       })
   )
 
@@ -204,6 +205,82 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
       const trips = roundTrips(sent)
       assert.deepStrictEqual(trips[0]?.[0], "BEGIN+tenant", "the insert began the transaction")
       assert.deepStrictEqual(trips.slice(-2), [["session"], ["COMMIT"]])
+    })
+  )
+
+  it.effect(
+    "a read after the transaction wrote runs inside it and sees its writes (a session touch first)",
+    () =>
+      Effect.gen(function* () {
+        const { tenant } = yield* freshTenant()
+        const { sent, layer } = yield* recording
+        const loaded = yield* Transactor.use((transactor) =>
+          transactor.withTransaction(
+            Effect.gen(function* () {
+              const user = yield* (yield* UserRepository)
+                .insert(aUser({ tenantId: tenant.id }))
+                .pipe(Effect.orDie)
+              return yield* (yield* ActorDirectory).load(tenant.id, user.id)
+            })
+          )
+        ).pipe(Effect.provide(layer))
+        assert.isTrue(Option.isSome(loaded), "the transaction's own user is loaded")
+        const trips = roundTrips(sent)
+        assert.strictEqual(trips[0]?.[0], "BEGIN+tenant", "the insert began the transaction")
+        assert.deepStrictEqual(trips.slice(-2), [["actor"], ["COMMIT"]])
+      })
+  )
+
+  it.effect("a read first in its transaction runs read-only, alone, with its tenant's setting in force", () =>
+    Effect.gen(function* () {
+      const { user } = yield* member
+      const { tenant: other } = yield* freshTenant()
+      yield* (yield* UserRepository).insert(aUser({ tenantId: other.id })).pipe(Effect.orDie)
+      const { sent, database } = yield* recording
+      const rows = yield* database.read<{ tenant: string; readOnly: string; users: number; own: number }>(
+        user.tenantId,
+        `SELECT current_setting('app.tenant_id') AS tenant, current_setting('transaction_read_only') AS "readOnly",
+           (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM users WHERE id = $1)::int AS own`,
+        [user.id]
+      )
+      assert.deepStrictEqual(rows, [{ tenant: user.tenantId, readOnly: "on", users: 1, own: 1 }])
+      assert.deepStrictEqual(
+        roundTrips(sent).map((trip) => trip[0]),
+        ["BEGIN READ ONLY+tenant"]
+      )
+      assert.strictEqual(sent.length, 1, "one round trip")
+      // the other tenant's user is not admitted under this tenant's setting
+      const otherRows = yield* database.read<{ users: number }>(
+        other.id,
+        "SELECT count(*)::int AS users FROM users WHERE tenant_id = $1",
+        [user.tenantId]
+      )
+      assert.deepStrictEqual(otherRows, [{ users: 0 }])
+    })
+  )
+
+  it.effect("a read that writes fails (read only), changes nothing and leaves the session usable", () =>
+    Effect.gen(function* () {
+      const { user } = yield* member
+      const { database } = yield* recording
+      const write = yield* Effect.exit(
+        database.read(user.tenantId, "UPDATE users SET display_name = $2 WHERE id = $1 RETURNING id", [
+          user.id,
+          "written by a read"
+        ])
+      )
+      assert.isTrue(Exit.isFailure(write), "refused")
+      assert.include(String(Cause.squash((write as Exit.Failure<unknown, unknown>).cause)), "read-only")
+      const after = yield* database.read<{ name: string | null }>(
+        user.tenantId,
+        "SELECT display_name AS name FROM users WHERE id = $1",
+        [user.id]
+      )
+      assert.deepStrictEqual(after, [{ name: user.displayName }])
+      const inTransaction = yield* database.transaction(
+        database.query<{ n: number }>(user.tenantId, "SELECT 1 AS n")
+      )
+      assert.deepStrictEqual(inTransaction, [{ n: 1 }])
     })
   )
 

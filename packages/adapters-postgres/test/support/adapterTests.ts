@@ -101,35 +101,46 @@ export const adapterTests = (it: AdapterIt): void => {
     })
   )
 
-  it.effect("pipeline: answers the last statement's rows and fails with the first failure", () =>
-    Effect.gen(function* () {
-      const db = yield* Database
-      const outcome = yield* Effect.promise(async () => {
-        const connection = await db.driver.connect()
-        try {
-          const last = await connection.pipeline<{ n: number }>([
-            { sql: "SELECT 1 AS n" },
-            { sql: "SELECT $1::int AS n", params: [2] }
-          ])
-          // inside a transaction, a failure aborts what was sent after it; ROLLBACK makes the session usable
-          await connection.query("BEGIN")
-          const failure = await connection
-            .pipeline([{ sql: "SELECT 1/0 AS boom" }, { sql: "SELECT $1::int AS n", params: [3] }])
-            .then(
-              () => "succeeded",
-              (error: unknown) => sqlState(error)
+  it.effect(
+    "pipeline: answers the last statement's rows (or the one asked for) and fails with the first failure",
+    () =>
+      Effect.gen(function* () {
+        const db = yield* Database
+        const outcome = yield* Effect.promise(async () => {
+          const connection = await db.driver.connect()
+          try {
+            const last = await connection.pipeline<{ n: number }>([
+              { sql: "SELECT 1 AS n" },
+              { sql: "SELECT $1::int AS n", params: [2] }
+            ])
+            const asked = await connection.pipeline<{ n: number }>(
+              [
+                { sql: "SELECT 5 AS n" },
+                { sql: "SELECT $1::int AS n", params: [6] },
+                { sql: "SELECT 7 AS n" }
+              ],
+              1
             )
-          await connection.query("ROLLBACK")
-          const after = await connection.query<{ n: number }>("SELECT 4 AS n")
-          return { last: last.rows, failure, after: after.rows }
-        } finally {
-          connection.release()
-        }
+            // inside a transaction, a failure aborts what was sent after it; ROLLBACK makes the session usable
+            await connection.query("BEGIN")
+            const failure = await connection
+              .pipeline([{ sql: "SELECT 1/0 AS boom" }, { sql: "SELECT $1::int AS n", params: [3] }])
+              .then(
+                () => "succeeded",
+                (error: unknown) => sqlState(error)
+              )
+            await connection.query("ROLLBACK")
+            const after = await connection.query<{ n: number }>("SELECT 4 AS n")
+            return { last: last.rows, asked: asked.rows, failure, after: after.rows }
+          } finally {
+            connection.release()
+          }
+        })
+        assert.deepStrictEqual(outcome.last, [{ n: 2 }])
+        assert.deepStrictEqual(outcome.asked, [{ n: 6 }], "the second statement's rows, asked for by index")
+        assert.strictEqual(outcome.failure, "22012", "division by zero, not the aborted transaction after it")
+        assert.deepStrictEqual(outcome.after, [{ n: 4 }])
       })
-      assert.deepStrictEqual(outcome.last, [{ n: 2 }])
-      assert.strictEqual(outcome.failure, "22012", "division by zero, not the aborted transaction after it")
-      assert.deepStrictEqual(outcome.after, [{ n: 4 }])
-    })
   )
 
   it.effect("migrations: applied from empty once; a second run applies nothing and changes nothing", () =>
