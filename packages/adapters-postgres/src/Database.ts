@@ -1,4 +1,4 @@
-import { StoreUnavailable } from "@gatehouse/domain"
+import { StoreUnavailable, type TransactionOptions } from "@gatehouse/domain"
 import { type Cause, Context, Effect, Exit } from "effect"
 import type { Connection, Driver, Statement } from "./driver/Driver.ts"
 import { SqlFailure, toSqlFailure } from "./SqlFailure.ts"
@@ -14,6 +14,11 @@ interface TransactionHandle {
    * so a transaction costs one round trip less (and one without any statement costs none).
    */
   begun: boolean
+  /**
+   * Declared `mostlyReads`: a `read` that comes before BEGIN runs in a read-only transaction of its own, in one
+   * round trip, and the transaction stays unbegun.
+   */
+  readonly readsAlone: boolean
   /** Statements of one transaction run one at a time, also when fibers of the use case run concurrently. */
   tail: Promise<unknown>
 }
@@ -39,9 +44,13 @@ export class Database extends Context.Service<
   Database,
   {
     readonly driver: Driver
-    /** Runs `effect` in one transaction (joins the current one); see the Transactor port for guarantees. */
+    /**
+     * Runs `effect` in one transaction (joins the current one, whose options then hold); see the Transactor
+     * port for guarantees.
+     */
     readonly transaction: <A, E, R>(
-      effect: Effect.Effect<A, E, R>
+      effect: Effect.Effect<A, E, R>,
+      options?: TransactionOptions
     ) => Effect.Effect<A, E | StoreUnavailable, R>
     /** One statement; any failure is a defect (the Transactor turns a lost session into StoreUnavailable). */
     readonly query: <Row = Record<string, unknown>>(
@@ -62,13 +71,14 @@ export class Database extends Context.Service<
       params?: ReadonlyArray<unknown>
     ) => Effect.Effect<ReadonlyArray<Row>>
     /**
-     * A read under the tenant's policies: one SELECT that takes no lock and writes nothing. While the current
-     * transaction has sent nothing yet (or outside any transaction) it runs in a read-only transaction of its
-     * own, sent in one write and one round trip: `BEGIN READ ONLY` with the tenant setting, the statement,
-     * `COMMIT`. As for `plainRead`, READ COMMITTED makes that the snapshot the transaction's first statement
-     * would have read, and the transaction still has sent nothing (a read route's transaction sends no BEGIN or
-     * COMMIT of its own). A statement that writes fails there (READ ONLY) and changes nothing. Once the
-     * transaction has begun, it runs inside it as any statement and sees its writes.
+     * A read under the tenant's policies: one SELECT that takes no lock and writes nothing. In a transaction
+     * declared `mostlyReads` that has sent nothing yet (or outside any transaction) it runs in a read-only
+     * transaction of its own, sent in one write and one round trip: `BEGIN READ ONLY` with the tenant setting,
+     * the statement, `COMMIT`. As for `plainRead`, READ COMMITTED makes that the snapshot the transaction's
+     * first statement would have read, and the transaction still has sent nothing (a read route's transaction
+     * sends no BEGIN or COMMIT of its own). A statement that writes fails there (READ ONLY) and changes
+     * nothing. Otherwise (the transaction has begun, or is not declared `mostlyReads`) it runs inside the
+     * transaction as any statement and sees its writes.
      */
     readonly read: <Row = Record<string, unknown>>(
       tenantId: string,
@@ -174,9 +184,10 @@ const execute = <Row>(
   })
 
 /**
- * A `plainRead` (`tenantId` null) or a `read`: inside the transaction as any statement once it has begun;
- * before that, alone (no tenant) or in a read-only transaction of its own sent in one write. The handle is
- * left as it was: the transaction itself still has sent nothing.
+ * A `plainRead` (`tenantId` null) or a `read`: inside the transaction as any statement once it has begun (or,
+ * a `read`, when the transaction is not `readsAlone`); before that, alone (no tenant) or in a read-only
+ * transaction of its own sent in one write. Alone, the handle is left as it was: the transaction itself still
+ * has sent nothing.
  */
 const readFirst = <Row>(
   handle: TransactionHandle,
@@ -186,7 +197,7 @@ const readFirst = <Row>(
 ) =>
   exclusive(handle, async () => {
     const connection = handle.connection
-    if (handle.begun)
+    if (handle.begun || (tenantId !== null && !handle.readsAlone))
       return (await connection.pipeline<Row>([...preamble(handle, tenantId), { sql, params }])).rows
     if (tenantId === null) return (await connection.query<Row>(sql, params)).rows
     const begin = beginWith("BEGIN READ ONLY", tenantId)
@@ -246,7 +257,7 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
       )
     )
 
-  const once = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  const once = <A, E, R>(effect: Effect.Effect<A, E, R>, options: TransactionOptions | undefined) =>
     Effect.uninterruptibleMask((restore) =>
       Effect.gen(function* () {
         const connected = yield* Effect.exit(attempt(() => driver.connect()))
@@ -257,6 +268,7 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
           connection,
           tenant: null,
           begun: false,
+          readsAlone: options?.mostlyReads === true,
           tail: Promise.resolve()
         }
         const exit = yield* Effect.exit(restore(Effect.provideService(effect, CurrentTransaction, handle)))
@@ -282,19 +294,23 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
 
   const withRetries = <A, E, R>(
     effect: Effect.Effect<A, E, R>,
+    options: TransactionOptions | undefined,
     attemptNumber: number
   ): Effect.Effect<A, E | StoreUnavailable, R> =>
-    once(effect).pipe(
+    once(effect, options).pipe(
       Effect.catch((error) => {
         if (!(error instanceof RetrySignal)) return Effect.fail(error)
         if (attemptNumber >= MAX_ATTEMPTS) return Effect.die(error.failure)
-        return Effect.andThen(backoff(attemptNumber), withRetries(effect, attemptNumber + 1))
+        return Effect.andThen(backoff(attemptNumber), withRetries(effect, options, attemptNumber + 1))
       })
     ) as Effect.Effect<A, E | StoreUnavailable, R>
 
-  const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | StoreUnavailable, R> =>
+  const transaction = <A, E, R>(
+    effect: Effect.Effect<A, E, R>,
+    options?: TransactionOptions
+  ): Effect.Effect<A, E | StoreUnavailable, R> =>
     Effect.flatMap(CurrentTransaction, (current) =>
-      current !== undefined && current.driver === driver ? effect : withRetries(effect, 1)
+      current !== undefined && current.driver === driver ? effect : withRetries(effect, options, 1)
     )
 
   // Outside a transaction a statement runs in a short one of its own: the tenant setting is transaction-local,
@@ -313,7 +329,11 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
     return Effect.flatMap(CurrentTransaction, (current) =>
       current !== undefined && current.driver === driver
         ? attempt(() => run(current, true))
-        : transaction(Effect.flatMap(CurrentTransaction, (handle) => attempt(() => run(handle!, false))))
+        : transaction(
+            Effect.flatMap(CurrentTransaction, (handle) => attempt(() => run(handle!, false))),
+            // a read on its own: BEGIN READ ONLY, the read and COMMIT in one round trip
+            { mostlyReads: options.read === true }
+          )
     )
   }
 

@@ -76,9 +76,10 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
   readonly handle: (input: HandlerInput<Auth, P, Q, B>) => Effect.Effect<R, KnownError, GatehouseServices>
   /**
    * With `auth: "session"`: authenticate and run the handler in ONE transaction (one BEGIN/COMMIT instead of
-   * two), for read routes. Never for a handler whose use case commits and then fails (a throttle's failed
-   * attempt: the outer transaction would roll it back), sends mail after its commit, or calls another service
-   * (a held session, and a retry would call it again).
+   * two), for read routes; the transaction is declared `mostlyReads` (the store may run its first reads on
+   * their own: GET /v1/me in two round trips). Never for a handler whose use case commits and then fails (a
+   * throttle's failed attempt: the outer transaction would roll it back), sends mail after its commit, or
+   * calls another service (a held session, and a retry would call it again).
    */
   readonly sharedTransaction?: boolean
   /** Headers and cookies of a success (ETag, the session cookie). */
@@ -179,7 +180,9 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
 
   const shared = spec.auth === "session" && spec.sharedTransaction === true
   const run = (request: FastifyRequest) =>
-    shared ? Transactor.use((transactor) => transactor.withTransaction(program(request))) : program(request)
+    shared
+      ? Transactor.use((transactor) => transactor.withTransaction(program(request), { mostlyReads: true }))
+      : program(request)
 
   const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const exit = await deps.runtime.runPromiseExit(run(request))

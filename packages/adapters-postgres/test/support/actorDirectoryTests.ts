@@ -180,12 +180,28 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
         const { sent, layer } = yield* recording
         // as the route runs it (`sharedTransaction`): the session check and the use case in one transaction
         const me = yield* Transactor.use((transactor) =>
-          transactor.withTransaction(Effect.flatMap(authenticateSession(token), getMe))
+          transactor.withTransaction(Effect.flatMap(authenticateSession(token), getMe), { mostlyReads: true })
         ).pipe(Effect.provide(layer))
         assert.strictEqual(me.id, user.id)
         // the session alone; then the actor in a read-only transaction of its own, in one write; the shared
         // transaction itself sent nothing, so no COMMIT of its own
         assert.deepStrictEqual(roundTrips(sent), [["session"], ["BEGIN READ ONLY+tenant", "actor", "COMMIT"]])
+      })
+  )
+
+  it.effect(
+    "without mostlyReads (a use case that writes), the actor read begins the transaction as before",
+    () =>
+      Effect.gen(function* () {
+        const { tenant } = yield* freshTenant()
+        const user = yield* (yield* UserRepository).insert(aUser({ tenantId: tenant.id })).pipe(Effect.orDie)
+        const { token } = yield* sessionOf(user)
+        const { sent, layer } = yield* recording
+        const me = yield* Transactor.use((transactor) =>
+          transactor.withTransaction(Effect.flatMap(authenticateSession(token), getMe))
+        ).pipe(Effect.provide(layer))
+        assert.strictEqual(me.id, user.id)
+        assert.deepStrictEqual(roundTrips(sent), [["session"], ["BEGIN+tenant", "actor"], ["COMMIT"]])
       })
   )
 
@@ -209,7 +225,7 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
   )
 
   it.effect(
-    "a read after the transaction wrote runs inside it and sees its writes (a session touch first)",
+    "in a mostlyReads transaction, a read after a write runs inside it and sees it (a session touch)",
     () =>
       Effect.gen(function* () {
         const { tenant } = yield* freshTenant()
@@ -221,7 +237,8 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
                 .insert(aUser({ tenantId: tenant.id }))
                 .pipe(Effect.orDie)
               return yield* (yield* ActorDirectory).load(tenant.id, user.id)
-            })
+            }),
+            { mostlyReads: true }
           )
         ).pipe(Effect.provide(layer))
         assert.isTrue(Option.isSome(loaded), "the transaction's own user is loaded")

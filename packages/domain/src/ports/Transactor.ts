@@ -1,6 +1,18 @@
 import { Context, type Effect } from "effect"
 import type { StoreUnavailable } from "../errors/infrastructure.ts"
 
+/** How a transaction is used; the guarantees below hold with any options. */
+export interface TransactionOptions {
+  /**
+   * The transaction mostly reads (a read route: the session check and a read use case). A store may then run
+   * each read that comes before the transaction's first write on its own, with the committed state of that
+   * moment (what any read of a read-committed transaction sees) and without holding the transaction open:
+   * fewer round trips. A read after a write still sees the write, and the writes keep every guarantee. Ignored
+   * by a transaction that joins an outer one.
+   */
+  readonly mostlyReads?: boolean
+}
+
 /**
  * Runs an effect as one transaction of the store.
  *
@@ -16,7 +28,8 @@ export class Transactor extends Context.Service<
   Transactor,
   {
     readonly withTransaction: <A, E, R>(
-      effect: Effect.Effect<A, E, R>
+      effect: Effect.Effect<A, E, R>,
+      options?: TransactionOptions
     ) => Effect.Effect<A, E | StoreUnavailable, R>
   }
 >()("@gatehouse/domain/Transactor") {}

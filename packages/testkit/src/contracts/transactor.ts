@@ -163,6 +163,41 @@ export const transactorTests = (it: ContractIt): void => {
     })
   )
 
+  it.effect(
+    "declared mostlyReads, a transaction still commits or rolls back all its writes, and reads them",
+    () =>
+      Effect.gen(function* () {
+        const transactor = yield* Transactor
+        const users = yield* UserRepository
+        const committed = yield* scenario
+        yield* transactor.withTransaction(
+          Effect.gen(function* () {
+            // a read before the first write, the writes, then a read that must see them
+            assert.isTrue(Option.isNone(yield* users.findById(committed.tenant.id, committed.user.id)))
+            yield* committed.write
+            const after = yield* users.findById(committed.tenant.id, committed.user.id)
+            assert.isTrue(Option.isSome(after), "a read after a write sees it")
+          }),
+          { mostlyReads: true }
+        )
+        yield* committed.visible(true)
+
+        const failed = yield* scenario
+        const error = yield* Effect.flip(
+          transactor.withTransaction(
+            Effect.gen(function* () {
+              yield* users.findById(failed.tenant.id, failed.user.id)
+              yield* failed.write
+              return yield* new Boom()
+            }),
+            { mostlyReads: true }
+          )
+        )
+        assert.strictEqual(error._tag, "Boom")
+        yield* failed.visible(false)
+      })
+  )
+
   it.effect("writes of an open transaction are invisible to a concurrent reader until it commits", () =>
     Effect.gen(function* () {
       const transactor = yield* Transactor

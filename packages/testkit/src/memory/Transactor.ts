@@ -4,5 +4,8 @@ import { MemoryStore } from "./MemoryStore.ts"
 
 export const layerMemory: Layer.Layer<Transactor, never, MemoryStore> = Layer.effect(
   Transactor,
-  Effect.map(MemoryStore, (store) => Transactor.of({ withTransaction: store.transaction }))
+  // One atomic, isolated update per transaction: `mostlyReads` changes nothing here.
+  Effect.map(MemoryStore, (store) =>
+    Transactor.of({ withTransaction: (effect) => store.transaction(effect) })
+  )
 )
