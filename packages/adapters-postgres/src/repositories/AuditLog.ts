@@ -55,12 +55,12 @@ export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
               : `${where} AND ${keysetPast("at", `${param(at.toISOString())}::timestamptz`, cursorId("id", position.id, param), "<")}`
           }
           const limit = pageLimit(query.limit)
-          const rows = yield* db.query<AuditRow>(
+          const rows = yield* db.read<AuditRow>(
             tenantId,
             `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE ${pageWhere} ORDER BY at DESC, id DESC LIMIT ${limit + 1}`,
             params
           )
-          const total = yield* db.query<{ count: number }>(
+          const total = yield* db.read<{ count: number }>(
             tenantId,
             `SELECT count(*)::int AS count FROM audit_events WHERE ${where}`,
             filterParams

@@ -23,7 +23,7 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
     const list = (tenantId: string, column: "organization_id" | "user_id", id: string) =>
       isUuid(tenantId) && isUuid(id)
         ? db
-            .query<MembershipRow>(
+            .read<MembershipRow>(
               tenantId,
               `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE tenant_id = $1 AND ${column} = $2
                ORDER BY position`,
@@ -57,7 +57,7 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
       find: (tenantId, organizationId, userId) =>
         keyed(tenantId, organizationId, userId)
           ? db
-              .query<MembershipRow>(
+              .read<MembershipRow>(
                 tenantId,
                 `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships
                  WHERE tenant_id = $1 AND organization_id = $2 AND user_id = $3`,
@@ -107,7 +107,7 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
       countInEffect: (tenantId, organizationId, roles, now) =>
         isUuid(tenantId) && isUuid(organizationId)
           ? db
-              .query<{ count: number }>(
+              .read<{ count: number }>(
                 tenantId,
                 `SELECT count(*)::int AS count FROM memberships m
                  JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.user_id

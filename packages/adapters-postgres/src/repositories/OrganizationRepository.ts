@@ -73,7 +73,7 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
       findBySlug: (tenantId, slug) =>
         isUuid(tenantId)
           ? db
-              .query<OrganizationRow>(
+              .read<OrganizationRow>(
                 tenantId,
                 `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND slug = $2`,
                 [tenantId, slug]
@@ -83,13 +83,13 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
       slugsLike: (tenantId, base) =>
         isUuid(tenantId)
           ? db
-              .query<{ slug: OrganizationSlug }>(tenantId, SLUGS_LIKE, [tenantId, base])
+              .read<{ slug: OrganizationSlug }>(tenantId, SLUGS_LIKE, [tenantId, base])
               .pipe(Effect.map((rows) => rows.map((row) => row.slug)))
           : Effect.succeed([]),
       findById: (tenantId, id) =>
         isUuid(tenantId) && isUuid(id)
           ? db
-              .query<OrganizationRow>(
+              .read<OrganizationRow>(
                 tenantId,
                 `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2`,
                 [tenantId, id]
@@ -164,13 +164,13 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
               ? where
               : `${where} AND ${keysetPast("name_key", param(String(position.key)), cursorId("id", position.id, param), ">")}`
           const limit = pageLimit(query.limit)
-          const rows = yield* db.query<OrganizationRow>(
+          const rows = yield* db.read<OrganizationRow>(
             tenantId,
             `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE ${pageWhere}
              ORDER BY name_key, id LIMIT ${limit + 1}`,
             params
           )
-          const total = yield* db.query<{ count: number }>(
+          const total = yield* db.read<{ count: number }>(
             tenantId,
             `SELECT count(*)::int AS count FROM organizations WHERE ${where}`,
             filterParams

@@ -188,13 +188,13 @@ export const layer: Layer.Layer<Outbox, never, Database> = Layer.effect(
               ? where
               : `${where} AND ${keysetPast("event_seq", `${param(String(position.key))}::bigint`, cursorId("id", position.id, param), "<")}`
           const limit = pageLimit(query.limit)
-          const rows = yield* db.query<DeliveryRow>(
+          const rows = yield* db.read<DeliveryRow>(
             tenantId,
             `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE ${page}
               ORDER BY event_seq DESC, id DESC LIMIT ${limit + 1}`,
             params
           )
-          const total = yield* db.query<{ count: number }>(
+          const total = yield* db.read<{ count: number }>(
             tenantId,
             `SELECT count(*)::int AS count FROM webhook_deliveries WHERE ${where}`,
             [tenantId, webhookId]
@@ -240,7 +240,7 @@ export const layer: Layer.Layer<Outbox, never, Database> = Layer.effect(
             query.types === undefined
               ? ""
               : ` AND type = ANY(${param([...query.types] as Array<EventType>)}::text[])`
-          const rows = yield* db.query<EventRow>(
+          const rows = yield* db.read<EventRow>(
             tenantId,
             `SELECT ${EVENT_COLUMNS} FROM outbox_events WHERE tenant_id = $1 AND seq > $2::bigint${types}
               ORDER BY seq LIMIT ${pageLimit(query.limit)}`,

@@ -27,7 +27,7 @@ export const layer: Layer.Layer<RoleRepository, never, Database> = Layer.effect(
       find: (tenantId, scope, name) =>
         isUuid(tenantId)
           ? db
-              .query<RoleRow>(
+              .read<RoleRow>(
                 tenantId,
                 `SELECT ${ROLE_COLUMNS} FROM roles WHERE tenant_id = $1 AND scope = $2 AND name = $3`,
                 [tenantId, scope, name]
@@ -37,7 +37,7 @@ export const layer: Layer.Layer<RoleRepository, never, Database> = Layer.effect(
       list: (tenantId) =>
         isUuid(tenantId)
           ? db
-              .query<RoleRow>(
+              .read<RoleRow>(
                 tenantId,
                 `SELECT ${ROLE_COLUMNS} FROM roles WHERE tenant_id = $1
                  ORDER BY scope = 'organization', position`,

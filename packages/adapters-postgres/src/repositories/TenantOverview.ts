@@ -46,7 +46,7 @@ export const layer: Layer.Layer<TenantOverview, never, Database> = Layer.effect(
         Effect.gen(function* () {
           const counts = { pending: 0, active: 0, disabled: 0, deactivated: 0 }
           if (!isUuid(tenantId)) return counts
-          const rows = yield* db.query<{ status: keyof typeof counts; count: number }>(
+          const rows = yield* db.read<{ status: keyof typeof counts; count: number }>(
             tenantId,
             "SELECT status, count::int AS count FROM user_counts WHERE tenant_id = $1",
             [tenantId]
@@ -59,7 +59,7 @@ export const layer: Layer.Layer<TenantOverview, never, Database> = Layer.effect(
           const window = utcDays(today, days)
           const counts = new Map(window.map((day) => [day, 0]))
           if (isUuid(tenantId) && window.length > 0) {
-            const rows = yield* db.query<{ day: string; count: number }>(
+            const rows = yield* db.read<{ day: string; count: number }>(
               tenantId,
               `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(count)::int AS count FROM sign_in_counts
                WHERE tenant_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY day`,
@@ -72,7 +72,7 @@ export const layer: Layer.Layer<TenantOverview, never, Database> = Layer.effect(
       pendingInvitations: (tenantId, now) =>
         Effect.gen(function* () {
           if (!isUuid(tenantId)) return 0
-          const rows = yield* db.query<{ count: number }>(
+          const rows = yield* db.read<{ count: number }>(
             tenantId,
             `SELECT count(*)::int AS count FROM invitations
              WHERE tenant_id = $1 AND state = 'pending' AND expires_at > $2`,
@@ -84,7 +84,7 @@ export const layer: Layer.Layer<TenantOverview, never, Database> = Layer.effect(
       expiringMemberships: (tenantId, { from, until, limit }) =>
         Effect.gen(function* () {
           if (!isUuid(tenantId)) return { items: [], total: 0 }
-          const rows = yield* db.query<ExpiringRow>(
+          const rows = yield* db.read<ExpiringRow>(
             tenantId,
             `WITH window_rows AS (
                SELECT organization_id, user_id, role, active, expires_at, count(*) OVER ()::int AS total

@@ -44,12 +44,12 @@ export const layer: Layer.Layer<TenantRepository, never, Database> = Layer.effec
       findById: (id) =>
         isUuid(id)
           ? db
-              .query<TenantRow>(null, `SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1`, [id])
+              .plainRead<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1`, [id])
               .pipe(Effect.map(firstRow(toTenant)))
           : Effect.succeed(Option.none()),
       findBySlug: (slug) =>
         db
-          .query<TenantRow>(null, `SELECT ${TENANT_COLUMNS} FROM tenants WHERE slug = $1`, [slug])
+          .plainRead<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE slug = $1`, [slug])
           .pipe(Effect.map(firstRow(toTenant))),
       update: (tenant, expectedVersion) =>
         Effect.gen(function* () {

@@ -92,14 +92,14 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
     const db = yield* Database
     const findOne = (tenantId: string, condition: string, value: string) =>
       db
-        .query<UserRow>(
+        .read<UserRow>(
           tenantId,
           `SELECT ${USER_COLUMNS} FROM users u WHERE u.tenant_id = $1 AND ${condition} = $2`,
           [tenantId, value]
         )
         .pipe(Effect.map(firstRow(toUser)))
     const count = (tenantId: string, sql: string, params: ReadonlyArray<unknown>) =>
-      db.query<{ count: number }>(tenantId, sql, params).pipe(Effect.map((rows) => rows[0]?.count ?? 0))
+      db.read<{ count: number }>(tenantId, sql, params).pipe(Effect.map((rows) => rows[0]?.count ?? 0))
 
     return UserRepository.of({
       insert: (user) =>
@@ -120,7 +120,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
       existingEmails: (tenantId, emails) =>
         isUuid(tenantId) && emails.length > 0
           ? db
-              .query<{ email: User["email"] }>(
+              .read<{ email: User["email"] }>(
                 tenantId,
                 "SELECT email FROM users WHERE tenant_id = $1 AND email = ANY($2::text[])",
                 [tenantId, textArray(emails)]
@@ -168,7 +168,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
           const limit = pageLimit(query.limit)
           if (sql.searched) {
             // A search is the costly part: run it once, and take both the page and the total from its matches.
-            const rows = yield* db.query<UserRow & { readonly total_count: number }>(
+            const rows = yield* db.read<UserRow & { readonly total_count: number }>(
               tenantId,
               `WITH u AS MATERIALIZED (SELECT * FROM users u WHERE ${sql.where})
                SELECT t.total_count, p.* FROM (SELECT count(*)::int AS total_count FROM u) t
@@ -182,7 +182,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
             return pageOf(page, { limit, total, toItem: toUser, keyOf: (user) => sortKey(user, query.sort) })
           }
           const [rows, total] = yield* Effect.all([
-            db.query<UserRow>(
+            db.read<UserRow>(
               tenantId,
               `SELECT ${USER_COLUMNS} FROM users u WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT ${limit + 1}`,
               sql.params

@@ -74,7 +74,7 @@ export const layer: Layer.Layer<WebhookRepository, never, Database> = Layer.effe
       findById: (tenantId, id) =>
         keyed(tenantId, id)
           ? Effect.map(
-              db.query<WebhookRow>(
+              db.read<WebhookRow>(
                 tenantId,
                 `SELECT ${COLUMNS} FROM webhooks WHERE tenant_id = $1 AND id = $2`,
                 [tenantId, id]
@@ -112,7 +112,7 @@ export const layer: Layer.Layer<WebhookRepository, never, Database> = Layer.effe
       list: (tenantId) =>
         keyed(tenantId)
           ? Effect.map(
-              db.query<WebhookRow>(
+              db.read<WebhookRow>(
                 tenantId,
                 `SELECT ${COLUMNS} FROM webhooks WHERE tenant_id = $1 ORDER BY created_at, id`,
                 [tenantId]

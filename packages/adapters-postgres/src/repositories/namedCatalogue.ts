@@ -72,7 +72,7 @@ export const sqlCatalogue = <Id extends string, Entry extends CatalogueEntry<Id>
     findById: (tenantId, id) =>
       isKey(tenantId, id)
         ? db
-            .query<Row>(
+            .read<Row>(
               tenantId,
               `SELECT ${selected.join(", ")} FROM ${table} WHERE tenant_id = $1 AND id = $2`,
               [tenantId, id]
@@ -101,7 +101,7 @@ export const sqlCatalogue = <Id extends string, Entry extends CatalogueEntry<Id>
     list: (tenantId) =>
       isUuid(tenantId)
         ? db
-            .query<Row>(
+            .read<Row>(
               tenantId,
               `SELECT ${selected.join(", ")} FROM ${table} WHERE tenant_id = $1 ORDER BY name_key, id`,
               [tenantId]
