@@ -1,9 +1,4 @@
-import { pinSearchPath } from "./policy.ts"
-
-/** Re-pins the search path (CREATE OR REPLACE resets a function's SET clauses) and restates its grants. */
-const definer = (signature: string): string => `${pinSearchPath(signature)}
-REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION ${signature} TO gatehouse_app;`
+import { definerFunction as definer } from "./policy.ts"
 
 /** A by-id lookup of one table's row, outside the tenant policy: the same shape for sessions, invitations, tokens. */
 const byId = (name: string, parameter: string, table: string, alias: string): string =>

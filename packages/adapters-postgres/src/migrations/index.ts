@@ -11,6 +11,7 @@ import { userKindAndSetup } from "./0012_user_kind_and_setup.ts"
 import { throttleByOrigin } from "./0013_throttle_by_origin.ts"
 import { organizationFields } from "./0014_organization_fields.ts"
 import { plpgsqlLookups } from "./0015_plpgsql_lookups.ts"
+import { plpgsqlClaim } from "./0016_plpgsql_claim.ts"
 import { membershipListing } from "./0017_membership_listing.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
@@ -35,5 +36,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 13, name: "throttle_by_origin", sql: throttleByOrigin },
   { version: 14, name: "organization_fields", sql: organizationFields },
   { version: 15, name: "plpgsql_lookups", sql: plpgsqlLookups },
+  { version: 16, name: "plpgsql_claim", sql: plpgsqlClaim },
   { version: 17, name: "membership_listing", sql: membershipListing }
 ]

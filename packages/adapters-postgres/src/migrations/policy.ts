@@ -15,3 +15,11 @@ BEGIN
   EXECUTE format('ALTER FUNCTION ${signature} SET search_path = %I, pg_catalog, pg_temp', current_schema());
 END
 $$;`
+
+/**
+ * A SECURITY DEFINER function's search path pinned (CREATE OR REPLACE resets a function's SET clauses) and its
+ * grants stated: the application role may call it, PUBLIC may not.
+ */
+export const definerFunction = (signature: string): string => `${pinSearchPath(signature)}
+REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ${signature} TO gatehouse_app;`

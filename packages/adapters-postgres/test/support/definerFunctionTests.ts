@@ -5,17 +5,22 @@ import { Database, type Repositories } from "../../src/index.ts"
 type AdapterIt = Vitest.MethodsNonLive<Repositories | Database>
 
 /**
- * The lookups that read outside the row-level policies (migration 15). `plpgsql`, because PostgreSQL before 18
- * re-plans a `LANGUAGE sql` function's body on every call (issue 17: 1.25-1.37 ms against 0.37 ms per session
- * check); still definer functions with a pinned search path that only the application role may call.
+ * Every SECURITY DEFINER function of the schema, with its volatility: the lookups that read outside the
+ * row-level policies (migration 15), the trigram search (migration 2) and the webhook dispatcher's claim
+ * (migration 16). `plpgsql`, because PostgreSQL before 18 re-plans a `LANGUAGE sql` function's body on every
+ * call (issue 17: 1.25-1.37 ms against 0.37 ms per session check); definer functions with a pinned search path
+ * that only the application role may call. A new definer function must be added here.
  */
-const LOOKUPS = [
-  "gatehouse_due_membership_expiries",
-  "gatehouse_invitation_by_id",
-  "gatehouse_one_time_token_by_id",
-  "gatehouse_session_by_id",
-  "gatehouse_session_with_user"
-]
+const DEFINERS: Readonly<Record<string, "s" | "v">> = {
+  gatehouse_claim_deliveries: "v",
+  gatehouse_due_membership_expiries: "s",
+  gatehouse_invitation_by_id: "s",
+  gatehouse_one_time_token_by_id: "s",
+  gatehouse_search_user_ids: "s",
+  gatehouse_session_by_id: "s",
+  gatehouse_session_with_user: "s"
+}
+const LOOKUPS = Object.keys(DEFINERS)
 
 interface FunctionRow {
   readonly name: string
@@ -35,13 +40,13 @@ const CATALOGUE = `
     has_function_privilege('gatehouse_app', p.oid, 'EXECUTE') AS app,
     (p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0)) AS everyone
   FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
-  WHERE p.pronamespace = current_schema()::regnamespace AND p.proname = ANY($1::text[])
+  WHERE p.pronamespace = current_schema()::regnamespace AND (p.prosecdef OR p.proname = ANY($1::text[]))
   ORDER BY p.proname`
 
 /** Registered on PGlite and on the server. */
 export const definerFunctionTests = (it: AdapterIt): void => {
   it.effect(
-    "the definer lookups are plpgsql, SECURITY DEFINER, search path pinned, callable by the app only",
+    "the definer functions (lookups, search, webhook claim) are plpgsql, SECURITY DEFINER, search path pinned, callable by the app only",
     () =>
       Effect.gen(function* () {
         const db = yield* Database
@@ -56,12 +61,12 @@ export const definerFunctionTests = (it: AdapterIt): void => {
         assert.deepStrictEqual(
           rows.map((row) => row.name),
           LOOKUPS,
-          "each lookup exists once"
+          "each definer function exists once, and no other"
         )
         for (const row of rows) {
           assert.strictEqual(row.language, "plpgsql", `${row.name} is plpgsql`)
           assert.isTrue(row.definer, `${row.name} is SECURITY DEFINER`)
-          assert.strictEqual(row.volatility, "s", `${row.name} is STABLE`)
+          assert.strictEqual(row.volatility, DEFINERS[row.name], `${row.name} keeps its volatility`)
           assert.deepStrictEqual(row.config, [row.expectedSearchPath], `${row.name} pins its search path`)
           assert.isTrue(row.app, `gatehouse_app may call ${row.name}`)
           assert.isFalse(row.everyone, `PUBLIC may not call ${row.name}`)
