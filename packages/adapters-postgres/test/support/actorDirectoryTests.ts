@@ -4,17 +4,19 @@ import {
   authenticate,
   authenticateSession,
   getMe,
+  listUsers,
   MembershipRepository,
   newSessionToken,
   OrganizationRepository,
   SecureRandom,
   type Session,
   SessionRepository,
+  type Tenant,
   Transactor,
   UserRepository,
   userActor
 } from "@gatehouse/domain"
-import { aMembership, anOrganization, aUser, freshTenant } from "@gatehouse/testkit"
+import { aMembership, anOrganization, aUser, freshTenant, seedTenant } from "@gatehouse/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import {
   type Connection,
@@ -186,6 +188,44 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
         // the session alone; then the actor in a read-only transaction of its own, in one write; the shared
         // transaction itself sent nothing, so no COMMIT of its own
         assert.deepStrictEqual(roundTrips(sent), [["session"], ["BEGIN READ ONLY+tenant", "actor", "COMMIT"]])
+      })
+  )
+
+  it.effect(
+    "GET /v1/users's reads (session, actor, page, total) in a mostlyReads transaction: four round trips, no COMMIT of its own",
+    () =>
+      Effect.gen(function* () {
+        const { admin } = yield* seedTenant({
+          slug: `rt-${crypto.randomUUID().slice(0, 8)}` as Tenant["slug"]
+        })
+        const { token } = yield* sessionOf(admin)
+        const { sent, layer } = yield* recording
+        const run = (mostlyReads: boolean) =>
+          Transactor.use((transactor) =>
+            transactor.withTransaction(
+              Effect.flatMap(authenticateSession(token), (actor) => listUsers(actor, { limit: 50 })),
+              { mostlyReads }
+            )
+          ).pipe(Effect.provide(layer))
+        const shape = (trips: ReadonlyArray<ReadonlyArray<string>>) =>
+          trips.map((trip) => trip.map((kind) => (kind.startsWith("SELECT") ? "read" : kind)))
+        const before = yield* run(false)
+        assert.deepStrictEqual(shape(roundTrips(sent.splice(0))), [
+          ["session"],
+          ["BEGIN+tenant", "actor"],
+          ["read"],
+          ["read"],
+          ["COMMIT"]
+        ])
+        const after = yield* run(true)
+        assert.deepStrictEqual(after, before, "the same page and total")
+        assert.strictEqual(after.items[0]?.id, admin.id)
+        assert.deepStrictEqual(shape(roundTrips(sent)), [
+          ["session"],
+          ["BEGIN READ ONLY+tenant", "actor", "COMMIT"],
+          ["BEGIN READ ONLY+tenant", "read", "COMMIT"],
+          ["BEGIN READ ONLY+tenant", "read", "COMMIT"]
+        ])
       })
   )
 
