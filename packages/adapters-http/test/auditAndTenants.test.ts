@@ -6,18 +6,12 @@ import {
   makeHarness,
   newTenant,
   newUser,
-  PLATFORM_TOKEN,
-  type TenantAdmin
+  PLATFORM_TOKEN
 } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 describe("GET /v1/audit-events", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   it("answers the tenant's trail newest first, filtered by action and actor, with no secret in it", async () => {
     const user = await newUser(h.app, admin)

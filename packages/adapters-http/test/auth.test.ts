@@ -12,6 +12,7 @@ import {
   PASSWORD,
   type TenantAdmin
 } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 const cookieOf = (setCookie: string | Array<string> | undefined): string => {
   const all = [setCookie ?? []].flat()
@@ -21,13 +22,7 @@ const cookieOf = (setCookie: string | Array<string> | undefined): string => {
 }
 
 describe("login, logout and the session cookie", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   it("answers the token, the session and the user (never the hash) and sets an HttpOnly SameSite=Lax cookie", async () => {
     const response = await call(h.app, "POST", "/v1/auth/login", {

@@ -1,15 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  problem,
-  type TenantAdmin,
-  type TestUser
-} from "./support/harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { call, json, newUser, problem, type TestUser } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 /**
  * Issue 12, item 8 over HTTP: a wetrack `Admin` ended a `User Admin`'s sessions and renamed the `Account Admin`
@@ -17,18 +8,14 @@ import {
  * `requireTotp` after another admin set it. All refused now, nothing changed.
  */
 describe("lesser admins and an admin's own admin-only fields", () => {
-  let h: Harness
-  let owner: TenantAdmin
+  const { h, admin: owner } = tenantWithAdmin("wetrack")
   let admin: TestUser
   let userAdmin: TestUser
 
   beforeAll(async () => {
-    h = await makeHarness()
-    owner = await newTenant(h.app, "wetrack")
     admin = await newUser(h.app, owner, { role: "Admin" })
     userAdmin = await newUser(h.app, owner, { role: "User Admin" })
   })
-  afterAll(() => h.close())
 
   const read = (id: string, token = owner.token) => call(h.app, "GET", `/v1/users/${id}`, { token })
   const patch = async (token: string, id: string, body: Record<string, unknown>) => {

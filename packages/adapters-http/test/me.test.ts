@@ -1,30 +1,9 @@
-import { decodeBase32, generateTotp } from "@gatehouse/domain"
-import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  PLATFORM_TOKEN,
-  type TenantAdmin
-} from "./support/harness.ts"
-
-const totpNow = (secret: string, offsetSteps = 0): Promise<string> =>
-  Effect.runPromise(
-    decodeBase32(secret).pipe(Effect.flatMap((key) => generateTotp(key, Date.now() + offsetSteps * 30_000)))
-  )
+import { describe, expect, it } from "vitest"
+import { call, json, newUser, PLATFORM_TOKEN, totpNow } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 describe("/v1/me", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   it("GET answers the caller with permissions and memberships, never admin notes; 401 without a session", async () => {
     const response = await call(h.app, "GET", "/v1/me", { token: admin.token })

@@ -1,29 +1,9 @@
-import { decodeBase32, generateTotp } from "@gatehouse/domain"
-import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  type TenantAdmin
-} from "./support/harness.ts"
-
-const totpAt = (secret: string, offsetSteps = 0): Promise<string> =>
-  Effect.runPromise(
-    decodeBase32(secret).pipe(Effect.flatMap((key) => generateTotp(key, Date.now() + offsetSteps * 30_000)))
-  )
+import { describe, expect, it } from "vitest"
+import { call, json, newUser, totpNow } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 describe("one's own recovery codes and PIMS credentials", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   it("POST /v1/me/mfa/totp/recovery-codes: new codes once with the password or a code; the old ones stop working", async () => {
     const user = await newUser(h.app, admin)
@@ -36,7 +16,7 @@ describe("one's own recovery codes and PIMS credentials", () => {
     const { secret } = json(await call(h.app, "POST", "/v1/me/mfa/totp", { token: user.token }))
     const confirmed = await call(h.app, "POST", "/v1/me/mfa/totp/confirm", {
       token: user.token,
-      body: { code: await totpAt(secret) }
+      body: { code: await totpNow(secret) }
     })
     const first: Array<string> = json(confirmed).recoveryCodes
     const credentials = { tenant: admin.slug, email: user.email, password: user.password }

@@ -1,15 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  problem,
-  type TenantAdmin,
-  type TestUser
-} from "./support/harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { call, json, newUser, problem, type TestUser } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 /**
  * Issue 12, item 6 over HTTP: an organization Admin who added an existing email got the user's tenant role,
@@ -17,15 +8,12 @@ import {
  * Admin too) into their customer organization.
  */
 describe("an organization Admin gets the membership view and adds only portal users", () => {
-  let h: Harness
-  let admin: TenantAdmin
+  const { h, admin } = tenantWithAdmin()
   let orgAdmin: TestUser
   let orgId = ""
   const MEMBERSHIP_VIEW = ["displayName", "email", "firstName", "id", "lastName"]
 
   beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
     const org = await call(h.app, "POST", "/v1/organizations", {
       token: admin.token,
       body: { name: "Contoso" }
@@ -38,7 +26,6 @@ describe("an organization Admin gets the membership view and adds only portal us
     })
     expect(made.statusCode).toBe(201)
   })
-  afterAll(() => h.close())
 
   const add = (token: string, email: string) =>
     call(h.app, "POST", `/v1/organizations/${orgId}/members`, {

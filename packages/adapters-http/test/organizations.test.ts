@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  type TenantAdmin
-} from "./support/harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { call, json, newTenant, newUser, type TenantAdmin } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 describe("/v1/organizations", () => {
-  let h: Harness
-  let admin: TenantAdmin
+  const { h, admin } = tenantWithAdmin()
   let other: TenantAdmin
   beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
     other = await newTenant(h.app)
   })
-  afterAll(() => h.close())
 
   const createOrg = async (name: string) => {
     const response = await call(h.app, "POST", "/v1/organizations", {

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  type TenantAdmin
-} from "./support/harness.ts"
+import { describe, expect, it } from "vitest"
+import { call, json, newUser } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 const DAY = 86_400_000
 
 describe("GET /v1/overview/*", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   const get = (url: string, query: Record<string, string> = {}, token = admin.token) =>
     call(h.app, "GET", url, { token, query })

@@ -1,27 +1,9 @@
-import { decodeBase32, generateTotp } from "@gatehouse/domain"
-import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  PASSWORD,
-  PLATFORM_TOKEN,
-  type TenantAdmin
-} from "./support/harness.ts"
-
-const tokenOf = (setupUrl: string): string => decodeURIComponent(setupUrl.split("#token=")[1]!)
+import { describe, expect, it } from "vitest"
+import { call, json, PASSWORD, PLATFORM_TOKEN, setupTokenOf, totpNow } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 describe("/v1/setup", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   it("starts and completes setup from an invitation, once; the user then logs in", async () => {
     const created = json(
@@ -36,7 +18,7 @@ describe("/v1/setup", () => {
         }
       })
     )
-    const token = tokenOf(created.setupUrl)
+    const token = setupTokenOf(created.setupUrl)
     const started = await call(h.app, "POST", "/v1/setup/start", { body: { token } })
     expect(started.statusCode).toBe(200)
     expect(json(started)).toMatchObject({
@@ -93,7 +75,7 @@ describe("/v1/setup", () => {
         }
       })
     )
-    const token = tokenOf(created.setupUrl)
+    const token = setupTokenOf(created.setupUrl)
     const weak = await call(h.app, "POST", "/v1/setup/complete", {
       body: { token, displayName: "Remy", password: "weak" }
     })
@@ -119,7 +101,7 @@ describe("/v1/setup", () => {
       })
     )
     expect(tenant.admin.status).toBe("pending")
-    const token = tokenOf(tenant.setupUrl)
+    const token = setupTokenOf(tenant.setupUrl)
     const started = json(await call(h.app, "POST", "/v1/setup/start", { body: { token } }))
     expect(started.requiresTotp).toBe(true)
     expect(started.totp.secret).toBeTypeOf("string")
@@ -127,9 +109,7 @@ describe("/v1/setup", () => {
       body: { token, displayName: "Cleo", password: PASSWORD }
     })
     expect(noCode.statusCode).toBe(400)
-    const code = await Effect.runPromise(
-      decodeBase32(started.totp.secret).pipe(Effect.flatMap((key) => generateTotp(key, Date.now())))
-    )
+    const code = await totpNow(started.totp.secret)
     const completed = await call(h.app, "POST", "/v1/setup/complete", {
       body: { token, displayName: "Cleo", password: PASSWORD, totpCode: code }
     })

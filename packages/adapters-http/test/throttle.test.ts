@@ -1,15 +1,8 @@
 import { gatehouseFrameworkErrors } from "@gatehouse/adapters-http"
 import type { FastifyInstance } from "fastify"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  type TenantAdmin
-} from "./support/harness.ts"
+import { describe, expect, it } from "vitest"
+import { call, json, makeHarness, newTenant, newUser } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 const WRONG = "Wrong-Password-99"
 
@@ -22,13 +15,7 @@ const loginFrom = (
 ) => app.inject({ method: "POST", url: "/v1/auth/login", payload: body, remoteAddress: address, headers })
 
 describe("the sign-in throttle per (account, client address) and per account (issue 12, item 3)", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   it("a stranger's guesses slow down their own address only: 429 TOO_MANY_ATTEMPTS with Retry-After there, the owner signs in from elsewhere", async () => {
     const user = await newUser(h.app, admin)

@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  call,
-  type Harness,
-  json,
-  makeHarness,
-  newTenant,
-  newUser,
-  type TenantAdmin
-} from "./support/harness.ts"
+import { describe, expect, it } from "vitest"
+import { call, json, newUser } from "./support/harness.ts"
+import { tenantWithAdmin } from "./support/tenantWithAdmin.ts"
 
 describe("webhooks and the event feed", () => {
-  let h: Harness
-  let admin: TenantAdmin
-  beforeAll(async () => {
-    h = await makeHarness()
-    admin = await newTenant(h.app)
-  })
-  afterAll(() => h.close())
+  const { h, admin } = tenantWithAdmin()
 
   const create = async (body: object = { url: "https://receiver.example/hooks", events: ["*"] }) => {
     const response = await call(h.app, "POST", "/v1/webhooks", { token: admin.token, body })

@@ -6,9 +6,15 @@ import {
 } from "@gatehouse/adapters-http"
 import * as Outbound from "@gatehouse/adapters-outbound"
 import { type ClientOptions, layer as shopifyLayer } from "@gatehouse/adapters-shopify"
-import type { OutboundCalls, ShopifyCustomers, ShopifyWebhookSignature } from "@gatehouse/domain"
+import {
+  decodeBase32,
+  generateTotp,
+  type OutboundCalls,
+  type ShopifyCustomers,
+  type ShopifyWebhookSignature
+} from "@gatehouse/domain"
 import { layerMemory } from "@gatehouse/testkit"
-import { Layer, ManagedRuntime, Redacted } from "effect"
+import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import Fastify, {
   type FastifyInstance,
   type FastifyServerOptions,
@@ -238,3 +244,7 @@ export const setupTokenOf = (setupUrl: string): string => {
   if (token === undefined) throw new Error(`not a setup link: ${setupUrl}`)
   return decodeURIComponent(token)
 }
+
+/** The authenticator's code for `secret` (base32) at the current time. */
+export const totpNow = (secret: string): Promise<string> =>
+  Effect.runPromise(decodeBase32(secret).pipe(Effect.flatMap((key) => generateTotp(key, Date.now()))))
