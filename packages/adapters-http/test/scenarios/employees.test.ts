@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from "fastify"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeScenarioHarness, type ScenarioHarness, STORE } from "./support/scenarioHarness.ts"
 import {
-  createTenant,
+  createTenantSignedIn,
   idsOf,
   json,
   lastSetupLinkTo,
@@ -76,7 +76,7 @@ describe(`employees (wetrack) over HTTP on ${STORE}`, () => {
   afterAll(() => h?.close())
 
   it("bootstraps the account: its Account Admin, and the four roles of the product", async () => {
-    const created = await createTenant(h, {
+    const { created, token } = await createTenantSignedIn(h, OWNER_PASSWORD, {
       slug,
       name: "WeTrack Logistics",
       preset: "wetrack",
@@ -85,12 +85,7 @@ describe(`employees (wetrack) over HTTP on ${STORE}`, () => {
     expect(created.admin.role).toBe("Account Admin")
     // the product's policy generates 12 characters
     expect([...created.generatedPassword]).toHaveLength(12)
-    const first = await loggedIn(login(h, slug, "olivia.owner@wetrack.test", created.generatedPassword))
-    await request(h, "POST", "/v1/me/password", {
-      token: first.token,
-      body: { currentPassword: created.generatedPassword, newPassword: OWNER_PASSWORD }
-    })
-    ownerToken = (await loggedIn(login(h, slug, "olivia.owner@wetrack.test", OWNER_PASSWORD))).token
+    ownerToken = token
     const roles = json(await request(h, "GET", "/v1/roles", { token: ownerToken }))
     expect(roles.items.map((r: { name: string }) => r.name).sort()).toEqual(
       ["Account Admin", "Admin", "General", "User Admin"].sort()

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from "fastify"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeScenarioHarness, type ScenarioHarness, STORE } from "./support/scenarioHarness.ts"
 import {
-  createTenant,
+  createTenantSignedIn,
   json,
   lastSetupLinkTo,
   loggedIn,
@@ -30,14 +30,6 @@ describe(`inactive users before setup, external users, LAST_ADMIN's role (issue 
   let owner = ""
   const ids = new Map<string, string>()
 
-  const signedInOwner = async (tenant: string, email: string, generated: string) => {
-    const first = await loggedIn(login(h, tenant, email, generated))
-    await request(h, "POST", "/v1/me/password", {
-      token: first.token,
-      body: { currentPassword: generated, newPassword: OWNER_PASSWORD }
-    })
-    return (await loggedIn(login(h, tenant, email, OWNER_PASSWORD))).token
-  }
   const createUser = (body: Record<string, unknown>) =>
     request(h, "POST", "/v1/users", {
       token: owner,
@@ -59,13 +51,14 @@ describe(`inactive users before setup, external users, LAST_ADMIN's role (issue 
 
   beforeAll(async () => {
     h = await makeScenarioHarness({ hasher: "fake" })
-    const created = await createTenant(h, {
-      slug,
-      name: "WeTrack Issue 13",
-      preset: "wetrack",
-      admin: { email: "olivia@issue13.test", firstName: "Olivia", lastName: "Owner" }
-    })
-    owner = await signedInOwner(slug, "olivia@issue13.test", created.generatedPassword)
+    owner = (
+      await createTenantSignedIn(h, OWNER_PASSWORD, {
+        slug,
+        name: "WeTrack Issue 13",
+        preset: "wetrack",
+        admin: { email: "olivia@issue13.test", firstName: "Olivia", lastName: "Owner" }
+      })
+    ).token
   })
   afterAll(() => h?.close())
 
@@ -210,13 +203,14 @@ describe(`inactive users before setup, external users, LAST_ADMIN's role (issue 
   })
 
   it("LAST_ADMIN names the organization's admin role: a puqcloud client's only Owner", async () => {
-    const created = await createTenant(h, {
-      slug: "puqcloud-issue13",
-      name: "PUQcloud Issue 13",
-      preset: "puqcloud",
-      admin: { email: "pat@puq13.test", firstName: "Pat", lastName: "Admin" }
-    })
-    const admin = await signedInOwner("puqcloud-issue13", "pat@puq13.test", created.generatedPassword)
+    const admin = (
+      await createTenantSignedIn(h, OWNER_PASSWORD, {
+        slug: "puqcloud-issue13",
+        name: "PUQcloud Issue 13",
+        preset: "puqcloud",
+        admin: { email: "pat@puq13.test", firstName: "Pat", lastName: "Admin" }
+      })
+    ).token
     const client = await request(h, "POST", "/v1/organizations", {
       token: admin,
       body: { name: "Client One" }

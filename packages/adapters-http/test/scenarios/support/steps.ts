@@ -88,6 +88,26 @@ export const createTenant = async (
   return json(created)
 }
 
+/**
+ * `createTenant` with `body`, then its admin's first sign-in: with the generated password, changed to
+ * `password`, and again with it. Answers the 201 body and the token of the full session.
+ */
+export const createTenantSignedIn = async (
+  h: ScenarioHarness,
+  password: string,
+  body: Parameters<typeof createTenant>[1]
+  // biome-ignore lint/suspicious/noExplicitAny: the scenario reads arbitrary JSON
+): Promise<{ readonly created: any; readonly token: string }> => {
+  const created = await createTenant(h, body)
+  const { slug, admin } = body
+  const first = await loggedIn(login(h, slug, admin.email, created.generatedPassword))
+  await request(h, "POST", "/v1/me/password", {
+    token: first.token,
+    body: { currentPassword: created.generatedPassword, newPassword: password }
+  })
+  return { created, token: (await loggedIn(login(h, slug, admin.email, password))).token }
+}
+
 /** Reads a user as `token` sees them, with the ETag to send back as If-Match. */
 export const readUser = async (h: ScenarioHarness, token: string, id: string) => {
   const response = await request(h, "GET", `/v1/users/${id}`, { token })
