@@ -1,14 +1,9 @@
 import { randomBytes } from "node:crypto"
-import { makePgDriver } from "@gatehouse/adapters-postgres"
 import type { FastifyInstance } from "fastify"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ensureBuilt } from "./support/built.ts"
-import { type ServerProcess, startBuilt } from "./support/builtProcess.ts"
-import { type Receiver, startReceiver, verify } from "./support/receiver.ts"
+import { afterAll, describe, expect, it } from "vitest"
+import { builtServersWithReceiver, DATABASE_URL } from "./support/builtServersWithReceiver.ts"
+import { verify } from "./support/receiver.ts"
 import { compose, login, NEW_PASSWORD, tempDataDir, testEnv } from "./support/server.ts"
-
-/** The admin connection of the test server (CI sets it). */
-const DATABASE_URL = process.env.DATABASE_URL
 
 if (DATABASE_URL === undefined) {
   console.warn("DATABASE_URL is not set: the two-process membership sweep suite is skipped.")
@@ -135,52 +130,19 @@ describe("the membership sweep of the server (PGlite, one process)", () => {
 describe.skipIf(DATABASE_URL === undefined)(
   "the membership sweep of two built server processes on one PostgreSQL database",
   () => {
-    const name = `gatehouse_sweep_${globalThis.crypto.randomUUID().replaceAll("-", "")}`
-    const data = tempDataDir()
-    const running: Array<ServerProcess> = []
-    let receiver: Receiver
-
-    const onAdmin = async (sql: string) => {
-      const driver = makePgDriver({ connectionString: DATABASE_URL!, appRole: null, maxConnections: 1 })
-      try {
-        const connection = await driver.connect({ owner: true })
-        try {
-          await connection.query(sql, [])
-        } finally {
-          connection.release()
-        }
-      } finally {
-        await driver.close()
-      }
-    }
-
-    beforeAll(async () => {
-      await ensureBuilt()
-      await onAdmin(`CREATE DATABASE ${name}`)
-      receiver = await startReceiver()
-    }, 120_000)
-
-    afterAll(async () => {
-      await Promise.all(running.map((server) => server.kill("SIGKILL")))
-      await receiver?.stop()
-      data.remove()
-      await onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    }, 60_000)
+    const servers = builtServersWithReceiver("gatehouse_sweep")
+    const { receiver, running } = servers
 
     it("both sweep every 50 ms: each of 30 expiries is one event in the feed and one webhook delivery; SIGTERM stops each", async () => {
-      const url = new URL(DATABASE_URL!)
-      url.pathname = `/${name}`
       const env = {
         ...BOOTSTRAP,
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: servers.databaseUrl,
         GATEHOUSE_SECRET_KEY: randomBytes(32).toString("base64"),
         GATEHOUSE_OUTBOUND_ALLOW: "127.0.0.1",
         GATEHOUSE_MEMBERSHIP_SWEEP_MS: "50",
         GATEHOUSE_WEBHOOK_POLL_MS: "250"
       }
-      running.push(await startBuilt(data.dir, env))
-      running.push(await startBuilt(data.dir, env))
-      const [a, b] = running as [ServerProcess, ServerProcess]
+      const [a, b] = [await servers.start(env), await servers.start(env)]
       const session = await fetch(`${a.url}/v1/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -1,34 +1,12 @@
 import { randomBytes } from "node:crypto"
-import { makePgDriver } from "@gatehouse/adapters-postgres"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ensureBuilt } from "./support/built.ts"
-import { type ServerProcess, startBuilt } from "./support/builtProcess.ts"
-import { type Receiver, startReceiver, verify } from "./support/receiver.ts"
-import { NEW_PASSWORD, tempDataDir } from "./support/server.ts"
-
-/** The admin connection of the test server (CI sets it). */
-const DATABASE_URL = process.env.DATABASE_URL
+import { beforeAll, describe, expect, it } from "vitest"
+import type { ServerProcess } from "./support/builtProcess.ts"
+import { builtServersWithReceiver, DATABASE_URL, onAdmin } from "./support/builtServersWithReceiver.ts"
+import { verify } from "./support/receiver.ts"
+import { NEW_PASSWORD } from "./support/server.ts"
 
 if (DATABASE_URL === undefined) {
   console.warn("DATABASE_URL is not set: the webhook delivery suite of the built server is skipped.")
-}
-
-const onAdmin = async <Row = Record<string, unknown>>(
-  sql: string,
-  params: ReadonlyArray<unknown> = [],
-  connectionString = DATABASE_URL!
-): Promise<ReadonlyArray<Row>> => {
-  const driver = makePgDriver({ connectionString, appRole: null, maxConnections: 1 })
-  try {
-    const connection = await driver.connect({ owner: true })
-    try {
-      return (await connection.query<Row>(sql, params)).rows
-    } finally {
-      connection.release()
-    }
-  } finally {
-    await driver.close()
-  }
 }
 
 const api = async (base: string, token: string | undefined, method: string, path: string, body?: object) => {
@@ -48,19 +26,13 @@ const api = async (base: string, token: string | undefined, method: string, path
 const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))
 
 describe.skipIf(DATABASE_URL === undefined)("webhooks delivered by the built server on PostgreSQL", () => {
-  const name = `gatehouse_hooks_${globalThis.crypto.randomUUID().replaceAll("-", "")}`
-  const data = tempDataDir()
-  const running: Array<ServerProcess> = []
+  const servers = builtServersWithReceiver("gatehouse_hooks")
+  const { receiver, running } = servers
   let env: Record<string, string> = {}
-  let receiver: Receiver
   let secret = ""
   let users = 0
 
-  const start = async () => {
-    const server = await startBuilt(data.dir, env)
-    running.push(server)
-    return server
-  }
+  const start = () => servers.start(env)
   const tokenOf = async (server: ServerProcess) => {
     const login = await api(server.url, undefined, "POST", "/v1/auth/login", {
       tenant: "acme",
@@ -102,13 +74,8 @@ describe.skipIf(DATABASE_URL === undefined)("webhooks delivered by the built ser
   }
 
   beforeAll(async () => {
-    await ensureBuilt()
-    await onAdmin(`CREATE DATABASE ${name}`)
-    const url = new URL(DATABASE_URL!)
-    url.pathname = `/${name}`
-    receiver = await startReceiver()
     env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: servers.databaseUrl,
       // every node of one database shares the key the webhook secrets are sealed with
       GATEHOUSE_SECRET_KEY: randomBytes(32).toString("base64"),
       GATEHOUSE_BOOTSTRAP_TENANT: "acme",
@@ -130,13 +97,6 @@ describe.skipIf(DATABASE_URL === undefined)("webhooks delivered by the built ser
     expect(created.status).toBe(201)
     secret = created.body.secret
   }, 120_000)
-
-  afterAll(async () => {
-    await Promise.all(running.map((server) => server.kill("SIGKILL")))
-    await receiver?.stop()
-    data.remove()
-    await onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  }, 60_000)
 
   it("signs every delivery so that the standardwebhooks package verifies it; the receiver down for a while, then up: none lost", async () => {
     const server = running[0]!

@@ -15,10 +15,10 @@ export interface Received {
 
 /**
  * A webhook receiver on 127.0.0.1 for the end-to-end tests. `mode`: "up" answers 204, "hold" keeps each request
- * open until `release()`, "gone" answers 410; `stop()`/`start()` take it off the network and back (same port),
- * so the server's calls are refused meanwhile.
+ * open until `release()`, "gone" answers 410; `start()` puts it on the network (it is not until then), `stop()`
+ * takes it off and `start()` back (same port), so the server's calls are refused meanwhile.
  */
-export const startReceiver = async () => {
+export const makeReceiver = () => {
   const received: Array<Received> = []
   const held: Array<{ readonly response: ServerResponse; readonly request: Received }> = []
   const sockets = new Set<Socket>()
@@ -66,7 +66,6 @@ export const startReceiver = async () => {
     await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())))
     server = undefined
   }
-  await start()
 
   /** Distinct webhook ids received so far. */
   const ids = () => new Set(received.map((r) => r.id))
@@ -108,7 +107,7 @@ export const startReceiver = async () => {
   }
 }
 
-export type Receiver = Awaited<ReturnType<typeof startReceiver>>
+export type Receiver = ReturnType<typeof makeReceiver>
 
 /** Verifies a received request with the Standard Webhooks reference library; answers the parsed body or throws. */
 export const verify = (secret: string, request: Received): unknown =>
