@@ -10,6 +10,7 @@ import {
   type RoleName,
   RoleRepository,
   type Tenant,
+  type TenantRepository,
   type User,
   UserRepository,
   userActor
@@ -20,6 +21,8 @@ import {
   layerMemory,
   MemoryStore,
   type memory,
+  type SeededTenant,
+  seedTenant,
   seedUser
 } from "@gatehouse/testkit"
 import { Effect, Layer, Schema } from "effect"
@@ -90,6 +93,23 @@ export const seedMember = (
       )
       .pipe(Effect.orDie)
     return { user, actor: actorOf(user) }
+  })
+
+/**
+ * A tenant (`seedTenant`: its admin and the admin's actor) with one organization and one member of it
+ * (`seedMember` with `options`): the start of many organization tests.
+ */
+export const seedTenantWithMember = (
+  options: Parameters<typeof seedMember>[2]
+): Effect.Effect<
+  SeededTenant & SeededMember & { readonly organization: Organization },
+  never,
+  TenantRepository | RoleRepository | UserRepository | OrganizationRepository | MembershipRepository
+> =>
+  Effect.gen(function* () {
+    const seeded = yield* seedTenant()
+    const organization = yield* seedOrganization(seeded.tenant)
+    return { ...seeded, organization, ...(yield* seedMember(seeded.tenant, organization.id, options)) }
   })
 
 /** Adds an organization role to the tenant's catalogue (tenants may extend their preset's roles). */

@@ -17,6 +17,7 @@ import {
   role,
   seedMember,
   seedOrganization,
+  seedTenantWithMember,
   snapshot
 } from "../memberships/support.ts"
 
@@ -141,9 +142,8 @@ describe("organizations: slug, company name, tax ID, status, kind", () => {
 
   it.effect("an inactive organization's memberships grant nothing, until it is active again", () =>
     Effect.gen(function* () {
-      const { tenant, adminActor } = yield* seedTenant()
-      const organization = yield* seedOrganization(tenant)
-      const { user, actor: portalAdmin } = yield* seedMember(tenant, organization.id, { role: "Admin" })
+      const seeded = yield* seedTenantWithMember({ role: "Admin" })
+      const { adminActor, organization, user, actor: portalAdmin } = seeded
       assert.deepStrictEqual(yield* getOrganization(portalAdmin, organization.id), organization)
       yield* updateOrganization(adminActor, organization.id, { status: "inactive" })
       const denied = yield* Effect.flip(getOrganization(portalAdmin, organization.id))

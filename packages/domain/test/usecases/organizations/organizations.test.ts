@@ -17,6 +17,7 @@ import {
   role,
   seedMember,
   seedOrganization,
+  seedTenantWithMember,
   snapshot
 } from "../memberships/support.ts"
 
@@ -57,9 +58,7 @@ describe("organizations: orgs:manage writes", () => {
 
   it.effect("deleting an organization removes its memberships", () =>
     Effect.gen(function* () {
-      const { tenant, adminActor } = yield* seedTenant()
-      const organization = yield* seedOrganization(tenant)
-      const { user } = yield* seedMember(tenant, organization.id, { role: "Limited" })
+      const { tenant, adminActor, organization, user } = yield* seedTenantWithMember({ role: "Limited" })
       yield* deleteOrganization(adminActor, organization.id)
       const left = yield* (yield* MembershipRepository).find(tenant.id, organization.id, user.id)
       assert.isTrue(Option.isNone(left))
@@ -100,10 +99,8 @@ describe("organizations: orgs:manage writes", () => {
 
   it.effect("a user without orgs:manage cannot write, and leaves no trace", () =>
     Effect.gen(function* () {
-      const { tenant } = yield* seedTenant()
-      const organization = yield* seedOrganization(tenant)
+      const { tenant, organization, actor: orgAdmin } = yield* seedTenantWithMember({ role: "Admin" })
       const regular = actorOf(yield* seedUser(tenant, { role: role("Regular") }))
-      const orgAdmin = (yield* seedMember(tenant, organization.id, { role: "Admin" })).actor
       const before = yield* snapshot
       for (const actor of [regular, orgAdmin]) {
         const attempts = [
@@ -145,9 +142,7 @@ describe("organizations: reads", () => {
 
   it.effect("a disabled membership grants no read", () =>
     Effect.gen(function* () {
-      const { tenant } = yield* seedTenant()
-      const organization = yield* seedOrganization(tenant)
-      const { actor } = yield* seedMember(tenant, organization.id, { role: "Admin", active: false })
+      const { organization, actor } = yield* seedTenantWithMember({ role: "Admin", active: false })
       assert.strictEqual((yield* Effect.flip(getOrganization(actor, organization.id)))._tag, "Forbidden")
     }).pipe(provide)
   )
