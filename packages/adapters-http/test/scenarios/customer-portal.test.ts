@@ -2,7 +2,7 @@ import { type fakeShopify, startFakeShopify } from "@gatehouse/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeScenarioHarness, type ScenarioHarness, STORE } from "./support/scenarioHarness.ts"
 import {
-  createTenant,
+  createTenantSignedIn,
   json,
   lastSetupLinkTo,
   loggedIn,
@@ -64,18 +64,13 @@ describe(`customer portal users and eShop access (weevio) over HTTP on ${STORE}`
   beforeAll(async () => {
     shop = await startFakeShopify()
     h = await makeScenarioHarness()
-    const created = await createTenant(h, {
+    const { token } = await createTenantSignedIn(h, ADMIN_PASSWORD, {
       slug,
       name: "Weevio Portal",
       preset: "weevio",
       admin: { email: "stella.staff@portal.test", firstName: "Stella", lastName: "Staff" }
     })
-    const first = await loggedIn(login(h, slug, "stella.staff@portal.test", created.generatedPassword))
-    await request(h, "POST", "/v1/me/password", {
-      token: first.token,
-      body: { currentPassword: created.generatedPassword, newPassword: ADMIN_PASSWORD }
-    })
-    staffToken = (await loggedIn(login(h, slug, "stella.staff@portal.test", ADMIN_PASSWORD))).token
+    staffToken = token
   })
   afterAll(async () => {
     await h?.close()

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeScenarioHarness, type ScenarioHarness, STORE } from "./support/scenarioHarness.ts"
 import {
-  createTenant,
+  createTenantSignedIn,
   json,
   loggedIn,
   login,
@@ -76,19 +76,14 @@ describe(`manage users (puqcloud) over HTTP on ${STORE}`, () => {
 
   beforeAll(async () => {
     h = await makeScenarioHarness()
-    const created = await createTenant(h, {
+    const { created, token } = await createTenantSignedIn(h, ADMIN_PASSWORD, {
       slug,
       name: "PUQ Hosting",
       preset: "puqcloud",
       admin: { email: "ada.admin@puq.test", firstName: "Ada", lastName: "Admin" }
     })
     adminId = created.admin.id
-    const first = await loggedIn(login(h, slug, "ada.admin@puq.test", created.generatedPassword))
-    await request(h, "POST", "/v1/me/password", {
-      token: first.token,
-      body: { currentPassword: created.generatedPassword, newPassword: ADMIN_PASSWORD }
-    })
-    adminToken = (await loggedIn(login(h, slug, "ada.admin@puq.test", ADMIN_PASSWORD))).token
+    adminToken = token
   })
   afterAll(() => h?.close())
 
