@@ -1,11 +1,10 @@
-import { isProblem } from "@gatehouse/client"
 import { Anchor, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from "@mantine/core"
 import { useDisclosure } from "@mantine/hooks"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { RecoveryCodes } from "../../../components/RecoveryCodes.tsx"
-import { notifyProblem } from "../../../lib/problems.ts"
 import { useNewRecoveryCodes } from "../api/totp.ts"
+import { useCodeForm } from "../hooks/useCodeForm.ts"
 
 /**
  * "Get new recovery codes" in the profile's two-factor section: confirmed with a code from the app or the
@@ -36,8 +35,14 @@ function NewCodesForm({ onDone }: { readonly onDone: () => void }) {
   const { t } = useTranslation()
   const regenerate = useNewRecoveryCodes()
   const [withPassword, setWithPassword] = useState(false)
-  const [value, setValue] = useState("")
-  const [error, setError] = useState<string | undefined>(undefined)
+  const form = useCodeForm({
+    submit: (value) =>
+      regenerate.mutateAsync(withPassword ? { currentPassword: value } : { code: value.trim() }),
+    fieldProblems: {
+      INVALID_TOTP_CODE: t("account.twoFactor.invalidCode"),
+      INVALID_CURRENT_PASSWORD: t("account.twoFactor.wrongPassword")
+    }
+  })
   if (regenerate.data !== undefined) {
     return (
       <RecoveryCodes
@@ -49,25 +54,10 @@ function NewCodesForm({ onDone }: { readonly onDone: () => void }) {
   }
   const switchProof = () => {
     setWithPassword(!withPassword)
-    setValue("")
-    setError(undefined)
+    form.reset()
   }
   return (
-    <form
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault()
-        setError(undefined)
-        try {
-          await regenerate.mutateAsync(withPassword ? { currentPassword: value } : { code: value.trim() })
-        } catch (failure) {
-          if (isProblem(failure, "INVALID_TOTP_CODE")) setError(t("account.twoFactor.invalidCode"))
-          else if (isProblem(failure, "INVALID_CURRENT_PASSWORD"))
-            setError(t("account.twoFactor.wrongPassword"))
-          else notifyProblem(failure, t)
-        }
-      }}
-    >
+    <form noValidate onSubmit={form.onSubmit}>
       <Stack>
         <Text size="sm">{t("account.twoFactor.newCodesIntro")}</Text>
         {withPassword ? (
@@ -77,10 +67,10 @@ function NewCodesForm({ onDone }: { readonly onDone: () => void }) {
             autoComplete="current-password"
             required
             data-autofocus
-            value={value}
-            error={error}
+            value={form.value}
+            error={form.error}
             visibilityToggleButtonProps={{ "aria-label": t("password.show"), tabIndex: 0 }}
-            onChange={(event) => setValue(event.currentTarget.value)}
+            onChange={(event) => form.setValue(event.currentTarget.value)}
           />
         ) : (
           <TextInput
@@ -90,9 +80,9 @@ function NewCodesForm({ onDone }: { readonly onDone: () => void }) {
             inputMode="numeric"
             required
             data-autofocus
-            value={value}
-            error={error}
-            onChange={(event) => setValue(event.currentTarget.value)}
+            value={form.value}
+            error={form.error}
+            onChange={(event) => form.setValue(event.currentTarget.value)}
           />
         )}
         <Anchor component="button" type="button" size="sm" onClick={switchProof}>
@@ -102,7 +92,7 @@ function NewCodesForm({ onDone }: { readonly onDone: () => void }) {
           <Button variant="default" onClick={onDone}>
             {t("account.twoFactor.cancel")}
           </Button>
-          <Button type="submit" loading={regenerate.isPending} disabled={value.trim() === ""}>
+          <Button type="submit" loading={form.submitting} disabled={form.value.trim() === ""}>
             {t("account.twoFactor.newCodesConfirm")}
           </Button>
         </Group>

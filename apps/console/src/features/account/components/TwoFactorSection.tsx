@@ -1,13 +1,10 @@
-import { isProblem } from "@gatehouse/client"
 import { Badge, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core"
 import { useDisclosure } from "@mantine/hooks"
-import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { RecoveryCodes } from "../../../components/RecoveryCodes.tsx"
-import { TotpEnrolment } from "../../../components/TotpEnrolment.tsx"
-import { notifyProblem, problemMessage } from "../../../lib/problems.ts"
 import type { Me } from "../../../lib/session.ts"
-import { useConfirmTotp, useDisableTotp, useStartTotpEnrolment } from "../api/totp.ts"
+import { useDisableTotp } from "../api/totp.ts"
+import { useCodeForm } from "../hooks/useCodeForm.ts"
+import { ConfirmTotpEnrolment } from "./ConfirmTotpEnrolment.tsx"
 import { NewRecoveryCodes } from "./NewRecoveryCodes.tsx"
 
 interface Props {
@@ -59,7 +56,11 @@ export function TwoFactorSection({ me, onSessionsEnded }: Props) {
         closeButtonProps={{ "aria-label": t("app.closeNotification") }}
       >
         {enrolling ? (
-          <EnrolTotp onCancel={enrol.close} onDone={() => onSessionsEnded(t("signIn.totpEnrolled"))} />
+          <ConfirmTotpEnrolment
+            intro={<Text size="sm">{t("account.twoFactor.enrolIntro")}</Text>}
+            onCancel={enrol.close}
+            onFinished={() => onSessionsEnded(t("signIn.totpEnrolled"))}
+          />
         ) : null}
       </Modal>
       <Modal
@@ -78,86 +79,18 @@ export function TwoFactorSection({ me, onSessionsEnded }: Props) {
   )
 }
 
-function EnrolTotp({ onCancel, onDone }: { readonly onCancel: () => void; readonly onDone: () => void }) {
-  const { t } = useTranslation()
-  const started = useStartTotpEnrolment(true)
-  const confirm = useConfirmTotp()
-  const [code, setCode] = useState("")
-  const [error, setError] = useState<string | undefined>(undefined)
-  if (confirm.data !== undefined) {
-    // every session has ended with the confirmation: the codes, then sign-in
-    return (
-      <RecoveryCodes
-        codes={confirm.data.recoveryCodes}
-        continueLabel={t("totp.continue")}
-        onContinue={onDone}
-      />
-    )
-  }
-  if (started.error !== null) {
-    return (
-      <Text role="alert" c="red.9">
-        {problemMessage(started.error, t)}
-      </Text>
-    )
-  }
-  if (started.data === undefined) return <Text>{t("app.loading")}</Text>
-  return (
-    <form
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault()
-        setError(undefined)
-        try {
-          await confirm.mutateAsync(code)
-        } catch (failure) {
-          if (isProblem(failure, "INVALID_TOTP_CODE")) setError(t("totp.invalidCode"))
-          else notifyProblem(failure, t)
-        }
-      }}
-    >
-      <Stack>
-        <Text size="sm">{t("account.twoFactor.enrolIntro")}</Text>
-        <TotpEnrolment
-          secret={started.data.secret}
-          otpauthUri={started.data.otpauthUri}
-          code={code}
-          onCodeChange={setCode}
-          error={error}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("account.twoFactor.cancel")}
-          </Button>
-          <Button type="submit" loading={confirm.isPending} disabled={code.length !== 6}>
-            {t("totp.confirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
-
 function TurnOffTotp({ onCancel, onDone }: { readonly onCancel: () => void; readonly onDone: () => void }) {
   const { t } = useTranslation()
   const turnOff = useDisableTotp()
-  const [code, setCode] = useState("")
-  const [error, setError] = useState<string | undefined>(undefined)
+  const form = useCodeForm({
+    submit: async (code) => {
+      await turnOff.mutateAsync(code.trim())
+      onDone()
+    },
+    fieldProblems: { INVALID_TOTP_CODE: t("account.twoFactor.invalidCode") }
+  })
   return (
-    <form
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault()
-        setError(undefined)
-        try {
-          await turnOff.mutateAsync(code.trim())
-          onDone()
-        } catch (failure) {
-          if (isProblem(failure, "INVALID_TOTP_CODE")) setError(t("account.twoFactor.invalidCode"))
-          else notifyProblem(failure, t)
-        }
-      }}
-    >
+    <form noValidate onSubmit={form.onSubmit}>
       <Stack>
         <Text size="sm">{t("account.twoFactor.turnOffIntro")}</Text>
         <TextInput
@@ -165,15 +98,15 @@ function TurnOffTotp({ onCancel, onDone }: { readonly onCancel: () => void; read
           autoComplete="one-time-code"
           required
           data-autofocus
-          value={code}
-          error={error}
-          onChange={(event) => setCode(event.currentTarget.value)}
+          value={form.value}
+          error={form.error}
+          onChange={(event) => form.setValue(event.currentTarget.value)}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t("account.twoFactor.cancel")}
           </Button>
-          <Button type="submit" color="red" loading={turnOff.isPending} disabled={code.trim() === ""}>
+          <Button type="submit" color="red" loading={form.submitting} disabled={form.value.trim() === ""}>
             {t("account.twoFactor.confirmTurnOff")}
           </Button>
         </Group>
