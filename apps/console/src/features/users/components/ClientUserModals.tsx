@@ -1,17 +1,6 @@
 import { isProblem } from "@gatehouse/client"
-import {
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  Switch,
-  Textarea,
-  TextInput
-} from "@mantine/core"
+import { Button, Group, PasswordInput, Stack, Switch, TextInput } from "@mantine/core"
 import { useForm } from "@mantine/form"
-import { useQuery } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 import { notify } from "../../../lib/notify.ts"
 import { notifyProblem } from "../../../lib/problems.ts"
@@ -20,14 +9,9 @@ import {
   type UserRow,
   useCreateUser,
   useResetPassword,
-  userQuery,
   useUpdateUser
 } from "../api/users.ts"
-
-const LANGUAGES = [
-  { value: "en", label: "English" },
-  { value: "de", label: "Deutsch" }
-]
+import { ClientModal, ClientProfileFields, useRowDetails } from "./ClientUserParts.tsx"
 
 const optional = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim())
 
@@ -57,14 +41,7 @@ export function CreateClientUserModal({
     validate: { email: required, password: required, firstName: required, lastName: required }
   })
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("admin.close") }}
-      opened={opened}
-      onClose={onClose}
-      title={t("admin.client.createTitle")}
-      centered
-      size="lg"
-    >
+    <ClientModal opened={opened} onClose={onClose} title={t("admin.client.createTitle")}>
       <form
         noValidate
         onSubmit={form.onSubmit(async (v) => {
@@ -107,21 +84,7 @@ export function CreateClientUserModal({
             label={t("admin.client.twoFactor")}
             {...form.getInputProps("requireTotp", { type: "checkbox" })}
           />
-          <TextInput label={t("admin.fields.firstName")} required {...form.getInputProps("firstName")} />
-          <TextInput label={t("admin.fields.lastName")} required {...form.getInputProps("lastName")} />
-          <TextInput
-            label={t("admin.client.phone")}
-            description={t("admin.client.phoneHint")}
-            type="tel"
-            {...form.getInputProps("phone")}
-          />
-          <Select
-            label={t("admin.client.language")}
-            data={LANGUAGES}
-            allowDeselect={false}
-            {...form.getInputProps("language")}
-          />
-          <Textarea label={t("admin.client.adminNotes")} {...form.getInputProps("adminNotes")} />
+          <ClientProfileFields field={form.getInputProps} phoneHint />
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
               {t("admin.client.save")}
@@ -129,7 +92,7 @@ export function CreateClientUserModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </ClientModal>
   )
 }
 
@@ -142,16 +105,9 @@ export function EditClientUserModal({
   readonly onClose: () => void
 }) {
   const { t } = useTranslation()
-  const details = useQuery({ ...userQuery(user?.id ?? ""), enabled: user !== null })
+  const details = useRowDetails(user)
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("admin.close") }}
-      opened={user !== null}
-      onClose={onClose}
-      title={t("admin.client.editTitle")}
-      centered
-      size="lg"
-    >
+    <ClientModal opened={user !== null} onClose={onClose} title={t("admin.client.editTitle")}>
       {details.data === undefined ? null : (
         <EditForm
           key={`${details.data.id}@${details.data.version}`}
@@ -160,7 +116,7 @@ export function EditClientUserModal({
           onReload={() => void details.refetch()}
         />
       )}
-    </Modal>
+    </ClientModal>
   )
 }
 
@@ -229,16 +185,7 @@ function EditForm({
           visibilityToggleButtonProps={{ "aria-label": t("password.show"), tabIndex: 0 }}
           {...form.getInputProps("password")}
         />
-        <TextInput label={t("admin.fields.firstName")} required {...form.getInputProps("firstName")} />
-        <TextInput label={t("admin.fields.lastName")} required {...form.getInputProps("lastName")} />
-        <TextInput label={t("admin.client.phone")} type="tel" {...form.getInputProps("phone")} />
-        <Select
-          label={t("admin.client.language")}
-          data={LANGUAGES}
-          allowDeselect={false}
-          {...form.getInputProps("language")}
-        />
-        <Textarea label={t("admin.client.adminNotes")} {...form.getInputProps("adminNotes")} />
+        <ClientProfileFields field={form.getInputProps} />
         <Switch
           label={t("admin.client.emailVerified")}
           {...form.getInputProps("emailVerified", { type: "checkbox" })}

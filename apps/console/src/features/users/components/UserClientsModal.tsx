@@ -1,8 +1,8 @@
-import { Badge, Group, Modal, Stack, Table, Text, Title } from "@mantine/core"
-import { useQuery } from "@tanstack/react-query"
+import { Badge, Group, Stack, Table, Text, Title } from "@mantine/core"
 import { useTranslation } from "react-i18next"
-import { type UserRow, userQuery } from "../api/users.ts"
+import type { UserRow } from "../api/users.ts"
 import { fullName } from "../presetColumns.ts"
+import { ClientModal, useRowDetails } from "./ClientUserParts.tsx"
 
 /** 004's User Clients modal: the user's information and the clients (organizations) they belong to. */
 export function UserClientsModal({
@@ -13,16 +13,9 @@ export function UserClientsModal({
   readonly onClose: () => void
 }) {
   const { t } = useTranslation()
-  const details = useQuery({ ...userQuery(user?.id ?? ""), enabled: user !== null })
+  const details = useRowDetails(user)
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("admin.close") }}
-      opened={user !== null}
-      onClose={onClose}
-      title={t("admin.clients.title")}
-      size="lg"
-      centered
-    >
+    <ClientModal opened={user !== null} onClose={onClose} title={t("admin.clients.title")}>
       {user === null ? null : (
         <Stack>
           <Title order={3} size="h5">
@@ -69,6 +62,6 @@ export function UserClientsModal({
           </Table>
         </Stack>
       )}
-    </Modal>
+    </ClientModal>
   )
 }
