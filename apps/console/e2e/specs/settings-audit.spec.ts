@@ -2,6 +2,7 @@ import { ok } from "@gatehouse/client"
 import type { Page } from "@playwright/test"
 import { adminSession, client, createTenant, createUser, fullSession } from "../support/api.ts"
 import { expectAccessible } from "../support/axe.ts"
+import { pressOn, tabTo, typeInto } from "../support/keyboard.ts"
 import { expect, signIn, test } from "../support/test.ts"
 
 const localDay = (offsetDays = 0): string => {
@@ -229,4 +230,59 @@ test("audit log: filtered to one admin's actions, by action and by day; a user's
   }
   await expectAccessible(ritaPage, "the Regular user's own profile")
   await other.close()
+})
+
+// The audit log with the keyboard alone: an action and a day as filters, then a row's details and its links.
+test("audit log with the keyboard alone: filter by action and by day, reach a row's details", async ({
+  page
+}) => {
+  test.setTimeout(180_000)
+  const tenant = await createTenant("weevio", "Weevio Audit Keys")
+  const admin = await adminSession(tenant)
+  await createUser(admin, { role: "Regular", firstName: "Kim", lastName: "Keys" })
+  await page.goto("/sign-in")
+  await signIn(page, { tenant: tenant.slug, email: tenant.adminEmail, password: admin.password })
+  await expect(page).toHaveURL(/\/$/)
+
+  await pressOn(page, page.getByRole("link", { name: "Audit log" }))
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible()
+  const table = page.getByRole("table", { name: "Audit events" })
+  const rows = table.locator("tbody tr")
+
+  // Action: typed, the option chosen with the arrow keys and Enter
+  await typeInto(page, page.getByRole("textbox", { name: "Action" }), "User created")
+  await page.keyboard.press("ArrowDown")
+  await page.keyboard.press("Enter")
+  await expect(page).toHaveURL(/action=user\.created/)
+  await expect(page.getByText("2 events", { exact: true })).toBeVisible()
+
+  // From: tomorrow holds nothing, today holds both (the date typed month, day, year: the en-US field)
+  const typedDay = (day: string) => {
+    const [year, month, date] = day.split("-")
+    return `${month}${date}${year}`
+  }
+  await typeInto(page, page.getByRole("textbox", { name: "From", exact: true }), typedDay(localDay(1)))
+  await expect(page).toHaveURL(new RegExp(`from=${localDay(1)}`))
+  await expect(page.getByText("No event matches these filters.")).toBeVisible()
+  // back to the month (Shift+Tab moves between the date's parts) and today typed over it
+  await page.keyboard.press("Shift+Tab")
+  await page.keyboard.press("Shift+Tab")
+  await page.keyboard.type(typedDay(localDay()))
+  await expect(page).toHaveURL(new RegExp(`from=${localDay()}`))
+  await expect(rows).toHaveCount(2)
+
+  // a row's details: Tab reaches the row (its target's name), whose details are in view beside it
+  const kim = rows.filter({ hasText: "Kim Keys" })
+  await tabTo(page, kim.getByRole("link", { name: "Kim Keys" }))
+  const details = kim.locator("td").last()
+  await expect(details).toContainText("role: Regular")
+  await expect(details).toContainText("credential: password")
+  await expect(details).toBeInViewport()
+  await expectAccessible(page, "the audit log filtered with the keyboard")
+  // and Enter opens that user's profile, where the same event is on their timeline
+  await page.keyboard.press("Enter")
+  await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible()
+  await expect(
+    page.getByRole("table", { name: "Timeline" }).getByRole("row").filter({ hasText: "User created" })
+  ).toContainText("Olga Admin")
 })

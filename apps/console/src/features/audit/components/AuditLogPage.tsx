@@ -1,5 +1,5 @@
 import { fieldError, isProblem } from "@gatehouse/client"
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core"
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core"
 import { useQuery } from "@tanstack/react-query"
 import { useNavigate, useSearch } from "@tanstack/react-router"
 import { useTranslation } from "react-i18next"
@@ -10,6 +10,7 @@ import { auditEventsQuery } from "../api/audit.ts"
 import { type AuditSearch, apiQueryOf } from "../search.ts"
 import { AuditEventsTable } from "./AuditEventsTable.tsx"
 import { CursorPager, useCursorPages } from "./CursorPager.tsx"
+import { DayField } from "./DayField.tsx"
 import { UserPicker } from "./UserPicker.tsx"
 
 /** The tenant's audit log (audit:read): filters by actor, target, action and days, newest first, cursor pages. */
@@ -71,18 +72,16 @@ function AuditLog() {
             onChange={(action) => filter({ action: action ?? undefined })}
             clearButtonProps={{ "aria-label": t("admin.clear") }}
           />
-          <TextInput
+          <DayField
             label={t("audit.from")}
-            type="date"
             value={search.from ?? ""}
-            onChange={(event) => filter({ from: event.currentTarget.value })}
+            onChange={(from) => filter({ from })}
             error={fromError}
           />
-          <TextInput
+          <DayField
             label={t("audit.to")}
-            type="date"
             value={search.to ?? ""}
-            onChange={(event) => filter({ to: event.currentTarget.value })}
+            onChange={(to) => filter({ to })}
             error={toError}
           />
         </SimpleGrid>
