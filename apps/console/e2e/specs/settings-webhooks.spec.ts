@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http"
 import type { AddressInfo } from "node:net"
 import { adminSession, createTenant } from "../support/api.ts"
 import { expectAccessible } from "../support/axe.ts"
+import { pressOn, tabTo, typeInto } from "../support/keyboard.ts"
 import { expect, signIn, test } from "../support/test.ts"
 
 /** A receiver on 127.0.0.1 (the e2e server has GATEHOUSE_OUTBOUND_ALLOW=127.0.0.1): keeps what it got, answers 204. */
@@ -101,6 +102,59 @@ test("Settings > Webhooks: add a webhook (its secret shown once), send a test, s
     expect(fresh).toMatch(/^whsec_/)
     expect(fresh).not.toBe(secret)
     await rotated.getByRole("button", { name: "Done" }).click()
+  } finally {
+    receiver.close()
+  }
+})
+
+// The Add webhook dialog with the keyboard alone: URL, two events instead of all, create, the secret read once, close.
+test("Settings > Webhooks with the keyboard alone: add a webhook for two events, read its secret, close", async ({
+  page
+}) => {
+  test.setTimeout(180_000)
+  const receiver = await startReceiver()
+  try {
+    const tenant = await createTenant("weevio", "Webhooks Keys")
+    const admin = await adminSession(tenant)
+    await page.goto("/sign-in")
+    await signIn(page, { tenant: tenant.slug, email: tenant.adminEmail, password: admin.password })
+    await expect(page).toHaveURL(/\/$/)
+    await pressOn(page, page.getByRole("link", { name: "Webhooks" }))
+    await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible()
+
+    const addButton = page.getByRole("button", { name: "Add webhook" })
+    await pressOn(page, addButton)
+    const add = page.getByRole("dialog", { name: "Add webhook" })
+    await expect(add).toBeVisible()
+    await typeInto(page, add.getByRole("textbox", { name: "Endpoint URL" }), receiver.url)
+    // Events: Backspace takes "All events" away; each event typed, chosen with the arrow keys and Enter
+    const events = add.getByRole("textbox", { name: "Events" })
+    await tabTo(page, events)
+    await page.keyboard.press("Backspace")
+    for (const event of ["user.created", "user.deleted"]) {
+      await page.keyboard.type(event)
+      await page.keyboard.press("ArrowDown")
+      await page.keyboard.press("Enter")
+    }
+    await typeInto(page, add.getByRole("textbox", { name: "Description" }), "Keyboard CRM")
+    await pressOn(page, add.getByRole("button", { name: "Create webhook" }))
+
+    // the secret, shown once: the focus is in its dialog; Tab reaches it, then Done
+    const secretDialog = page.getByRole("dialog", { name: "Signing secret" })
+    await expect(secretDialog.getByText("it is shown once and never again")).toBeVisible()
+    const secretField = secretDialog.getByRole("textbox", { name: "Signing secret (shown once)" })
+    await tabTo(page, secretField)
+    expect(await secretField.inputValue()).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
+    await expectAccessible(page, "the signing secret dialog, reached with the keyboard")
+    await pressOn(page, secretDialog.getByRole("button", { name: "Done" }))
+    await expect(secretDialog).toBeHidden()
+    await expect(add).toBeHidden()
+
+    const webhook = page.getByRole("region", { name: receiver.url })
+    await expect(webhook).toContainText("Keyboard CRM")
+    await expect(webhook).toContainText("user.created, user.deleted")
+    // the focus is back on the page, on the button that started it, not lost to the document
+    await expect(addButton).toBeFocused()
   } finally {
     receiver.close()
   }

@@ -1,8 +1,24 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, type Page } from "@playwright/test"
 
+/**
+ * Waits (at most 2 s) for the page's finite animations and transitions: a dialog still fading in has its text at
+ * a fraction of its opacity, which axe measures as too little contrast (a spinner's endless one is not waited for).
+ */
+const settled = (page: Page): Promise<void> =>
+  page.evaluate(async () => {
+    const running = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+    await Promise.race([
+      Promise.allSettled(running.map((animation) => animation.finished)),
+      new Promise((resolve) => setTimeout(resolve, 2000))
+    ])
+  })
+
 /** axe-core on the page as it is now: no serious or critical violation (WCAG 2.x A/AA rules and best practice). */
 export const expectAccessible = async (page: Page, where: string): Promise<void> => {
+  await settled(page)
   const results = await new AxeBuilder({ page }).analyze()
   const grave = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

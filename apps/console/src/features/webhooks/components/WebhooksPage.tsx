@@ -14,7 +14,7 @@ import {
 } from "@mantine/core"
 import { useForm } from "@mantine/form"
 import { useQuery } from "@tanstack/react-query"
-import { useState } from "react"
+import { useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { notify } from "../../../lib/notify.ts"
 import { notifyProblem } from "../../../lib/problems.ts"
@@ -28,6 +28,10 @@ export function WebhooksPage() {
   const writes = useWebhookWrites()
   const [adding, setAdding] = useState(false)
   const [secret, setSecret] = useState<string | undefined>(undefined)
+  const addButton = useRef<HTMLButtonElement>(null)
+  // a new webhook's secret: the button that opened its dialog is gone with the Add webhook dialog, so the focus,
+  // which would be left on the page's body (a keyboard user starting over from the top), goes to Add webhook
+  const focusAddAfterSecret = useRef(false)
   const attempt = async (work: () => Promise<unknown>) => {
     try {
       await work()
@@ -40,7 +44,9 @@ export function WebhooksPage() {
       <Title order={1}>{t("webhooks.title")}</Title>
       <Text>{t("webhooks.intro")}</Text>
       <Group>
-        <Button onClick={() => setAdding(true)}>{t("webhooks.add")}</Button>
+        <Button ref={addButton} onClick={() => setAdding(true)}>
+          {t("webhooks.add")}
+        </Button>
       </Group>
       {webhooks.data?.items.length === 0 ? <Text>{t("webhooks.empty")}</Text> : null}
       {(webhooks.data?.items ?? []).map((webhook) => (
@@ -97,6 +103,7 @@ export function WebhooksPage() {
         opened={adding}
         onClose={() => setAdding(false)}
         onCreated={(created) => {
+          focusAddAfterSecret.current = true
           setAdding(false)
           setSecret(created)
         }}
@@ -104,6 +111,10 @@ export function WebhooksPage() {
       <Modal
         opened={secret !== undefined}
         onClose={() => setSecret(undefined)}
+        onExitTransitionEnd={() => {
+          if (focusAddAfterSecret.current) addButton.current?.focus()
+          focusAddAfterSecret.current = false
+        }}
         title={t("webhooks.secretTitle")}
         closeButtonProps={{ "aria-label": t("admin.close") }}
       >
