@@ -12,23 +12,27 @@
  * printed, with the requests of the median run (start and end on the same clock, server time = time to first
  * byte), so the time splits into the route's JavaScript, the API calls and the rendering after the last answer.
  * `BENCH_GRID_DATA_DIR=<folder>` keeps the data folder (seeded once, reused by the next runs: seeding is skipped
- * when the tenant already has the users). Run: `npm run bench:grid -w @gatehouse/bench`.
+ * when the tenant already has the users). `BENCH_GRID_COMPARE_CONSOLE=<built console folder>` (e.g. a copy of an
+ * earlier `apps/console/dist`) also serves that console, from a second server on a copy of the data folder, and
+ * alternates the runs between the two: on a machine others share, both see the same load.
+ * Run: `npm run bench:grid -w @gatehouse/bench`.
  */
 import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import { fileURLToPath } from "node:url"
-import { chromium } from "@playwright/test"
+import { type Browser, chromium } from "@playwright/test"
 import { installProbe, type Measured, measure, report } from "./gridTiming.ts"
-import { startServerProcess } from "./serverProcess.ts"
+import { type ServerProcess, startServerProcess } from "./serverProcess.ts"
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url))
 const USERS = Number(process.env.BENCH_GRID_USERS ?? 100_000)
 const BATCH = 10_000
 const RUNS = Number(process.env.BENCH_GRID_RUNS ?? 5)
+const COMPARE = process.env.BENCH_GRID_COMPARE_CONSOLE
 const PASSWORD = "Correct horse battery staple 42!"
 
 const json = async (response: Response) => {
@@ -42,25 +46,23 @@ const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice
 execFileSync(
   join(ROOT, "node_modules/.bin/turbo"),
   ["run", "build", "--filter=@gatehouse/server", "--filter=@gatehouse/console", "--output-logs=errors-only"],
-  {
-    cwd: ROOT,
-    stdio: "inherit"
-  }
+  { cwd: ROOT, stdio: "inherit" }
 )
-const keptDir = process.env.BENCH_GRID_DATA_DIR
-if (keptDir !== undefined && !existsSync(keptDir)) mkdirSync(keptDir, { recursive: true })
-const dataDir = keptDir ?? mkdtempSync(join(tmpdir(), "gatehouse-grid-"))
-const platformToken = randomBytes(32).toString("base64url")
-const server = await startServerProcess({
-  GATEHOUSE_DATA_DIR: dataDir,
-  GATEHOUSE_PLATFORM_TOKEN: platformToken,
-  GATEHOUSE_BOOTSTRAP_TENANT: "bench-grid",
-  GATEHOUSE_BOOTSTRAP_PRESET: "weevio",
-  GATEHOUSE_BOOTSTRAP_ADMIN_EMAIL: "admin@bench-grid.example.com",
-  GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
-  GATEHOUSE_LOG_LEVEL: "warn"
-})
-try {
+
+const start = (dataDir: string, consoleDir?: string) =>
+  startServerProcess({
+    GATEHOUSE_DATA_DIR: dataDir,
+    GATEHOUSE_PLATFORM_TOKEN: randomBytes(32).toString("base64url"),
+    GATEHOUSE_BOOTSTRAP_TENANT: "bench-grid",
+    GATEHOUSE_BOOTSTRAP_PRESET: "weevio",
+    GATEHOUSE_BOOTSTRAP_ADMIN_EMAIL: "admin@bench-grid.example.com",
+    GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
+    GATEHOUSE_LOG_LEVEL: "warn",
+    ...(consoleDir === undefined ? {} : { GATEHOUSE_CONSOLE_DIR: consoleDir })
+  })
+
+/** 100,000 users through `POST /v1/users/import`, unless the folder already holds them. */
+const seed = async (server: ServerProcess, dataDir: string) => {
   const headers = { "content-type": "application/json", origin: server.url }
   const login = await json(
     await fetch(`${server.url}/v1/auth/login`, {
@@ -78,9 +80,10 @@ try {
   const present = (await json(await fetch(`${server.url}/v1/users?limit=1`, { headers: auth }))).total
   if (present > 1 && present !== USERS + 1)
     throw new Error(`${dataDir} holds ${present - 1} users, not ${USERS}: use another BENCH_GRID_DATA_DIR`)
-  for (let start = present > 1 ? USERS : 0; start < USERS; start += BATCH) {
-    const rows = Array.from({ length: Math.min(BATCH, USERS - start) }, (_, k) => {
-      const i = start + k
+  if (present > 1) return console.log(`reused ${dataDir}: ${USERS} users already there`)
+  for (let first = 0; first < USERS; first += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, USERS - first) }, (_, k) => {
+      const i = first + k
       return {
         email: `user${i}@grid.example.com`,
         firstName: `First${i % 997}`,
@@ -97,12 +100,54 @@ try {
     )
     if (report.created !== rows.length) throw new Error(`import created ${report.created} of ${rows.length}`)
   }
-  if (present > 1) console.log(`reused ${dataDir}: ${USERS} users already there`)
-  else
-    console.log(
-      `seeded ${USERS} users through POST /v1/users/import in ${((performance.now() - seeded) / 1000).toFixed(1)} s`
-    )
+  console.log(
+    `seeded ${USERS} users through POST /v1/users/import in ${((performance.now() - seeded) / 1000).toFixed(1)} s`
+  )
+}
 
+const footers = [`Total Users: ${(USERS + 1).toLocaleString("en-US")}`, `Total Users: ${USERS + 1}`] as const
+
+/** A signed-in page on `url`, and one run of it: the in-app navigation, then the full load. */
+const openGrid = async (browser: Browser, url: string) => {
+  const page = await browser.newPage({ baseURL: url })
+  await installProbe(page, footers)
+  await page.goto("/sign-in")
+  await page.getByRole("textbox", { name: "Tenant" }).fill("bench-grid")
+  await page.getByRole("textbox", { name: "Email" }).fill("admin@bench-grid.example.com")
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD)
+  await page.getByRole("button", { name: "Sign in" }).click()
+  await page.waitForURL(/\/$/)
+  const inApp: Array<Measured> = []
+  const fullLoad: Array<Measured> = []
+  const run = async () => {
+    await page.goto("/")
+    // the home page done loading (its overview's requests answered), then the click
+    await page.getByRole("link", { name: "User Management" }).waitFor()
+    await page.waitForLoadState("networkidle")
+    const link = page.getByRole("link", { name: "User Management" })
+    inApp.push(await measure(page, "pointerdown", () => link.click()))
+    fullLoad.push(await measure(page, "navigation", () => page.goto("/users")))
+  }
+  return { inApp, fullLoad, run }
+}
+
+const keptDir = process.env.BENCH_GRID_DATA_DIR
+if (keptDir !== undefined && !existsSync(keptDir)) mkdirSync(keptDir, { recursive: true })
+const dataDir = keptDir ?? mkdtempSync(join(tmpdir(), "gatehouse-grid-"))
+const compareDir = `${dataDir.replace(/\/$/, "")}-compare`
+const servers: Array<ServerProcess> = []
+try {
+  const first = await start(dataDir)
+  servers.push(first)
+  await seed(first, dataDir)
+  if (COMPARE !== undefined) {
+    // the second server gets a copy of the seeded folder (PGlite: one process per folder)
+    await first.stop()
+    servers.length = 0
+    rmSync(compareDir, { recursive: true, force: true })
+    cpSync(dataDir, compareDir, { recursive: true })
+    servers.push(await start(dataDir), await start(compareDir, COMPARE))
+  }
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
@@ -113,38 +158,22 @@ try {
       "--disable-sync"
     ]
   })
-  const page = await browser.newPage({ baseURL: server.url })
-  const footers = [`Total Users: ${(USERS + 1).toLocaleString("en-US")}`, `Total Users: ${USERS + 1}`]
-  await installProbe(page, footers)
-  await page.goto("/sign-in")
-  await page.getByRole("textbox", { name: "Tenant" }).fill("bench-grid")
-  await page.getByRole("textbox", { name: "Email" }).fill("admin@bench-grid.example.com")
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD)
-  await page.getByRole("button", { name: "Sign in" }).click()
-  await page.waitForURL(/\/$/)
-  const shown = async () => {
-    await page.locator("tbody tr").nth(49).waitFor()
-    await page
-      .getByText(footers[0] as string)
-      .or(page.getByText(footers[1] as string))
-      .waitFor()
-  }
-  const inApp: Array<Measured> = []
-  const fullLoad: Array<Measured> = []
-  for (let run = 0; run < RUNS; run++) {
-    await page.goto("/")
-    // the home page done loading (its overview's requests answered), then the click
-    await page.getByRole("link", { name: "User Management" }).waitFor()
-    await page.waitForLoadState("networkidle")
-    const link = page.getByRole("link", { name: "User Management" })
-    inApp.push(await measure(page, "pointerdown", () => link.click(), shown))
-    fullLoad.push(await measure(page, "navigation", () => page.goto("/users"), shown))
-  }
+  const grids = await Promise.all(servers.map((server) => openGrid(browser, server.url)))
+  const before = loadAverage()
+  for (let run = 0; run < RUNS; run++)
+    // alternating which goes first
+    for (const grid of run % 2 === 0 ? grids : [...grids].reverse()) await grid.run()
   await browser.close()
-  console.log(`users grid, first page of 50 of ${USERS + 1} users (load average ${loadAverage()}):`)
-  report("in-app navigation", inApp)
-  report("full page load", fullLoad)
+  grids.forEach((grid, i) => {
+    const label = i === 0 ? "this build's console" : `the console in ${COMPARE}`
+    console.log(
+      `users grid, first page of 50 of ${USERS + 1} users, ${label} (load average ${before} before, ${loadAverage()} after):`
+    )
+    report("in-app navigation", grid.inApp)
+    report("full page load", grid.fullLoad)
+  })
 } finally {
-  await server.stop()
+  for (const server of servers) await server.stop()
   if (keptDir === undefined) rmSync(dataDir, { recursive: true, force: true })
+  rmSync(compareDir, { recursive: true, force: true })
 }
