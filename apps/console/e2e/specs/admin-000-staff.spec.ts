@@ -1,3 +1,4 @@
+import type { Request } from "@playwright/test"
 import { adminSession, createTenant, fullSession } from "../support/api.ts"
 import { expectAccessible } from "../support/axe.ts"
 import { pressOn, tabTo, typeInto } from "../support/keyboard.ts"
@@ -16,10 +17,20 @@ test("000: an Admin adds a Regular user with a generated password, finds them, a
   await signIn(page, { tenant: tenant.slug, email: tenant.adminEmail, password: admin.password })
   await expect(page).toHaveURL(/\/$/)
 
-  // User Management in the navigation, reached with the keyboard
+  // User Management in the navigation, reached with the keyboard; the route's loader fetches the first page,
+  // and the page uses it: one list request, no second one when the page renders (issue 18's budget)
+  const lists: Array<string> = []
+  const noteList = (request: Request) => {
+    const url = new URL(request.url())
+    if (request.method() === "GET" && url.pathname === "/v1/users") lists.push(url.search)
+  }
+  page.on("request", noteList)
   await pressOn(page, page.getByRole("link", { name: "User Management" }))
   await expect(page.getByRole("heading", { name: "User Management" })).toBeVisible()
   await expect(page.getByText("Total Users: 1")).toBeVisible()
+  await expect(page.getByRole("row", { name: /Admin/ })).toBeVisible()
+  page.off("request", noteList)
+  expect(lists).toEqual(["?sort=name&limit=50"])
   await expect(page.getByRole("columnheader", { name: "Permissions" })).toBeVisible()
   await expectAccessible(page, "the users grid")
 

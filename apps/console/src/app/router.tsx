@@ -9,6 +9,7 @@ import {
   redirect
 } from "@tanstack/react-router"
 import { auditSearch } from "../features/audit/search.ts"
+import { prefetchFirstPage } from "../features/users/api/firstPage.ts"
 import { applySessionWords } from "../lib/i18n/i18n.ts"
 import { meQuery } from "../lib/session.ts"
 import { NotFound } from "./NotFound.tsx"
@@ -106,6 +107,7 @@ const profileRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/users",
+  loader: ({ context }) => prefetchFirstPage(context.queryClient),
   component: lazyRouteComponent(() => import("../features/users/components/UsersPage.tsx"), "UsersPage")
 })
 

@@ -9,6 +9,7 @@ import { Pager } from "../../../components/Pager.tsx"
 import { can, useMe } from "../../../lib/session.ts"
 import { catalogueNames, departmentsQuery, groupsQuery } from "../api/catalogue.ts"
 import { useClientCounts } from "../api/clients.ts"
+import { firstPageQuery } from "../api/firstPage.ts"
 import { rolesQuery, type UserListQuery, type UserRow, useUsers } from "../api/users.ts"
 import type { Preset } from "../presetColumns.ts"
 import { AddEmployeeDrawer } from "./AddEmployeeDrawer.tsx"
@@ -18,7 +19,6 @@ import { DeleteUserDialog } from "./DeleteUserDialog.tsx"
 import { UserClientsModal } from "./UserClientsModal.tsx"
 import { type SortKey, UsersGrid } from "./UsersGrid.tsx"
 
-const PAGE_SIZE = 50
 type Status = NonNullable<UserListQuery["status"]>
 type Kind = NonNullable<UserListQuery["kind"]>
 
@@ -69,9 +69,10 @@ function UsersAdminPage({
   const withKinds = preset === "wetrack"
 
   const cursor = cursors[cursors.length - 1]
+  // the first page's query (which the route's loader fetched), with the person's choices
   const query: UserListQuery = {
+    ...firstPageQuery(preset),
     sort,
-    limit: PAGE_SIZE,
     ...(q === "" ? {} : { q }),
     ...(status === null ? {} : { status }),
     ...(role === null ? {} : { role }),
