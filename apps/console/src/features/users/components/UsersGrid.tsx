@@ -1,38 +1,10 @@
-import {
-  ActionIcon,
-  Avatar,
-  Badge,
-  Checkbox,
-  Group,
-  Table,
-  Text,
-  Tooltip,
-  UnstyledButton,
-  VisuallyHidden
-} from "@mantine/core"
-import {
-  IconChevronUp,
-  IconEye,
-  IconPencil,
-  IconSelector,
-  IconShieldCheck,
-  IconShieldOff,
-  IconTrash
-} from "@tabler/icons-react"
-import { Link } from "@tanstack/react-router"
-import type { KeyboardEvent } from "react"
+import { Checkbox, Group, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core"
+import { IconChevronUp, IconSelector } from "@tabler/icons-react"
+import { useLayoutEffect, useMemo, useRef } from "react"
 import { useTranslation } from "react-i18next"
 import type { UserRow } from "../api/users.ts"
-import {
-  ADMIN_ROLE,
-  COLUMNS,
-  type Column,
-  fullName,
-  type Preset,
-  SORT_OF,
-  statusBadge,
-  statusColor
-} from "../presetColumns.ts"
+import { COLUMNS, type Column, type Preset, SORT_OF } from "../presetColumns.ts"
+import { type RowActions, UsersGridRow } from "./UsersGridRow.tsx"
 
 export type SortKey = "name" | "email" | "created" | "lastLogin"
 
@@ -54,16 +26,10 @@ interface Props {
   readonly onSelectPage?: ((selected: boolean) => void) | undefined
 }
 
-const initials = (user: UserRow) => `${user.firstName[0] ?? ""}${user.lastName[0] ?? ""}`.toUpperCase()
-
 /** The users of one page in the preset's columns; a row (or its name link) opens the profile. */
 export function UsersGrid(props: Props) {
   const { t, i18n } = useTranslation()
   const columns = COLUMNS[props.preset]
-  const date = (iso: string | null) =>
-    iso === null ? t("admin.users.never") : new Date(iso).toLocaleDateString(i18n.language)
-  const dateTime = (iso: string | null) =>
-    iso === null ? t("admin.users.never") : new Date(iso).toLocaleString(i18n.language)
   const allSelected = props.rows.length > 0 && props.rows.every((row) => props.selected?.has(row.id))
 
   const header = (column: Column) => {
@@ -96,131 +62,21 @@ export function UsersGrid(props: Props) {
     )
   }
 
-  const cell = (column: Column, user: UserRow) => {
-    const name = fullName(user)
-    switch (column) {
-      case "select":
-        return (
-          <Checkbox
-            aria-label={t("admin.users.select", { name })}
-            checked={props.selected?.has(user.id) ?? false}
-            onChange={(event) => props.onSelect?.(user.id, event.currentTarget.checked)}
-            onClick={(event) => event.stopPropagation()}
-          />
-        )
-      case "avatar":
-        return (
-          <Avatar radius="xl" size="sm" color="indigo.8" variant="filled" alt="">
-            {initials(user)}
-          </Avatar>
-        )
-      case "name":
-        return (
-          <Link to="/users/$userId" params={{ userId: user.id }} onClick={(event) => event.stopPropagation()}>
-            {name}
-          </Link>
-        )
-      case "email":
-        return user.email
-      case "phone":
-        return user.phone ?? ""
-      case "permissions": {
-        const admin = user.role === ADMIN_ROLE[props.preset]
-        return (
-          <Badge color={admin ? "red.9" : "gray.7"} variant="filled">
-            {admin ? t("admin.users.permissionAdmin") : t("admin.users.permissionRegular")}
-          </Badge>
-        )
-      }
-      case "role":
-        return user.role
-      case "department":
-        return user.departmentId === null ? "" : (props.departments?.[user.departmentId] ?? "")
-      case "groups":
-        return user.groupIds
-          .map((id: string) => props.groups?.[id] ?? "")
-          .filter((g: string) => g !== "")
-          .join(", ")
-      case "active":
-        return user.status === "active" || user.status === "pending"
-          ? t("admin.users.yes")
-          : t("admin.users.no")
-      case "statusBadge": {
-        const badge = statusBadge(user.status)
-        return <Badge color={statusColor[badge]}>{t(`admin.users.status.${badge}`)}</Badge>
-      }
-      case "twoFactor":
-        return user.totpEnabled ? (
-          <Tooltip label={t("admin.users.twoFactorOn")}>
-            <IconShieldCheck
-              size={18}
-              color="var(--mantine-color-green-8)"
-              aria-label={t("admin.users.twoFactorOn")}
-            />
-          </Tooltip>
-        ) : (
-          <IconShieldOff
-            size={18}
-            color="var(--mantine-color-gray-7)"
-            aria-label={t("admin.users.twoFactorOff")}
-          />
-        )
-      case "lastLogin":
-        return dateTime(user.lastLoginAt)
-      case "setup":
-        return user.status === "pending" ? t("admin.users.setupPending") : t("admin.users.setupDone")
-      case "clients":
-        return (
-          <Group gap={4} wrap="nowrap">
-            <Text size="sm">{props.clientCounts?.[user.id] ?? 0}</Text>
-            <ActionIcon
-              variant="subtle"
-              aria-label={t("admin.users.viewClients", { name })}
-              onClick={(event) => {
-                event.stopPropagation()
-                props.onShowClients?.(user)
-              }}
-            >
-              <IconEye size={16} />
-            </ActionIcon>
-          </Group>
-        )
-      case "created":
-        return date(user.createdAt)
-      case "actions":
-        return (
-          <Group gap={4} wrap="nowrap">
-            <ActionIcon
-              variant="subtle"
-              aria-label={t("admin.users.edit", { name })}
-              onClick={(event) => {
-                event.stopPropagation()
-                props.onEdit(user)
-              }}
-            >
-              <IconPencil size={16} />
-            </ActionIcon>
-            {props.onDelete === undefined ? null : (
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("admin.users.delete", { name })}
-                onClick={(event) => {
-                  event.stopPropagation()
-                  props.onDelete?.(user)
-                }}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            )}
-          </Group>
-        )
-    }
-  }
-
-  const onRowKey = (event: KeyboardEvent, user: UserRow) => {
-    if (event.key === "Enter" && event.target === event.currentTarget) props.onOpen(user)
-  }
+  // one actions object for every row and every render: the rows stay memoised while the page's handlers change
+  const latest = useRef(props)
+  useLayoutEffect(() => {
+    latest.current = props
+  })
+  const on = useMemo<RowActions>(
+    () => ({
+      open: (user) => latest.current.onOpen(user),
+      edit: (user) => latest.current.onEdit(user),
+      delete: (user) => latest.current.onDelete?.(user),
+      showClients: (user) => latest.current.onShowClients?.(user),
+      select: (id, selected) => latest.current.onSelect?.(id, selected)
+    }),
+    []
+  )
 
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -241,17 +97,25 @@ export function UsersGrid(props: Props) {
         </Table.Thead>
         <Table.Tbody>
           {props.rows.map((user) => (
-            <Table.Tr
+            <UsersGridRow
               key={user.id}
-              data-user-id={user.id}
-              style={{ cursor: "pointer" }}
-              onClick={() => props.onOpen(user)}
-              onKeyDown={(event) => onRowKey(event, user)}
-            >
-              {columns.map((column) => (
-                <Table.Td key={column}>{cell(column, user)}</Table.Td>
-              ))}
-            </Table.Tr>
+              user={user}
+              preset={props.preset}
+              columns={columns}
+              t={t}
+              language={i18n.language}
+              on={on}
+              canDelete={props.onDelete !== undefined}
+              selected={props.selected?.has(user.id) ?? false}
+              clientCount={props.clientCounts?.[user.id] ?? 0}
+              departmentName={
+                user.departmentId === null ? "" : (props.departments?.[user.departmentId] ?? "")
+              }
+              groupNames={user.groupIds
+                .map((id: string) => props.groups?.[id] ?? "")
+                .filter((g: string) => g !== "")
+                .join(", ")}
+            />
           ))}
         </Table.Tbody>
       </Table>
