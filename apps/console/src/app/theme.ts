@@ -1,10 +1,12 @@
 import { type CSSVariablesResolver, createTheme } from "@mantine/core"
+import { cachedVariantColorsResolver } from "./variantColors.ts"
 
 // Darker primary shades than Mantine's defaults: white text on them passes WCAG AA contrast (axe).
 export const theme = createTheme({
   primaryColor: "indigo",
   primaryShade: 8,
-  defaultRadius: "md"
+  defaultRadius: "md",
+  variantColorResolver: cachedVariantColorsResolver
 })
 
 // Colours whose "light" variant (alerts, chips, badges) shows text on a pale tint.
