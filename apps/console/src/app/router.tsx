@@ -107,7 +107,10 @@ const profileRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/users",
-  loader: ({ context }) => prefetchFirstPage(context.queryClient),
+  // not awaited: the page's frame renders while its first page loads
+  loader: ({ context }) => {
+    void prefetchFirstPage(context.queryClient)
+  },
   component: lazyRouteComponent(() => import("../features/users/components/UsersPage.tsx"), "UsersPage")
 })
 
