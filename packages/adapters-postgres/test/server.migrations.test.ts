@@ -137,4 +137,69 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server migrations", () =
         })
       )
   )
+
+  it.live(
+    "0018 recounts the existing users per (status, role, kind), and the counters follow from there",
+    () =>
+      Effect.scoped(
+        Effect.gen(function* () {
+          const { drivers } = yield* emptyDatabase(1)
+          const driver = drivers[0]!
+          yield* migrate(
+            driver,
+            migrations.filter((m) => m.version < 18)
+          )
+          const connection = yield* Effect.promise(() => driver.connect({ owner: true }))
+          const query = <Row>(sql: string, params: ReadonlyArray<unknown> = []) =>
+            Effect.promise(() => connection.query<Row>(sql, [...params])).pipe(
+              Effect.map((result) => result.rows)
+            )
+          const tenants = [crypto.randomUUID(), crypto.randomUUID()]
+          for (const [i, tenant] of tenants.entries())
+            yield* query(
+              `INSERT INTO tenants (id, slug, name, preset, password_policy, settings, created_at, updated_at, version)
+             VALUES ($1, $2, 'T', 'wetrack', '{}', '{}', now(), now(), 1)`,
+              [tenant, `t-${i}-${tenant}`]
+            )
+          const insertUser = (tenant: string, i: number, status: string, role: string, kind: string) =>
+            query(
+              `INSERT INTO users (tenant_id, id, email, first_name, last_name, role, module_permissions, status,
+               email_verified, phone_verified, must_change_password, require_totp, totp_enabled, created_at,
+               updated_at, version, name_key, display_key, kind, awaiting_setup)
+             VALUES ($1, $2, $3, 'F', 'L', $4, '{}', $5, false, false, false, false, false, now(), now(), 1, 'f l',
+               '', $6, false)`,
+              [tenant, crypto.randomUUID(), `u${i}@example.com`, role, status, kind]
+            )
+          const spread = [
+            ["active", "Account Admin", "employee"],
+            ["active", "Employee", "employee"],
+            ["active", "Employee", "external"],
+            ["disabled", "Employee", "employee"],
+            ["pending", "Account Admin", "external"]
+          ] as const
+          for (let i = 0; i < 23; i++) {
+            const [status, role, kind] = spread[i % spread.length]!
+            yield* insertUser(tenants[i % 2]!, i, status, role, kind)
+          }
+          yield* migrate(driver)
+          const COUNTERS = `SELECT tenant_id, status, role, kind, count::int AS count FROM user_counts
+          WHERE count <> 0 ORDER BY 1, 2, 3, 4`
+          const COUNTED = `SELECT tenant_id, status, role, kind, count(*)::int AS count FROM users
+          GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`
+          const recounted = yield* query(COUNTERS)
+          assert.strictEqual(recounted.length, 10, "five keys in each of the two tenants")
+          assert.deepStrictEqual(recounted, yield* query(COUNTED))
+          // the triggers of 0018 keep them: a change of role, of kind, of status, a delete, an insert
+          yield* query("UPDATE users SET role = 'Account Admin' WHERE email = 'u1@example.com'")
+          yield* query("UPDATE users SET kind = 'external' WHERE email = 'u3@example.com'")
+          yield* query(
+            "UPDATE users SET status = 'deactivated' WHERE email IN ('u5@example.com', 'u6@example.com')"
+          )
+          yield* query("DELETE FROM users WHERE email = 'u7@example.com'")
+          yield* insertUser(tenants[0]!, 99, "active", "Employee", "external")
+          assert.deepStrictEqual(yield* query(COUNTERS), yield* query(COUNTED))
+          connection.release()
+        })
+      )
+  )
 })

@@ -13,6 +13,7 @@ import { organizationFields } from "./0014_organization_fields.ts"
 import { plpgsqlLookups } from "./0015_plpgsql_lookups.ts"
 import { plpgsqlClaim } from "./0016_plpgsql_claim.ts"
 import { membershipListing } from "./0017_membership_listing.ts"
+import { userCountsByRoleAndKind } from "./0018_user_counts_by_role_and_kind.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -37,5 +38,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 14, name: "organization_fields", sql: organizationFields },
   { version: 15, name: "plpgsql_lookups", sql: plpgsqlLookups },
   { version: 16, name: "plpgsql_claim", sql: plpgsqlClaim },
-  { version: 17, name: "membership_listing", sql: membershipListing }
+  { version: 17, name: "membership_listing", sql: membershipListing },
+  { version: 18, name: "user_counts_by_role_and_kind", sql: userCountsByRoleAndKind }
 ]

@@ -33,7 +33,7 @@ const toExpiring = (row: ExpiringRow): ExpiringMembership => ({
 })
 
 /**
- * The home page's figures on PostgreSQL: users per status from `user_counts` (migration 0005), sign-ins per day
+ * The home page's figures on PostgreSQL: users per status from `user_counts` (migrations 0005, 0018), sign-ins per day
  * from `sign_in_counts` (migration 0011, kept by a trigger on the audit trail), pending invitations and expiring
  * memberships through partial indexes (migration 0011).
  */
@@ -48,7 +48,7 @@ export const layer: Layer.Layer<TenantOverview, never, Database> = Layer.effect(
           if (!isUuid(tenantId)) return counts
           const rows = yield* db.read<{ status: keyof typeof counts; count: number }>(
             tenantId,
-            "SELECT status, count::int AS count FROM user_counts WHERE tenant_id = $1",
+            "SELECT status, sum(count)::int AS count FROM user_counts WHERE tenant_id = $1 GROUP BY status",
             [tenantId]
           )
           for (const row of rows) if (row.status in counts) counts[row.status] = row.count

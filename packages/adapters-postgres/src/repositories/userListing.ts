@@ -26,21 +26,26 @@ export interface ListingSql {
 }
 
 /**
- * The total of a filter on the tenant and at most the status comes from the counters the triggers of migration
- * 0005 keep (one row read); any other filter counts the matching users.
+ * The total of a filter on the tenant and at most its status, role and kind comes from the counters the triggers
+ * of migrations 0005 and 0018 keep (a few rows read); any other filter counts the matching users.
  */
 const totalSql = (
-  statusOnly: boolean,
+  tenantId: string,
+  query: UserListQuery,
+  countedOnly: boolean,
   where: string,
   filterParams: ReadonlyArray<unknown>
 ): ListingSql["total"] => {
-  if (!statusOnly)
+  if (!countedOnly)
     return { sql: `SELECT count(*)::int AS count FROM users u WHERE ${where}`, params: filterParams }
-  // filterParams is [tenant] or [tenant, status] here
-  const byStatus = filterParams.length === 2 ? " AND status = $2" : ""
+  const { params, param } = sqlParams(tenantId)
+  const keys = (["status", "role", "kind"] as const).flatMap((key) => {
+    const value = query[key]
+    return value === undefined ? [] : [` AND ${key} = ${param(value)}`]
+  })
   return {
-    sql: `SELECT coalesce(sum(count), 0)::int AS count FROM user_counts WHERE tenant_id = $1${byStatus}`,
-    params: filterParams
+    sql: `SELECT coalesce(sum(count), 0)::int AS count FROM user_counts WHERE tenant_id = $1${keys.join("")}`,
+    params
   }
 }
 
@@ -61,6 +66,8 @@ const instant = (key: CursorPosition["key"]): string | undefined => {
 export const listingSql = (tenantId: string, query: UserListQuery): ListingSql => {
   const { params, param } = sqlParams(tenantId)
   const filters = ["u.tenant_id = $1"]
+  // the filters the counters answer (status, role, kind); any other makes the total a count
+  const counted = [query.status, query.role, query.kind].filter((value) => value !== undefined).length
   if (query.status !== undefined) filters.push(`u.status = ${param(query.status)}`)
   if (query.kind !== undefined) filters.push(`u.kind = ${param(query.kind)}`)
   if (query.role !== undefined) filters.push(`u.role = ${param(query.role)}`)
@@ -99,7 +106,7 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
     orderBy: ORDER[query.sort],
     params,
     filterParams,
-    total: totalSql(filters.length === (query.status === undefined ? 1 : 2), where, filterParams)
+    total: totalSql(tenantId, query, filters.length === 1 + counted, where, filterParams)
   }
 }
 

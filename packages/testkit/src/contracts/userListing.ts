@@ -263,6 +263,63 @@ export const userListingTests = (it: ContractIt): void => {
     })
   )
 
+  it.effect(
+    "the totals of status, role and kind filters follow inserts, changes of status, role and kind, and deletes",
+    () =>
+      Effect.gen(function* () {
+        const repository = yield* UserRepository
+        const { tenant } = yield* freshTenant()
+        const statuses: ReadonlyArray<UserStatus> = ["active", "disabled", "pending"]
+        const batch = Array.from({ length: 12 }, (_, i) =>
+          aUser({
+            tenantId: tenant.id,
+            role: (i % 3 === 0 ? "Admin" : "Regular") as RoleName,
+            kind: i % 4 === 0 ? "external" : "employee",
+            status: statuses[i % 3] as UserStatus
+          })
+        )
+        yield* repository.insertMany(batch)
+        const stored = new Map(batch.map((user) => [user.id, user]))
+        const filters: ReadonlyArray<Omit<UserListQuery, "sort" | "limit">> = [
+          {},
+          { role: "Admin" as RoleName },
+          { role: "Regular" as RoleName, status: "active" },
+          { kind: "external" },
+          { kind: "employee", role: "Admin" as RoleName },
+          { status: "disabled" },
+          { status: "disabled", role: "Regular" as RoleName, kind: "employee" }
+        ]
+        const totalsMatch = (when: string) =>
+          Effect.gen(function* () {
+            for (const filter of filters) {
+              const page = yield* repository.list(tenant.id, { ...filter, sort: "name", limit: 1 })
+              const expected = [...stored.values()].filter(
+                (user) =>
+                  (filter.status === undefined || user.status === filter.status) &&
+                  (filter.role === undefined || user.role === filter.role) &&
+                  (filter.kind === undefined || user.kind === filter.kind)
+              ).length
+              assert.strictEqual(page.total, expected, `${when}: ${JSON.stringify(filter)}`)
+            }
+          })
+        yield* totalsMatch("after the inserts")
+        const change = (user: User, patch: Partial<User>) =>
+          Effect.gen(function* () {
+            const updated = yield* repository.update({ ...user, ...patch }, user.version).pipe(Effect.orDie)
+            stored.set(updated.id, updated)
+          })
+        const [a, b, c, d] = batch as [User, User, User, User]
+        yield* change(a, { role: "Regular" as RoleName, kind: "employee", status: "disabled" })
+        yield* change(b, { role: "Admin" as RoleName })
+        yield* change(c, { kind: "external" })
+        yield* change(d, { status: "active", firstName: "Renamed" })
+        yield* totalsMatch("after the changes")
+        yield* repository.delete(tenant.id, b.id).pipe(Effect.orDie)
+        stored.delete(b.id)
+        yield* totalsMatch("after a delete")
+      })
+  )
+
   it.effect("q matches first name, last name, 'first last', display name and email, ignoring case", () =>
     Effect.gen(function* () {
       const repository = yield* UserRepository
