@@ -4,10 +4,12 @@ import { actorDirectoryTests } from "./support/actorDirectoryTests.ts"
 import { adapterTests } from "./support/adapterTests.ts"
 import { arrayLiteralTests } from "./support/arrayLiteralTests.ts"
 import { definerFunctionTests } from "./support/definerFunctionTests.ts"
+import { userStatisticsTests } from "./support/userStatisticsTests.ts"
 
 layer(layerPglite(), { excludeTestServices: true })("PGlite adapter", (it) => {
   adapterTests(it)
   actorDirectoryTests(it)
   arrayLiteralTests(it)
   definerFunctionTests(it)
+  userStatisticsTests(it)
 })

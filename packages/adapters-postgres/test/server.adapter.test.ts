@@ -4,6 +4,7 @@ import { adapterTests } from "./support/adapterTests.ts"
 import { arrayLiteralTests } from "./support/arrayLiteralTests.ts"
 import { definerFunctionTests } from "./support/definerFunctionTests.ts"
 import { DATABASE_URL, layerFreshServer } from "./support/serverDatabase.ts"
+import { userStatisticsTests } from "./support/userStatisticsTests.ts"
 
 describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server", () => {
   layer(layerFreshServer(), { excludeTestServices: true })("server adapter", (it) => {
@@ -11,5 +12,6 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server", () => {
     actorDirectoryTests(it)
     arrayLiteralTests(it)
     definerFunctionTests(it)
+    userStatisticsTests(it)
   })
 })

@@ -5,6 +5,12 @@ import { booleanArray, instantArray, integerArray, textArray } from "./arrayLite
 import { distinctGroupIds, userKeys } from "./rows.ts"
 
 const CHUNK = 5_000
+/**
+ * After a bulk insert of this many users the planner's statistics and the search indexes are refreshed
+ * (`gatehouse_refresh_user_statistics`, migration 18): PGlite has no autovacuum to do it. ANALYZE samples at most
+ * 30,000 rows, so its cost does not grow with the table.
+ */
+export const REFRESH_STATISTICS_AFTER = 1_000
 
 // One statement per chunk: each column travels as one array literal and `unnest` turns them into rows. Where
 // the time goes (bench/bulkInsert.ts, README): maintaining the users indexes (the three trigram indexes above
@@ -94,7 +100,8 @@ export const bulkParameters = (users: ReadonlyArray<User>): ReadonlyArray<string
  * `UserRepository.insertMany`: one statement per chunk (5,000 rows by default), all chunks under one savepoint
  * (or one transaction outside any). A taken email, or one that appears twice for a tenant, is skipped by the
  * statement (ON CONFLICT on the email constraint: a concurrent call with the same email waits for the other
- * and never aborts the caller's transaction) and then undoes the whole call with `EmailTaken`.
+ * and never aborts the caller's transaction) and then undoes the whole call with `EmailTaken`. A large insert
+ * then refreshes the users' statistics (`REFRESH_STATISTICS_AFTER`).
  */
 export const insertUsers = (
   db: Database["Service"],
@@ -121,6 +128,8 @@ export const insertUsers = (
           return yield* new EmailTaken({ email: skipped.email })
         }
       }
+      if (users.length >= REFRESH_STATISTICS_AFTER)
+        yield* db.query(null, "SELECT gatehouse_refresh_user_statistics()")
     })
   )
 }
