@@ -243,7 +243,7 @@ export { ORGANIZATION_ADMIN_PERMISSION, TENANT_ADMIN_PERMISSION } from "./rules/
 export type * from "./rules/throttle.ts"
 export { afterGranted, defaultThrottlePolicy, throttleVerdict } from "./rules/throttle.ts"
 export type * from "./rules/userOrdering.ts"
-export { compareUsers, isAfter, matches, sortKey } from "./rules/userOrdering.ts"
+export { compareUsers, isAfter, matches, sortKey, userNameKey } from "./rules/userOrdering.ts"
 export type * from "./totp/index.ts"
 export { decodeBase32, generateTotp, InvalidBase32 } from "./totp/index.ts"
 // Use cases, their inputs and views

@@ -1,14 +1,14 @@
 import {
   type AuditEvent,
   type Department,
-  fullName,
   type Group,
   type Membership,
   type Organization,
   type Role,
   type Session,
   type Tenant,
-  type User
+  type User,
+  userNameKey
 } from "@gatehouse/domain"
 import { Option } from "effect"
 
@@ -131,9 +131,12 @@ export const toUser = (row: UserRow): User =>
     version: row.version
   }) as User
 
-/** The sort and search keys of a user, computed with JavaScript's `toLowerCase` like the domain's rules. */
+/**
+ * The sort and search keys of a user: `name_key` is the domain's `userNameKey` (compared `COLLATE "C"`, the
+ * domain's code point order), `display_key` the display name lower-cased the same way.
+ */
 export const userKeys = (user: User): { readonly nameKey: string; readonly displayKey: string } => ({
-  nameKey: fullName(user).toLowerCase(),
+  nameKey: userNameKey(user),
   displayKey: (user.displayName ?? "").toLowerCase()
 })
 

@@ -32,8 +32,8 @@ export interface UserListQuery {
  * - uniqueness: (tenant, email) is unique; the store reports `EmailTaken` (of N concurrent inserts of one
  *   email, exactly one succeeds); emails are stored normalised, so casing cannot create a second account;
  * - optimistic concurrency: `update` applies only at the expected version and stores `version + 1`;
- * - listing: `list` orders by the sort key then id (ascending; `lastLogin` newest first, never-logged-in last),
- *   pages never repeat or skip a row of an unchanged set, and `total` counts the whole filtered set.
+ * - listing: `list` orders by the sort key then id (the domain's `compareUsers`: text keys and ids by code point;
+ *   `lastLogin` newest first, never-logged-in last), its cursors past a row by `isAfter`, pages never repeat or skip a row of an unchanged set, and `total` counts the whole filtered set.
  */
 export class UserRepository extends Context.Service<
   UserRepository,

@@ -1,17 +1,24 @@
 import type { CursorKeyKind, CursorPosition } from "../model/cursor.ts"
 import { fullName, type User } from "../model/user.ts"
 import type { UserListQuery, UserSort } from "../ports/UserRepository.ts"
+import { compareCodePoints } from "./catalogueOrdering.ts"
 
 /**
  * The listing semantics every UserRepository implements, written once as plain functions: the in-memory
- * adapter uses them directly, the SQL adapter mirrors them, and the contract suite checks both against them.
+ * adapter uses them directly, the SQL adapter mirrors them (it stores `userNameKey` as `name_key`; `name_key` and
+ * the email are `COLLATE "C"`, then id), and the contract suite checks both against them. Text keys and ids
+ * compare by code point (UTF-8 byte order, what `COLLATE "C"` does), as the catalogues and organizations do.
  */
 
-/** The sort key of a user: lower-cased "first last", email, creation time, or last login (ms). */
+/** The key of the name sort and of the name search: "first last" lower-cased. */
+export const userNameKey = (user: Pick<User, "firstName" | "lastName">): string =>
+  fullName(user).toLowerCase()
+
+/** The sort key of a user: `userNameKey`, email, creation time, or last login (ms). */
 export const sortKey = (user: User, sort: UserSort): string | number | null => {
   switch (sort) {
     case "name":
-      return fullName(user).toLowerCase()
+      return userNameKey(user)
     case "email":
       return user.email
     case "created":
@@ -34,20 +41,18 @@ const compareKeys = (a: string | number | null, b: string | number | null, sort:
     return (b as number) - (a as number)
   }
   if (typeof a === "number" && typeof b === "number") return a - b
-  return String(a) < String(b) ? -1 : 1
+  return compareCodePoints(String(a), String(b))
 }
 
-/** Total order: sort key, then id. */
+/** Total order: sort key, then id (by code point). */
 export const compareUsers =
   (sort: UserSort) =>
   (a: User, b: User): number =>
-    compareKeys(sortKey(a, sort), sortKey(b, sort), sort) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    compareKeys(sortKey(a, sort), sortKey(b, sort), sort) || compareCodePoints(a.id, b.id)
 
-/** Whether a user comes strictly after the cursor position in the order of `sort`. */
-export const isAfter = (user: User, position: CursorPosition, sort: UserSort): boolean => {
-  const byKey = compareKeys(sortKey(user, sort), position.key, sort)
-  return byKey > 0 || (byKey === 0 && user.id > position.id)
-}
+/** Whether a user comes strictly after the cursor position (the key and id of a page's last row) in `sort`. */
+export const isAfter = (user: User, position: CursorPosition, sort: UserSort): boolean =>
+  (compareKeys(sortKey(user, sort), position.key, sort) || compareCodePoints(user.id, position.id)) > 0
 
 /** Whether a user matches every filter of the query (q, status, kind, role, department, group, ids). */
 export const matches = (user: User, query: UserListQuery): boolean => {

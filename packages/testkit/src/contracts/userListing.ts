@@ -8,6 +8,7 @@ import {
   GroupRepository,
   matches,
   type RoleName,
+  sortKey,
   type User,
   type UserKind,
   type UserListQuery,
@@ -172,6 +173,63 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   seed: fc.nat()
 })
 
+// Users whose "first last" order tells a code-point order (PostgreSQL's COLLATE "C", UTF-8 bytes) from
+// `localeCompare` (which puts "Émile" next to "emu" and skips punctuation) and from UTF-16 code units (which put
+// "𝔄ngle", outside the Basic Multilingual Plane, before "ｚebra"); equal keys ("Alpha One", "alpha one", "ALPHA
+// ONE") are ordered by id. Their emails (ASCII: the schema's rule) differ only where byte order and a locale's
+// disagree (punctuation).
+const NAMED: ReadonlyArray<readonly [first: string, last: string, local: string]> = [
+  ["beta", "Zed", "a_b"],
+  ["Émile", "Zola", "ab"],
+  ["Alpha", "One", "a.b"],
+  ["Жук", "Ива", "zed"],
+  ["alpha", "one", "a~b"],
+  ["𝔄ngle", "Bee", "a-b"],
+  ["ẞtraße", "Ok", "a+b"],
+  ["ALPHA", "ONE", "a0b"],
+  ["ｚebra", "Cee", "a{b"],
+  ["Zulu", "Dee", "a.b.c"],
+  ["ангел", "Эра", "a-c"],
+  ["Alpha", "One 2", "aa"],
+  ["émile", "zola", "b"],
+  ["Æther", "Eve", "a"],
+  ["Alpha-One", "X", "a.a"]
+]
+const NAME_ORDER = [
+  "alpha one",
+  "alpha one",
+  "alpha one",
+  "alpha one 2",
+  "alpha-one x",
+  "beta zed",
+  "zulu dee",
+  "ßtraße ok",
+  "æther eve",
+  "émile zola",
+  "émile zola",
+  "ангел эра",
+  "жук ива",
+  "ｚebra cee",
+  "𝔄ngle bee"
+]
+const EMAIL_ORDER = [
+  "a+b",
+  "a-b",
+  "a-c",
+  "a.a",
+  "a.b.c",
+  "a.b",
+  "a0b",
+  "a",
+  "a_b",
+  "aa",
+  "ab",
+  "a{b",
+  "a~b",
+  "b",
+  "zed"
+]
+
 /** Stores one scenario in a fresh tenant and checks every sort's full walk against the domain's rules. */
 const checkScenario = ({ specs, filter, limit, seed }: Scenario) =>
   Effect.gen(function* () {
@@ -222,6 +280,51 @@ export const userListingTests = (it: ContractIt): void => {
       numRuns: 25,
       timeout: 120_000
     }
+  )
+
+  it.effect(
+    "list: the domain's one order of text keys (lower-cased name, email: by code point, then id), over pages",
+    () =>
+      Effect.gen(function* () {
+        const repository = yield* UserRepository
+        const { tenant } = yield* freshTenant()
+        const stored: Array<User> = []
+        for (const [firstName, lastName, local] of NAMED)
+          stored.push(
+            yield* repository.insert(
+              aUser({
+                tenantId: tenant.id,
+                firstName,
+                lastName,
+                email: emailOf(local, "example.com")
+              })
+            )
+          )
+        for (const [sort, order] of [
+          ["name", NAME_ORDER],
+          ["email", EMAIL_ORDER.map((local) => `${local}@example.com`)]
+        ] as const) {
+          // Every page size: the cursors carry non-ASCII keys (and one beyond the BMP) back to the store.
+          for (const limit of [1, 2, 3, 5, 14, 200]) {
+            const walked = yield* walkPages(limit, (cursor) =>
+              repository.list(tenant.id, { sort, limit, ...(cursor === undefined ? {} : { cursor }) })
+            )
+            assert.deepStrictEqual(
+              walked.rows.map((u) => sortKey(u, sort)),
+              order,
+              `sort ${sort}, limit ${limit}`
+            )
+            // The domain's order, the same keys, ties by id: what the store served, row for row.
+            const expected = [...stored].sort(compareUsers(sort))
+            assert.deepStrictEqual(
+              expected.map((u) => sortKey(u, sort)),
+              order
+            )
+            assert.deepStrictEqual(idsOf(walked.rows), idsOf(expected), `sort ${sort}, limit ${limit}`)
+            assert.strictEqual(walked.total, NAMED.length)
+          }
+        }
+      })
   )
 
   it.effect("list with no filter and a large limit returns everything on one page", () =>
