@@ -261,7 +261,7 @@ describe("eShop access over the adapter and the fake store (classic customer acc
       assert.deepStrictEqual(yield* auditActions, ["eshop.invited", "eshop.activation_url_generated"])
       // Audit details never carry the URL.
       const audit = JSON.stringify(
-        (yield* Effect.flatMap(memory.MemoryStore, (store) => store.snapshot)).audit
+        (yield* Effect.flatMap(memory.MemoryStore, (store) => store.snapshot)).get(memory.tables.Audit)
       )
       assert.notInclude(audit, Redacted.value(activationUrl))
       assert.notInclude(audit, "/account/activate/")

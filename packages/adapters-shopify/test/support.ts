@@ -21,6 +21,7 @@ import {
   type fakeShopify,
   layerMemory,
   MemoryStore,
+  memory,
   seedTenant,
   seedUser
 } from "@gatehouse/testkit"
@@ -133,5 +134,5 @@ export const calls = (fake: fakeShopify.FakeShopify): ReadonlyArray<string> =>
 
 export const auditActions = Effect.map(
   Effect.flatMap(MemoryStore, (store) => store.snapshot),
-  (s) => s.audit.map((e) => e.action)
+  (s) => s.get(memory.tables.Audit).map((e) => e.action)
 )

@@ -8,7 +8,7 @@ import {
   type ShopifyWebhookDelivery,
   ShopifyWebhookSignature
 } from "@gatehouse/domain"
-import { MemoryStore, shopifyWebhookSignatureContract } from "@gatehouse/testkit"
+import { MemoryStore, memory, shopifyWebhookSignatureContract } from "@gatehouse/testkit"
 import { Effect, Redacted } from "effect"
 import { TestClock } from "effect/testing"
 import { type Portal, portal, provideAll } from "./support.ts"
@@ -49,7 +49,8 @@ const enableDelivery = (p: Portal, webhookId: string, secret = SECRET) =>
 
 const webhookEvents = Effect.map(
   Effect.flatMap(MemoryStore, (store) => store.snapshot),
-  (s): ReadonlyArray<AuditEvent> => s.audit.filter((e) => e.action === "eshop.customer_changed")
+  (s): ReadonlyArray<AuditEvent> =>
+    s.get(memory.tables.Audit).filter((e) => e.action === "eshop.customer_changed")
 )
 
 shopifyWebhookSignatureContract(

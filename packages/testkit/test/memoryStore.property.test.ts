@@ -1,14 +1,14 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Data, Effect } from "effect"
 import fc from "fast-check"
-import { appendIn, MemoryStore, ok, type State, setIn, table, withTable } from "../src/memory/MemoryStore.ts"
+import { fail, listTable, MemoryStore, mapTable, ok } from "../src/memory/MemoryStore.ts"
 
 class Boom extends Data.TaggedError("Boom")<{}> {}
 
+const Rows = mapTable<string, number>("rows")
+const Log = listTable<number>("log")
 type Rows = ReadonlyMap<string, number>
 type Log = ReadonlyArray<number>
-const rows = (s: State): Rows => table<Rows>(s, "rows", new Map())
-const log = (s: State): Log => table<Log>(s, "log", [])
 
 /** One thing done to the store: writes (outside or inside a transaction) and every way of seeing its state. */
 type Step =
@@ -62,25 +62,34 @@ const run = (steps: ReadonlyArray<Step>) =>
       switch (s._tag) {
         case "set":
           model.rows.set(s.key, s.value)
-          return store.write((st) => ok(undefined, withTable(st, "rows", setIn(rows(st), s.key, s.value))))
+          return store.write((_, tx) => {
+            tx.set(Rows, s.key, s.value)
+            return ok(undefined)
+          })
         case "remove":
           model.rows.delete(s.key)
-          return store.write((st) => ok(undefined, withTable(st, "rows", setIn(rows(st), s.key, undefined))))
+          return store.write((_, tx) => {
+            tx.delete(Rows, s.key)
+            return ok(undefined)
+          })
         case "append":
           model.log.push(s.value)
-          return store.write((st) => ok(undefined, withTable(st, "log", appendIn(log(st), [s.value]))))
+          return store.write((_, tx) => {
+            tx.append(Log, [s.value])
+            return ok(undefined)
+          })
         case "snapshot":
           return Effect.map(store.snapshot, (st) => {
             seen.push({
-              rows: rows(st),
-              log: log(st),
+              rows: st.get(Rows),
+              log: st.get(Log),
               expectedRows: [...model.rows],
               expectedLog: [...model.log]
             })
           })
         case "readLog":
           return Effect.map(
-            store.read((st) => log(st)),
+            store.read((st) => st.get(Log)),
             (l) => {
               seen.push({ rows: undefined, log: l, expectedRows: undefined, expectedLog: [...model.log] })
             }
@@ -106,8 +115,11 @@ const run = (steps: ReadonlyArray<Step>) =>
     }
     for (const s of steps) yield* apply(s)
     const final = yield* store.snapshot
-    assert.deepStrictEqual([...rows(final)], [...model.rows], "the store holds what the model holds")
-    assert.deepStrictEqual([...log(final)], model.log)
+    assert.deepStrictEqual([...final.get(Rows)], [...model.rows], "the store holds what the model holds")
+    assert.deepStrictEqual([...final.get(Log)], model.log)
+    // A table is absent rather than empty: equal contents, deeply equal states.
+    assert.strictEqual(final.tables.has("rows"), model.rows.size > 0)
+    assert.strictEqual(final.tables.has("log"), model.log.length > 0)
     for (const [i, s] of seen.entries()) {
       if (s.rows !== undefined)
         assert.deepStrictEqual([...s.rows], s.expectedRows, `seen #${i} changed later`)
@@ -123,5 +135,37 @@ describe("MemoryStore: writes change their own copies in place, never what anyon
       ),
       { numRuns: 300 }
     )
+  })
+})
+
+describe("MemoryStore: one typed table abstraction, written through the write's own Tx", () => {
+  it("a write reads its own changes; changing nothing keeps the state; a failed write stores nothing", async () => {
+    const program = Effect.gen(function* () {
+      const store = yield* MemoryStore
+      const seen = yield* store.write((state, tx) => {
+        tx.set(Rows, "a", 1)
+        tx.append(Log, [7])
+        return ok([state.get(Rows).get("a"), state.get(Log).length])
+      })
+      assert.deepStrictEqual(seen, [1, 1])
+      const before = yield* store.snapshot
+      yield* store.write((_, tx) => {
+        tx.delete(Rows, "absent")
+        tx.append(Log, [])
+        return ok(undefined)
+      })
+      assert.strictEqual(yield* store.snapshot, before, "no change, the very same state")
+      const failed = yield* Effect.flip(
+        store.write((state) => (state.get(Rows).has("a") ? fail(new Boom()) : ok(undefined)))
+      )
+      assert.strictEqual(failed._tag, "Boom")
+      assert.strictEqual(yield* store.snapshot, before)
+      yield* store.write((_, tx) => {
+        tx.delete(Rows, "a")
+        return ok(undefined)
+      })
+      assert.isFalse((yield* store.snapshot).tables.has("rows"), "an emptied table goes")
+    })
+    await Effect.runPromise(program.pipe(Effect.provide(MemoryStore.layer)))
   })
 })

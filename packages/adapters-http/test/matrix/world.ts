@@ -155,7 +155,7 @@ export const buildWorld = async (): Promise<World> => {
     baseline,
     snapshot: () => withStore((store) => store.snapshot),
     restore: async (state) => {
-      await withStore((store) => store.write(() => ({ value: undefined, state })))
+      await withStore((store) => store.restore(state))
       shopify.reset()
       for (const { email, firstName, lastName, tags, state } of customers) {
         shopify.seedCustomer({

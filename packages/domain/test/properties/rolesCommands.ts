@@ -16,6 +16,7 @@ import {
   updateUser,
   userActor
 } from "@gatehouse/domain"
+import { memory } from "@gatehouse/testkit"
 import { Cause, Effect, Exit, type ManagedRuntime, Option } from "effect"
 import fc from "fast-check"
 import {
@@ -60,7 +61,9 @@ export const asModelUser = (user: User): ModelUser => ({
 
 const storedUsers = (real: Real) =>
   real.runtime.runPromise(
-    Effect.map(snapshot, (s) => [...s.users.values()].filter((u) => u.tenantId === real.tenantId))
+    Effect.map(snapshot, (s) =>
+      [...s.get(memory.tables.Users).values()].filter((u) => u.tenantId === real.tenantId)
+    )
   )
 
 const comparable = (users: ReadonlyArray<ModelUser>) =>
@@ -270,7 +273,7 @@ class SetModules extends Call {
         actorOf(real, model, this.actor),
         id,
         { modulePermissions: this.modules },
-        s.users.get(id)?.version ?? 1
+        s.get(memory.tables.Users).get(id)?.version ?? 1
       )
     )
   }

@@ -27,7 +27,7 @@ import {
   updateOrganization,
   updateUser
 } from "@gatehouse/domain"
-import { layerMemory } from "@gatehouse/testkit"
+import { layerMemory, memory } from "@gatehouse/testkit"
 import { Cause, Effect, Exit, Layer, Option } from "effect"
 import fc from "fast-check"
 import {
@@ -184,7 +184,7 @@ const scenario = (ops: ReadonlyArray<Op>): Effect.Effect<void, never, Services> 
     const bStrings = identifyingStrings(bBefore, b.mark)
     for (const [index, op] of ops.entries()) {
       const state = yield* snapshot
-      const version = (id: UserId) => state.users.get(id)?.version ?? 1
+      const version = (id: UserId) => state.get(memory.tables.Users).get(id)?.version ?? 1
       const exit = yield* Effect.exit(
         call(op, pick(a.actors, op.actor), a, b, version) as Effect.Effect<unknown, unknown, Services>
       )
@@ -195,7 +195,9 @@ const scenario = (ops: ReadonlyArray<Op>): Effect.Effect<void, never, Services> 
       if (Exit.isSuccess(exit)) {
         // An address A has a user of its own for is A's data too (emails are unique per tenant only).
         const aEmails = new Set(
-          [...after.users.values()].filter((u) => u.tenantId === a.tenantId).map((u) => u.email)
+          [...after.get(memory.tables.Users).values()]
+            .filter((u) => u.tenantId === a.tenantId)
+            .map((u) => u.email)
         )
         const json = JSON.stringify(exit.value) ?? ""
         for (const text of bStrings) {

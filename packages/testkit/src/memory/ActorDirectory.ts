@@ -4,6 +4,7 @@ import { membershipsOfUser } from "./MembershipRepository.ts"
 import { MemoryStore } from "./MemoryStore.ts"
 import { rolesOfTenant } from "./RoleRepository.ts"
 import { sessionById } from "./SessionRepository.ts"
+import { Organizations, Tenants, Users } from "./tables.ts"
 
 /**
  * The actor, or a session with its user's status, in one read of the store (one snapshot), with the
@@ -16,12 +17,12 @@ export const layerMemory: Layer.Layer<ActorDirectory, never, MemoryStore> = Laye
     return ActorDirectory.of({
       load: (tenantId, userId) =>
         store.read((s) => {
-          const tenant = s.tenants.get(tenantId)
-          const user = s.users.get(userId)
+          const tenant = s.get(Tenants).get(tenantId)
+          const user = s.get(Users).get(userId)
           if (tenant === undefined || user === undefined || user.tenantId !== tenantId) return Option.none()
           const memberships = membershipsOfUser(s, tenantId, userId)
           const inactiveOrganizations = [...new Set(memberships.map((m) => m.organizationId))].filter(
-            (id) => s.organizations.get(id)?.status === "inactive"
+            (id) => s.get(Organizations).get(id)?.status === "inactive"
           )
           return Option.some({
             tenant,
@@ -35,7 +36,7 @@ export const layerMemory: Layer.Layer<ActorDirectory, never, MemoryStore> = Laye
         store.read((s) => {
           const session = sessionById(s, id)
           if (session === undefined) return Option.none()
-          const user = s.users.get(session.userId)
+          const user = s.get(Users).get(session.userId)
           return Option.some({
             session,
             userStatus: user !== undefined && user.tenantId === session.tenantId ? user.status : undefined

@@ -1,7 +1,8 @@
 import { type AuditEvent, AuditLog } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
-import { appendIn, MemoryStore, ok } from "./MemoryStore.ts"
+import { MemoryStore, ok } from "./MemoryStore.ts"
 import { paginate, positionOf } from "./paginate.ts"
+import { Audit } from "./tables.ts"
 
 // Newest first: time descending, then id descending.
 const newestFirst = (a: AuditEvent, b: AuditEvent) =>
@@ -12,10 +13,15 @@ export const layerMemory: Layer.Layer<AuditLog, never, MemoryStore> = Layer.effe
   Effect.gen(function* () {
     const store = yield* MemoryStore
     return AuditLog.of({
-      append: (event) => store.write((s) => ok(undefined, { ...s, audit: appendIn(s.audit, [event]) })),
+      append: (event) =>
+        store.write((_, tx) => {
+          tx.append(Audit, [event])
+          return ok(undefined)
+        }),
       query: (tenantId, query) =>
         store.read((s) => {
-          const sorted = s.audit
+          const sorted = s
+            .get(Audit)
             .filter(
               (e) =>
                 e.tenantId === tenantId &&

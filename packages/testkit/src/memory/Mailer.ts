@@ -1,9 +1,8 @@
 import { Mailer, type MailMessage } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
-import { appendIn, MemoryStore, ok, type State, table, withTable } from "./MemoryStore.ts"
+import { listTable, MemoryStore, ok } from "./MemoryStore.ts"
 
-const TABLE = "outbox"
-const messages = (s: State) => table<ReadonlyArray<MailMessage>>(s, TABLE, [])
+const Messages = listTable<MailMessage>("outbox")
 
 /**
  * A mailer that keeps every message in an outbox table of the store. Like a transactional outbox, a message
@@ -14,7 +13,10 @@ export const layerMemory: Layer.Layer<Mailer, never, MemoryStore> = Layer.effect
   Effect.map(MemoryStore, (store) =>
     Mailer.of({
       send: (message) =>
-        store.write((s) => ok(undefined, withTable(s, TABLE, appendIn(messages(s), [message]))))
+        store.write((_, tx) => {
+          tx.append(Messages, [message])
+          return ok(undefined)
+        })
     })
   )
 )
@@ -22,5 +24,5 @@ export const layerMemory: Layer.Layer<Mailer, never, MemoryStore> = Layer.effect
 /** Every message sent so far, oldest first (for assertions in tests). */
 export const outbox: Effect.Effect<ReadonlyArray<MailMessage>, never, MemoryStore> = Effect.flatMap(
   MemoryStore,
-  (store) => store.read(messages)
+  (store) => store.read((s) => s.get(Messages))
 )

@@ -1,14 +1,16 @@
 import { MembershipExpiries } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
-import { MemoryStore, ok, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, mapTable, ok } from "./MemoryStore.ts"
+import { Memberships } from "./tables.ts"
 
-const RECORDED = "membershipExpiries"
+/** The recorded expiries: (membership, expiresAt) keys. */
+const Recorded = mapTable<string, true>("membershipExpiries")
 const keyOf = (
   m: { readonly tenantId: string; readonly organizationId: string; readonly userId: string },
   at: Date
 ) => `${m.tenantId}/${m.organizationId}/${m.userId}/${at.toISOString()}`
 
-/** Recorded expiries as a set of (membership, expiresAt) keys in the memory store. */
+/** Recorded expiries as a table of (membership, expiresAt) keys in the memory store. */
 export const layerMemory: Layer.Layer<MembershipExpiries, never, MemoryStore> = Layer.effect(
   MembershipExpiries,
   Effect.gen(function* () {
@@ -16,8 +18,8 @@ export const layerMemory: Layer.Layer<MembershipExpiries, never, MemoryStore> = 
     return MembershipExpiries.of({
       due: (now, limit) =>
         store.read((s) => {
-          const recorded = table<ReadonlySet<string>>(s, RECORDED, new Set())
-          return [...s.memberships.values()]
+          const recorded = s.get(Recorded)
+          return [...s.get(Memberships).values()]
             .filter(
               (m) =>
                 m.expiresAt !== null &&
@@ -28,12 +30,12 @@ export const layerMemory: Layer.Layer<MembershipExpiries, never, MemoryStore> = 
             .slice(0, limit)
         }),
       record: (membership) =>
-        store.write((s) => {
-          if (membership.expiresAt === null) return ok(false, s)
-          const recorded = table<ReadonlySet<string>>(s, RECORDED, new Set())
+        store.write((s, tx) => {
+          if (membership.expiresAt === null) return ok(false)
           const key = keyOf(membership, membership.expiresAt)
-          if (recorded.has(key)) return ok(false, s)
-          return ok(true, withTable(s, RECORDED, new Set([...recorded, key])))
+          if (s.get(Recorded).has(key)) return ok(false)
+          tx.set(Recorded, key, true)
+          return ok(true)
         })
     })
   })

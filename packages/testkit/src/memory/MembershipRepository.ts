@@ -13,22 +13,23 @@ import {
   membershipExpiryKey
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { fail, MemoryStore, ok, type State, setIn } from "./MemoryStore.ts"
+import { fail, MemoryStore, ok, type View } from "./MemoryStore.ts"
 import { paginate, positionOf } from "./paginate.ts"
+import { Memberships, Organizations, Users } from "./tables.ts"
 
 const keyOf = (m: Pick<Membership, "organizationId" | "userId">) => `${m.organizationId}/${m.userId}`
 
 /** What `listByUser` returns: the user's memberships in the tenant, in insertion order, in any state. */
-export const membershipsOfUser = (s: State, tenantId: string, userId: string): ReadonlyArray<Membership> =>
-  [...s.memberships.values()].filter((m) => m.tenantId === tenantId && m.userId === userId)
+export const membershipsOfUser = (s: View, tenantId: string, userId: string): ReadonlyArray<Membership> =>
+  [...s.get(Memberships).values()].filter((m) => m.tenantId === tenantId && m.userId === userId)
 
 /** The tenant's memberships with their user and organization, filtered, in the list's order, one page. */
-const listAcross = (s: State, tenantId: string, query: MembershipListQuery) => {
+const listAcross = (s: View, tenantId: string, query: MembershipListQuery) => {
   const rows: Array<MembershipListing & { readonly id: string }> = []
-  for (const membership of s.memberships.values()) {
+  for (const membership of s.get(Memberships).values()) {
     if (membership.tenantId !== tenantId) continue
-    const user = s.users.get(membership.userId)
-    const organization = s.organizations.get(membership.organizationId)
+    const user = s.get(Users).get(membership.userId)
+    const organization = s.get(Organizations).get(membership.organizationId)
     if (user === undefined || organization === undefined) continue
     const { id, firstName, lastName, displayName, email } = user
     const listing: MembershipListing = {
@@ -56,38 +57,41 @@ export const layerMemory: Layer.Layer<MembershipRepository, never, MemoryStore> 
   MembershipRepository,
   Effect.gen(function* () {
     const store = yield* MemoryStore
-    const own = (tenantId: string, s: { readonly memberships: ReadonlyMap<string, Membership> }) =>
-      [...s.memberships.values()].filter((m) => m.tenantId === tenantId)
+    const own = (tenantId: string, s: View) =>
+      [...s.get(Memberships).values()].filter((m) => m.tenantId === tenantId)
     return MembershipRepository.of({
       insert: (membership) =>
-        store.write((s) =>
-          s.memberships.has(keyOf(membership))
-            ? fail(
-                new AlreadyMember({ organizationId: membership.organizationId, userId: membership.userId })
-              )
-            : ok(membership, { ...s, memberships: setIn(s.memberships, keyOf(membership), membership) })
-        ),
+        store.write((s, tx) => {
+          if (s.get(Memberships).has(keyOf(membership)))
+            return fail(
+              new AlreadyMember({ organizationId: membership.organizationId, userId: membership.userId })
+            )
+          tx.set(Memberships, keyOf(membership), membership)
+          return ok(membership)
+        }),
       find: (tenantId, organizationId, userId) =>
         store.read((s) =>
-          Option.fromNullishOr(s.memberships.get(keyOf({ organizationId, userId }))).pipe(
+          Option.fromNullishOr(s.get(Memberships).get(keyOf({ organizationId, userId }))).pipe(
             Option.filter((m) => m.tenantId === tenantId)
           )
         ),
       update: (membership) =>
-        store.write((s) => {
-          const current = s.memberships.get(keyOf(membership))
+        store.write((s, tx) => {
+          const current = s.get(Memberships).get(keyOf(membership))
           if (current === undefined || current.tenantId !== membership.tenantId)
             return fail(
               new MembershipNotFound({ organizationId: membership.organizationId, userId: membership.userId })
             )
-          return ok(membership, { ...s, memberships: setIn(s.memberships, keyOf(membership), membership) })
+          tx.set(Memberships, keyOf(membership), membership)
+          return ok(membership)
         }),
       delete: (tenantId, organizationId, userId) =>
-        store.write((s) => {
-          const current = s.memberships.get(keyOf({ organizationId, userId }))
+        store.write((s, tx) => {
+          const current = s.get(Memberships).get(keyOf({ organizationId, userId }))
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new MembershipNotFound({ organizationId, userId }))
-          return ok(undefined, { ...s, memberships: setIn(s.memberships, keyOf(current), undefined) })
+          tx.delete(Memberships, keyOf(current))
+          return ok(undefined)
         }),
       listByOrganization: (tenantId, organizationId) =>
         store.read((s) => own(tenantId, s).filter((m) => m.organizationId === organizationId)),
@@ -101,7 +105,7 @@ export const layerMemory: Layer.Layer<MembershipRepository, never, MemoryStore> 
                 m.organizationId === organizationId &&
                 roles.includes(m.role) &&
                 isInEffect(m, now) &&
-                s.users.get(m.userId)?.status === "active"
+                s.get(Users).get(m.userId)?.status === "active"
             ).length
         )
     })

@@ -6,18 +6,15 @@ import {
   type UserId
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, mapTable, ok, type View } from "./MemoryStore.ts"
 
 /** One row per (tenant, user, purpose), as the port promises: a new token replaces the previous one. */
-type Tokens = ReadonlyMap<string, OneTimeToken>
-export const ONE_TIME_TOKENS = "oneTimeTokens"
-const TABLE = ONE_TIME_TOKENS
-const rows = (s: State) => table<Tokens>(s, TABLE, new Map())
+export const Tokens = mapTable<string, OneTimeToken>("oneTimeTokens")
 const slot = (tenantId: TenantId, userId: UserId, purpose: OneTimeTokenPurpose) =>
   `${tenantId}/${userId}/${purpose}`
 
-const byId = (s: State, id: string): OneTimeToken | undefined => {
-  for (const row of rows(s).values()) if (row.id === id) return row
+const byId = (s: View, id: string): OneTimeToken | undefined => {
+  for (const row of s.get(Tokens).values()) if (row.id === id) return row
   return undefined
 }
 
@@ -27,27 +24,26 @@ export const layerMemory: Layer.Layer<OneTimeTokenRepository, never, MemoryStore
     const store = yield* MemoryStore
     return OneTimeTokenRepository.of({
       issue: (token) =>
-        store.write((s) =>
-          ok(
-            undefined,
-            withTable(s, TABLE, setIn(rows(s), slot(token.tenantId, token.userId, token.purpose), token))
-          )
-        ),
+        store.write((_, tx) => {
+          tx.set(Tokens, slot(token.tenantId, token.userId, token.purpose), token)
+          return ok(undefined)
+        }),
       findById: (id) => store.read((s) => Option.fromNullishOr(byId(s, id))),
       // one write under the store's permit: the check and the change cannot interleave with another caller
       use: (tenantId, id, at) =>
-        store.write((s) => {
+        store.write((s, tx) => {
           const row = byId(s, id)
-          if (row === undefined || row.tenantId !== tenantId) return ok(false, s)
-          if (row.usedAt !== null || row.expiresAt.getTime() <= at.getTime()) return ok(false, s)
-          const key = slot(row.tenantId, row.userId, row.purpose)
-          return ok(true, withTable(s, TABLE, setIn(rows(s), key, { ...row, usedAt: at })))
+          if (row === undefined || row.tenantId !== tenantId) return ok(false)
+          if (row.usedAt !== null || row.expiresAt.getTime() <= at.getTime()) return ok(false)
+          tx.set(Tokens, slot(row.tenantId, row.userId, row.purpose), { ...row, usedAt: at })
+          return ok(true)
         }),
       revoke: (tenantId, userId, purpose) =>
-        store.write((s) => {
+        store.write((s, tx) => {
           const key = slot(tenantId, userId, purpose)
-          if (!rows(s).has(key)) return ok(false, s)
-          return ok(true, withTable(s, TABLE, setIn(rows(s), key, undefined)))
+          if (!s.get(Tokens).has(key)) return ok(false)
+          tx.delete(Tokens, key)
+          return ok(true)
         })
     })
   })

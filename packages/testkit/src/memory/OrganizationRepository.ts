@@ -11,14 +11,15 @@ import {
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { fail, MemoryStore, ok, type State, setIn } from "./MemoryStore.ts"
+import { fail, MemoryStore, ok, type View } from "./MemoryStore.ts"
 import { paginate, positionOf } from "./paginate.ts"
+import { Memberships, Organizations } from "./tables.ts"
 
-const ofTenant = (s: State, tenantId: TenantId) =>
-  [...s.organizations.values()].filter((o) => o.tenantId === tenantId)
+const ofTenant = (s: View, tenantId: TenantId) =>
+  [...s.get(Organizations).values()].filter((o) => o.tenantId === tenantId)
 
 /** Whether another organization of the tenant than `except` has the slug. */
-const slugTaken = (s: State, tenantId: TenantId, slug: OrganizationSlug, except?: OrganizationId) =>
+const slugTaken = (s: View, tenantId: TenantId, slug: OrganizationSlug, except?: OrganizationId) =>
   ofTenant(s, tenantId).some((o) => o.slug === slug && o.id !== except)
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
@@ -29,11 +30,12 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
     const store = yield* MemoryStore
     return OrganizationRepository.of({
       insert: (organization) =>
-        store.write((s) =>
-          slugTaken(s, organization.tenantId, organization.slug)
-            ? fail(new OrganizationSlugTaken({ slug: organization.slug }))
-            : ok(organization, { ...s, organizations: setIn(s.organizations, organization.id, organization) })
-        ),
+        store.write((s, tx) => {
+          if (slugTaken(s, organization.tenantId, organization.slug))
+            return fail(new OrganizationSlugTaken({ slug: organization.slug }))
+          tx.set(Organizations, organization.id, organization)
+          return ok(organization)
+        }),
       findBySlug: (tenantId, slug) =>
         store.read((s) => Option.fromNullishOr(ofTenant(s, tenantId).find((o) => o.slug === slug))),
       slugsLike: (tenantId, base) =>
@@ -45,11 +47,13 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
         }),
       findById: (tenantId, id) =>
         store.read((s) =>
-          Option.fromNullishOr(s.organizations.get(id)).pipe(Option.filter((o) => o.tenantId === tenantId))
+          Option.fromNullishOr(s.get(Organizations).get(id)).pipe(
+            Option.filter((o) => o.tenantId === tenantId)
+          )
         ),
       update: (organization, expectedVersion) =>
-        store.write((s) => {
-          const current = s.organizations.get(organization.id)
+        store.write((s, tx) => {
+          const current = s.get(Organizations).get(organization.id)
           if (current === undefined || current.tenantId !== organization.tenantId)
             return fail(new OrganizationNotFound({ organizationId: organization.id }))
           if (current.version !== expectedVersion)
@@ -57,21 +61,24 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
           if (slugTaken(s, current.tenantId, organization.slug, organization.id))
             return fail(new OrganizationSlugTaken({ slug: organization.slug }))
           const next = { ...organization, tenantId: current.tenantId, version: expectedVersion + 1 }
-          return ok(next, { ...s, organizations: setIn(s.organizations, organization.id, next) })
+          tx.set(Organizations, organization.id, next)
+          return ok(next)
         }),
       delete: (tenantId, id) =>
-        store.write((s) => {
-          const current = s.organizations.get(id)
+        store.write((s, tx) => {
+          const current = s.get(Organizations).get(id)
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new OrganizationNotFound({ organizationId: id }))
-          const memberships = new Map([...s.memberships].filter(([, m]) => m.organizationId !== id))
-          return ok(undefined, { ...s, organizations: setIn(s.organizations, id, undefined), memberships })
+          for (const [key, m] of [...s.get(Memberships)])
+            if (m.organizationId === id) tx.delete(Memberships, key)
+          tx.delete(Organizations, id)
+          return ok(undefined)
         }),
       // The store's single permit already serialises transactions: a transaction holds it from its first step
       // to its end, so taking the lock is checking that the organization is there.
       lock: (tenantId, id) =>
         store
-          .read((s) => s.organizations.get(id)?.tenantId === tenantId)
+          .read((s) => s.get(Organizations).get(id)?.tenantId === tenantId)
           .pipe(
             Effect.flatMap((exists) =>
               exists ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
@@ -80,7 +87,7 @@ export const layerMemory: Layer.Layer<OrganizationRepository, never, MemoryStore
       list: (tenantId, query) =>
         store.read((s) => {
           const needle = query.q?.trim().toLowerCase() ?? ""
-          const sorted = [...s.organizations.values()]
+          const sorted = [...s.get(Organizations).values()]
             .filter((o) => o.tenantId === tenantId)
             .filter((o) => query.ids === undefined || query.ids.includes(o.id))
             .filter(

@@ -8,25 +8,9 @@ import {
   subscribes
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { appendIn, MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, ok } from "./MemoryStore.ts"
+import { Deliveries, Events, Webhooks } from "./outboxTables.ts"
 import { paginate, positionOf } from "./paginate.ts"
-import { DELIVERIES, WEBHOOKS, type Webhooks } from "./WebhookRepository.ts"
-
-interface Row {
-  readonly delivery: Delivery
-  /** The position of its event in the feed (claims go oldest event first). */
-  readonly seq: number
-  readonly lease: string | null
-  readonly leaseUntil: number | null
-}
-
-type Rows = ReadonlyMap<DeliveryId, Row>
-const EVENTS = "outboxEvents"
-type Events = ReadonlyArray<ChangeEvent>
-
-const eventsOf = (s: State) => table<Events>(s, EVENTS, [])
-const rowsOf = (s: State) => table<Rows>(s, DELIVERIES, new Map())
-const webhooksOf = (s: State) => table<Webhooks>(s, WEBHOOKS, new Map())
 
 /**
  * The outbox in the memory store: events in an array (their index is the feed position), deliveries in a map.
@@ -39,17 +23,15 @@ export const layerMemory: Layer.Layer<Outbox, never, MemoryStore> = Layer.effect
     const store = yield* MemoryStore
     return Outbox.of({
       append: (event, options) =>
-        store.write((s) => {
-          const events = eventsOf(s)
-          const seq = events.length + 1
-          let rows = rowsOf(s)
-          for (const webhook of webhooksOf(s).values()) {
+        store.write((s, tx) => {
+          const seq = s.get(Events).length + 1
+          for (const webhook of s.get(Webhooks).values()) {
             if (webhook.tenantId !== event.tenantId) continue
             const wanted =
               options?.only === undefined ? subscribes(webhook, event.type) : webhook.id === options.only
             if (!wanted || !webhook.enabled) continue
             const id = globalThis.crypto.randomUUID() as DeliveryId
-            rows = setIn(rows, id, {
+            tx.set(Deliveries, id, {
               seq,
               lease: null,
               leaseUntil: null,
@@ -69,13 +51,14 @@ export const layerMemory: Layer.Layer<Outbox, never, MemoryStore> = Layer.effect
               }
             })
           }
-          return ok(undefined, withTable(withTable(s, EVENTS, appendIn(events, [event])), DELIVERIES, rows))
+          tx.append(Events, [event])
+          return ok(undefined)
         }),
       claim: ({ limit, leaseMillis, now }) =>
-        store.write((s) => {
+        store.write((s, tx) => {
           const at = now.getTime()
-          const webhooks = webhooksOf(s)
-          const due = [...rowsOf(s).values()]
+          const webhooks = s.get(Webhooks)
+          const due = [...s.get(Deliveries).values()]
             .filter(
               (row) =>
                 row.delivery.status === "pending" &&
@@ -85,12 +68,11 @@ export const layerMemory: Layer.Layer<Outbox, never, MemoryStore> = Layer.effect
             )
             .sort((a, b) => a.seq - b.seq)
             .slice(0, limit)
-          let rows = rowsOf(s)
-          const events = eventsOf(s)
+          const events = s.get(Events)
           const claims: Array<ClaimedDelivery> = []
           for (const row of due) {
             const lease = globalThis.crypto.randomUUID()
-            rows = setIn(rows, row.delivery.id, { ...row, lease, leaseUntil: at + leaseMillis })
+            tx.set(Deliveries, row.delivery.id, { ...row, lease, leaseUntil: at + leaseMillis })
             claims.push({
               delivery: row.delivery,
               event: events[row.seq - 1]!,
@@ -99,12 +81,12 @@ export const layerMemory: Layer.Layer<Outbox, never, MemoryStore> = Layer.effect
               leaseUntil: new Date(at + leaseMillis)
             })
           }
-          return ok(claims, withTable(s, DELIVERIES, rows))
+          return ok(claims)
         }),
       complete: (claim, result) =>
-        store.write((s) => {
-          const row = rowsOf(s).get(claim.delivery.id)
-          if (row === undefined || row.lease !== claim.lease) return ok(false, s)
+        store.write((s, tx) => {
+          const row = s.get(Deliveries).get(claim.delivery.id)
+          if (row === undefined || row.lease !== claim.lease) return ok(false)
           const delivered = result._tag === "Delivered"
           const delivery: Delivery = {
             ...row.delivery,
@@ -115,38 +97,29 @@ export const layerMemory: Layer.Layer<Outbox, never, MemoryStore> = Layer.effect
             nextAttemptAt: delivered ? null : result.nextAttemptAt,
             updatedAt: result.at
           }
-          let next = withTable(
-            s,
-            DELIVERIES,
-            setIn(rowsOf(s), delivery.id, { ...row, delivery, lease: null, leaseUntil: null })
-          )
-          const webhook = webhooksOf(s).get(delivery.webhookId)
+          tx.set(Deliveries, delivery.id, { ...row, delivery, lease: null, leaseUntil: null })
+          const webhook = s.get(Webhooks).get(delivery.webhookId)
           if (!delivered && result.disableWebhook !== undefined && webhook !== undefined)
-            next = withTable(
-              next,
-              WEBHOOKS,
-              setIn(webhooksOf(next), webhook.id, {
-                ...webhook,
-                enabled: false,
-                disabledReason: result.disableWebhook,
-                updatedAt: result.at
-              })
-            )
-          return ok(true, next)
+            tx.set(Webhooks, webhook.id, {
+              ...webhook,
+              enabled: false,
+              disabledReason: result.disableWebhook,
+              updatedAt: result.at
+            })
+          return ok(true)
         }),
       release: (claims) =>
-        store.write((s) => {
-          let rows = rowsOf(s)
+        store.write((s, tx) => {
           for (const claim of claims) {
-            const row = rows.get(claim.delivery.id)
+            const row = s.get(Deliveries).get(claim.delivery.id)
             if (row !== undefined && row.lease === claim.lease)
-              rows = setIn(rows, claim.delivery.id, { ...row, lease: null, leaseUntil: null })
+              tx.set(Deliveries, claim.delivery.id, { ...row, lease: null, leaseUntil: null })
           }
-          return ok(undefined, withTable(s, DELIVERIES, rows))
+          return ok(undefined)
         }),
       deliveries: (tenantId, webhookId, query) =>
         store.read((s) => {
-          const sorted = [...rowsOf(s).values()]
+          const sorted = [...s.get(Deliveries).values()]
             .filter((row) => row.delivery.tenantId === tenantId && row.delivery.webhookId === webhookId)
             .sort((a, b) => b.seq - a.seq || (a.delivery.id < b.delivery.id ? 1 : -1))
             .map((row) => ({ ...row.delivery, seq: row.seq }))
@@ -161,21 +134,22 @@ export const layerMemory: Layer.Layer<Outbox, never, MemoryStore> = Layer.effect
       findDelivery: (tenantId, webhookId, deliveryId) =>
         store.read((s) =>
           Option.filter(
-            Option.fromNullishOr(rowsOf(s).get(deliveryId)?.delivery),
+            Option.fromNullishOr(s.get(Deliveries).get(deliveryId)?.delivery),
             (d) => d.tenantId === tenantId && d.webhookId === webhookId
           )
         ),
       retry: (tenantId, deliveryId, at) =>
-        store.write((s) => {
-          const row = rowsOf(s).get(deliveryId)
-          if (row === undefined || row.delivery.tenantId !== tenantId) return ok(undefined, s)
+        store.write((s, tx) => {
+          const row = s.get(Deliveries).get(deliveryId)
+          if (row === undefined || row.delivery.tenantId !== tenantId) return ok(undefined)
           const delivery: Delivery = { ...row.delivery, status: "pending", nextAttemptAt: at, updatedAt: at }
-          return ok(undefined, withTable(s, DELIVERIES, setIn(rowsOf(s), deliveryId, { ...row, delivery })))
+          tx.set(Deliveries, deliveryId, { ...row, delivery })
+          return ok(undefined)
         }),
       events: (tenantId, query) =>
         store.read((s) => {
           const after = Number(positionOf(query.after)?.key ?? 0)
-          const events = eventsOf(s)
+          const events = s.get(Events)
           const items: Array<ChangeEvent> = []
           let last = after
           for (let i = after; i < events.length && items.length < query.limit; i++) {

@@ -1,7 +1,8 @@
 import { type ExpiringMembership, TenantOverview, type UserStatusCounts, utcDays } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
-import { invitationRows } from "./InvitationRepository.ts"
+import { Invitations } from "./InvitationRepository.ts"
 import { MemoryStore } from "./MemoryStore.ts"
+import { Audit, Memberships, Organizations, Users } from "./tables.ts"
 
 const bySoonest = (a: ExpiringMembership, b: ExpiringMembership): number =>
   a.expiresAt.getTime() - b.expiresAt.getTime() ||
@@ -17,13 +18,13 @@ export const layerMemory: Layer.Layer<TenantOverview, never, MemoryStore> = Laye
       usersByStatus: (tenantId) =>
         store.read((s) => {
           const counts = { pending: 0, active: 0, disabled: 0, deactivated: 0 }
-          for (const user of s.users.values()) if (user.tenantId === tenantId) counts[user.status]++
+          for (const user of s.get(Users).values()) if (user.tenantId === tenantId) counts[user.status]++
           return counts satisfies UserStatusCounts
         }),
       signInsPerDay: (tenantId, { today, days }) =>
         store.read((s) => {
           const counts = new Map(utcDays(today, days).map((day) => [day, 0]))
-          for (const event of s.audit) {
+          for (const event of s.get(Audit)) {
             if (event.tenantId !== tenantId || event.action !== "auth.login_succeeded") continue
             const day = event.at.toISOString().slice(0, 10)
             const count = counts.get(day)
@@ -34,19 +35,19 @@ export const layerMemory: Layer.Layer<TenantOverview, never, MemoryStore> = Laye
       pendingInvitations: (tenantId, now) =>
         store.read(
           (s) =>
-            [...invitationRows(s).values()].filter(
+            [...s.get(Invitations).values()].filter(
               (i) => i.tenantId === tenantId && i.state === "pending" && i.expiresAt.getTime() > now.getTime()
             ).length
         ),
       expiringMemberships: (tenantId, { from, until, limit }) =>
         store.read((s) => {
           const all: Array<ExpiringMembership> = []
-          for (const m of s.memberships.values()) {
+          for (const m of s.get(Memberships).values()) {
             if (m.tenantId !== tenantId || m.expiresAt === null) continue
             const at = m.expiresAt.getTime()
             if (at < from.getTime() || at >= until.getTime()) continue
-            const organization = s.organizations.get(m.organizationId)
-            const user = s.users.get(m.userId)
+            const organization = s.get(Organizations).get(m.organizationId)
+            const user = s.get(Users).get(m.userId)
             if (organization === undefined || user === undefined) continue
             all.push({
               organization: { id: organization.id, name: organization.name },

@@ -1,6 +1,7 @@
 import { SlugTaken, TenantNotFound, TenantRepository, VersionConflict } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { fail, MemoryStore, ok, setIn } from "./MemoryStore.ts"
+import { fail, MemoryStore, ok } from "./MemoryStore.ts"
+import { Tenants } from "./tables.ts"
 
 export const layerMemory: Layer.Layer<TenantRepository, never, MemoryStore> = Layer.effect(
   TenantRepository,
@@ -8,27 +9,29 @@ export const layerMemory: Layer.Layer<TenantRepository, never, MemoryStore> = La
     const store = yield* MemoryStore
     return TenantRepository.of({
       insert: (tenant) =>
-        store.write((s) =>
-          [...s.tenants.values()].some((t) => t.slug === tenant.slug)
-            ? fail(new SlugTaken({ slug: tenant.slug }))
-            : ok(tenant, { ...s, tenants: setIn(s.tenants, tenant.id, tenant) })
-        ),
-      findById: (id) => store.read((s) => Option.fromNullishOr(s.tenants.get(id))),
+        store.write((s, tx) => {
+          if ([...s.get(Tenants).values()].some((t) => t.slug === tenant.slug))
+            return fail(new SlugTaken({ slug: tenant.slug }))
+          tx.set(Tenants, tenant.id, tenant)
+          return ok(tenant)
+        }),
+      findById: (id) => store.read((s) => Option.fromNullishOr(s.get(Tenants).get(id))),
       findBySlug: (slug) =>
-        store.read((s) => Option.fromNullishOr([...s.tenants.values()].find((t) => t.slug === slug))),
+        store.read((s) => Option.fromNullishOr([...s.get(Tenants).values()].find((t) => t.slug === slug))),
       update: (tenant, expectedVersion) =>
-        store.write((s) => {
-          const current = s.tenants.get(tenant.id)
+        store.write((s, tx) => {
+          const current = s.get(Tenants).get(tenant.id)
           if (current === undefined) return fail(new TenantNotFound({ tenant: tenant.id }))
           if (current.version !== expectedVersion)
             return fail(new VersionConflict({ expected: expectedVersion, actual: current.version }))
           const next = { ...tenant, version: expectedVersion + 1 }
-          return ok(next, { ...s, tenants: setIn(s.tenants, tenant.id, next) })
+          tx.set(Tenants, tenant.id, next)
+          return ok(next)
         }),
       // The store's single permit already serialises transactions.
       lock: (id) =>
         store
-          .read((s) => s.tenants.has(id))
+          .read((s) => s.get(Tenants).has(id))
           .pipe(
             Effect.flatMap((exists) =>
               exists ? Effect.void : Effect.fail(new TenantNotFound({ tenant: id }))

@@ -1,11 +1,8 @@
 import { type TotpEnrollment, TotpRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, mapTable, ok, type View } from "./MemoryStore.ts"
 
-type Enrollments = ReadonlyMap<string, TotpEnrollment>
-export const TOTP = "totp"
-const TABLE = TOTP
-const rows = (s: State) => table<Enrollments>(s, TABLE, new Map())
+export const Enrollments = mapTable<string, TotpEnrollment>("totp")
 // Keyed by tenant and user, as a table with a (tenant_id, user_id) key would be.
 const keyOf = (tenantId: string, userId: string) => `${tenantId}/${userId}`
 
@@ -13,26 +10,28 @@ export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Laye
   TotpRepository,
   Effect.gen(function* () {
     const store = yield* MemoryStore
-    const own = (s: State, tenantId: string, userId: string) => {
-      return rows(s).get(keyOf(tenantId, userId))
+    const own = (s: View, tenantId: string, userId: string) => {
+      return s.get(Enrollments).get(keyOf(tenantId, userId))
     }
     const change = (
       tenantId: string,
       userId: string,
       f: (row: TotpEnrollment) => TotpEnrollment | undefined
     ) =>
-      store.write((s) => {
+      store.write((s, tx) => {
         const row = own(s, tenantId, userId)
         const next = row === undefined ? undefined : f(row)
-        if (row === undefined || next === undefined) return ok(false, s)
-        return ok(true, withTable(s, TABLE, setIn(rows(s), keyOf(tenantId, userId), next)))
+        if (row === undefined || next === undefined) return ok(false)
+        tx.set(Enrollments, keyOf(tenantId, userId), next)
+        return ok(true)
       })
     return TotpRepository.of({
       savePending: (enrollment) =>
-        store.write((s) => {
+        store.write((s, tx) => {
           const key = keyOf(enrollment.tenantId, enrollment.userId)
-          if (rows(s).get(key)?.confirmed === true) return ok(false, s)
-          return ok(true, withTable(s, TABLE, setIn(rows(s), key, enrollment)))
+          if (s.get(Enrollments).get(key)?.confirmed === true) return ok(false)
+          tx.set(Enrollments, key, enrollment)
+          return ok(true)
         }),
       find: (tenantId, userId) => store.read((s) => Option.fromNullishOr(own(s, tenantId, userId))),
       confirm: (tenantId, userId, recoveryCodeHashes, step) =>
@@ -54,9 +53,9 @@ export const layerMemory: Layer.Layer<TotpRepository, never, MemoryStore> = Laye
       replaceRecoveryCodes: (tenantId, userId, recoveryCodeHashes) =>
         change(tenantId, userId, (row) => (row.confirmed ? { ...row, recoveryCodeHashes } : undefined)),
       delete: (tenantId, userId) =>
-        store.write((s) => {
-          if (own(s, tenantId, userId) === undefined) return ok(undefined, s)
-          return ok(undefined, withTable(s, TABLE, setIn(rows(s), keyOf(tenantId, userId), undefined)))
+        store.write((_, tx) => {
+          tx.delete(Enrollments, keyOf(tenantId, userId))
+          return ok(undefined)
         })
     })
   })

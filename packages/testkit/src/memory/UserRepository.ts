@@ -12,42 +12,44 @@ import {
   VersionConflict
 } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
-import { CREDENTIALS } from "./ExternalCredentialRepository.ts"
-import { KNOWN as SIGN_IN_ORIGINS } from "./FailedAttempts.ts"
-import { INVITATIONS } from "./InvitationRepository.ts"
-import { fail, MemoryStore, ok, type State, setIn, table, withTable } from "./MemoryStore.ts"
-import { ONE_TIME_TOKENS } from "./OneTimeTokenRepository.ts"
+import { Credentials } from "./ExternalCredentialRepository.ts"
+import { Known as SignInOrigins } from "./FailedAttempts.ts"
+import { Invitations } from "./InvitationRepository.ts"
+import { fail, MemoryStore, ok, type Table, type Tx, type View } from "./MemoryStore.ts"
+import { Tokens } from "./OneTimeTokenRepository.ts"
 import { paginate, positionOf } from "./paginate.ts"
-import { SESSIONS } from "./SessionRepository.ts"
-import { TOTP } from "./TotpRepository.ts"
+import { Sessions } from "./SessionRepository.ts"
+import { Enrollments } from "./TotpRepository.ts"
+import { Memberships, Users } from "./tables.ts"
 
-type Users = ReadonlyMap<UserId, User>
-
-/** The tables of other ports whose rows belong to a user: they go with the user (PostgreSQL's cascades). */
-const USER_OWNED = [SESSIONS, INVITATIONS, TOTP, CREDENTIALS, ONE_TIME_TOKENS, SIGN_IN_ORIGINS] as const
 type UserOwnedRow = { readonly tenantId: string; readonly userId: string }
 
-const withoutRowsOf = (s: State, user: User): State =>
-  USER_OWNED.reduce((state, name) => {
-    const rows = table<ReadonlyMap<string, UserOwnedRow>>(state, name, new Map())
-    const doomed = [...rows].filter(([, row]) => row.userId === user.id && row.tenantId === user.tenantId)
-    return doomed.length === 0
-      ? state
-      : withTable(
-          state,
-          name,
-          doomed.reduce((next, [key]) => setIn(next, key, undefined), rows)
-        )
-  }, s)
+/** The tables of other ports whose rows belong to a user: they go with the user (PostgreSQL's cascades). */
+const USER_OWNED: ReadonlyArray<Table<ReadonlyMap<string, UserOwnedRow>>> = [
+  Sessions,
+  Invitations,
+  Enrollments,
+  Credentials,
+  Tokens,
+  SignInOrigins
+]
+
+const deleteRowsOf = (tx: Tx, user: User): void => {
+  for (const table of USER_OWNED)
+    for (const [key, row] of [...tx.get(table)])
+      if (row.userId === user.id && row.tenantId === user.tenantId) tx.delete(table, key)
+}
 
 const emailKey = (tenantId: string, email: string) => `${tenantId}\u0000${email}`
 
 // (tenant, email) -> user id of each users table looked into, so an email lookup does not scan every user. Kept
 // in step by `putUsers`/`removeUser` when they change a table in place; a table made another way (a group's
 // removal rewrites users) gets its index built on first use. Emails never change, so other edits keep it valid.
-const indexes = new WeakMap<Users, Map<string, UserId>>()
+type UserRows = ReadonlyMap<UserId, User>
 
-const emailIndex = (users: Users): Map<string, UserId> => {
+const indexes = new WeakMap<UserRows, Map<string, UserId>>()
+
+const emailIndex = (users: UserRows): Map<string, UserId> => {
   let index = indexes.get(users)
   if (index === undefined) {
     index = new Map()
@@ -57,74 +59,78 @@ const emailIndex = (users: Users): Map<string, UserId> => {
   return index
 }
 
-const byEmail = (users: Users, tenantId: string, email: string): User | undefined => {
+const byEmail = (users: UserRows, tenantId: string, email: string): User | undefined => {
   const id = emailIndex(users).get(emailKey(tenantId, email))
   const user = id === undefined ? undefined : users.get(id)
   return user !== undefined && user.tenantId === tenantId && user.email === email ? user : undefined
 }
 
-/** `users` with these stored (added, or replaced keeping their email), and the email index kept in step. */
-const putUsers = (users: Users, stored: ReadonlyArray<User>): Users => {
+/** Stores these users (added, or replaced keeping their email), and keeps the email index in step. */
+const putUsers = (tx: Tx, stored: ReadonlyArray<User>): void => {
+  const users = tx.get(Users)
   const index = emailIndex(users)
-  let next = users
-  for (const user of stored) next = setIn(next, user.id, user)
+  for (const user of stored) tx.set(Users, user.id, user)
+  const next = tx.get(Users)
   // Changed in place: so is its index. A copy: the original keeps its own index, the copy gets one of its own.
   const nextIndex = next === users ? index : new Map(index)
   for (const user of stored) nextIndex.set(emailKey(user.tenantId, user.email), user.id)
   indexes.set(next, nextIndex)
-  return next
 }
 
-const removeUser = (users: Users, user: User): Users => {
+const removeUser = (tx: Tx, user: User): void => {
+  const users = tx.get(Users)
   const index = emailIndex(users)
-  const next = setIn(users, user.id, undefined)
+  tx.delete(Users, user.id)
+  const next = tx.get(Users)
   const nextIndex = next === users ? index : new Map(index)
   nextIndex.delete(emailKey(user.tenantId, user.email))
   indexes.set(next, nextIndex)
-  return next
 }
 
 export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Layer.effect(
   UserRepository,
   Effect.gen(function* () {
     const store = yield* MemoryStore
-    const own = (tenantId: string) => (s: { readonly users: Users }) =>
-      [...s.users.values()].filter((u) => u.tenantId === tenantId)
+    const own = (tenantId: string) => (s: View) =>
+      [...s.get(Users).values()].filter((u) => u.tenantId === tenantId)
     return UserRepository.of({
       insert: (user) =>
-        store.write((s) =>
-          byEmail(s.users, user.tenantId, user.email) !== undefined
-            ? fail(new EmailTaken({ email: user.email }))
-            : ok(user, { ...s, users: putUsers(s.users, [user]) })
-        ),
+        store.write((s, tx) => {
+          if (byEmail(s.get(Users), user.tenantId, user.email) !== undefined)
+            return fail(new EmailTaken({ email: user.email }))
+          putUsers(tx, [user])
+          return ok(user)
+        }),
       // One write: every email is checked against the tenant's users and the earlier users of the call before
       // anything is stored, so a failure leaves the store as it was.
       insertMany: (users) =>
-        store.write((s) => {
+        store.write((s, tx) => {
           const inCall = new Set<string>()
           for (const user of users) {
             const key = emailKey(user.tenantId, user.email)
-            if (inCall.has(key) || byEmail(s.users, user.tenantId, user.email) !== undefined)
+            if (inCall.has(key) || byEmail(s.get(Users), user.tenantId, user.email) !== undefined)
               return fail(new EmailTaken({ email: user.email }))
             inCall.add(key)
           }
-          return ok(undefined, users.length === 0 ? s : { ...s, users: putUsers(s.users, users) })
+          if (users.length > 0) putUsers(tx, users)
+          return ok(undefined)
         }),
       existingEmails: (tenantId, emails) =>
         store.read((s) => {
           const found = new Set<Email>()
-          for (const email of emails) if (byEmail(s.users, tenantId, email) !== undefined) found.add(email)
+          for (const email of emails)
+            if (byEmail(s.get(Users), tenantId, email) !== undefined) found.add(email)
           return found
         }),
       findById: (tenantId, id) =>
         store.read((s) =>
-          Option.fromNullishOr(s.users.get(id)).pipe(Option.filter((u) => u.tenantId === tenantId))
+          Option.fromNullishOr(s.get(Users).get(id)).pipe(Option.filter((u) => u.tenantId === tenantId))
         ),
       findByEmail: (tenantId, email) =>
-        store.read((s) => Option.fromNullishOr(byEmail(s.users, tenantId, email))),
+        store.read((s) => Option.fromNullishOr(byEmail(s.get(Users), tenantId, email))),
       update: (user, expectedVersion) =>
-        store.write((s) => {
-          const current = s.users.get(user.id)
+        store.write((s, tx) => {
+          const current = s.get(Users).get(user.id)
           if (current === undefined || current.tenantId !== user.tenantId)
             return fail(new UserNotFound({ userId: user.id }))
           if (current.version !== expectedVersion)
@@ -136,18 +142,18 @@ export const layerMemory: Layer.Layer<UserRepository, never, MemoryStore> = Laye
             tenantId: current.tenantId,
             version: expectedVersion + 1
           }
-          return ok(next, { ...s, users: putUsers(s.users, [next]) })
+          putUsers(tx, [next])
+          return ok(next)
         }),
       delete: (tenantId, id) =>
-        store.write((s) => {
-          const current = s.users.get(id)
+        store.write((s, tx) => {
+          const current = s.get(Users).get(id)
           if (current === undefined || current.tenantId !== tenantId)
             return fail(new UserNotFound({ userId: id }))
-          const memberships = new Map([...s.memberships].filter(([, m]) => m.userId !== id))
-          return ok(
-            undefined,
-            withoutRowsOf({ ...s, users: removeUser(s.users, current), memberships }, current)
-          )
+          removeUser(tx, current)
+          for (const [key, m] of [...s.get(Memberships)]) if (m.userId === id) tx.delete(Memberships, key)
+          deleteRowsOf(tx, current)
+          return ok(undefined)
         }),
       list: (tenantId, query) =>
         store.read((s) => {

@@ -1,14 +1,13 @@
 import { DEFAULT_WEBHOOK_CLAIM_TTL, WebhookDeduplication } from "@gatehouse/domain"
 import { Clock, Duration, Effect, Layer } from "effect"
-import { MemoryStore, ok, setIn, table, withTable } from "./MemoryStore.ts"
+import { MemoryStore, mapTable, ok } from "./MemoryStore.ts"
 
 interface Claim {
   readonly tenantId: string
   readonly expiresAt: number
 }
 
-type Claims = ReadonlyMap<string, Claim>
-const TABLE = "webhookClaims"
+const Claims = mapTable<string, Claim>("webhookClaims")
 // Keyed by tenant and webhook id, as the table's (tenant_id, webhook_id) primary key.
 const keyOf = (tenantId: string, webhookId: string) => `${tenantId}\u0000${webhookId}`
 
@@ -28,21 +27,18 @@ export const layerMemoryWith = (
       return WebhookDeduplication.of({
         claim: (tenantId, webhookId) =>
           Effect.flatMap(Clock.currentTimeMillis, (now) =>
-            store.write((s) => {
-              const claims = table<Claims>(s, TABLE, new Map())
+            store.write((s, tx) => {
               const key = keyOf(tenantId, webhookId)
-              const held = claims.get(key)
-              if (held !== undefined && held.expiresAt > now) return ok(false, s)
-              return ok(true, withTable(s, TABLE, setIn(claims, key, { tenantId, expiresAt: now + ttl })))
+              const held = s.get(Claims).get(key)
+              if (held !== undefined && held.expiresAt > now) return ok(false)
+              tx.set(Claims, key, { tenantId, expiresAt: now + ttl })
+              return ok(true)
             })
           ),
         release: (tenantId, webhookId) =>
-          store.write((s) => {
-            const claims = table<Claims>(s, TABLE, new Map())
-            const key = keyOf(tenantId, webhookId)
-            return claims.has(key)
-              ? ok(undefined, withTable(s, TABLE, setIn(claims, key, undefined)))
-              : ok(undefined, s)
+          store.write((_, tx) => {
+            tx.delete(Claims, keyOf(tenantId, webhookId))
+            return ok(undefined)
           })
       })
     })

@@ -30,7 +30,18 @@ import * as UserRepository from "./UserRepository.ts"
 import * as WebhookDeduplication from "./WebhookDeduplication.ts"
 import * as WebhookRepository from "./WebhookRepository.ts"
 
-export { emptyState, MemoryStore, type State } from "./MemoryStore.ts"
+export {
+  defineTable,
+  emptyState,
+  listTable,
+  MemoryStore,
+  mapTable,
+  State,
+  type Table,
+  type Tx,
+  type View
+} from "./MemoryStore.ts"
+export * as tables from "./tables.ts"
 export {
   ActorDirectory,
   AuditLog,

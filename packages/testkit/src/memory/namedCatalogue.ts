@@ -7,16 +7,15 @@ import {
   type TenantId
 } from "@gatehouse/domain"
 import { Effect, Option } from "effect"
-import { fail, MemoryStore, ok, type State, setIn } from "./MemoryStore.ts"
+import { fail, MemoryStore, ok, type Table, type Tx, type View } from "./MemoryStore.ts"
 
 /** Where one named catalogue lives in the memory state, and what deleting an entry does to the users. */
 export interface MemoryCatalogueSpec<Id extends string, Entry extends CatalogueEntry<Id>, NotFound> {
   readonly kind: "group" | "department"
-  readonly entries: (state: State) => ReadonlyMap<Id, Entry>
-  readonly withEntries: (state: State, entries: ReadonlyMap<Id, Entry>) => State
+  readonly table: Table<ReadonlyMap<Id, Entry>>
   readonly notFound: (id: Id) => NotFound
-  /** The state after the entry's users lost it (the port's cascade). */
-  readonly unlinkUsers: (state: State, id: Id) => State
+  /** Takes the entry off its users (the port's cascade). */
+  readonly unlinkUsers: (tx: Tx, id: Id) => void
 }
 
 /** A named catalogue (groups, departments) in memory, ordered and unique by the domain's own rules. */
@@ -25,41 +24,42 @@ export const memoryCatalogue = <Id extends string, Entry extends CatalogueEntry<
 ): Effect.Effect<CatalogueStore<Id, Entry, NotFound>, never, MemoryStore> =>
   Effect.gen(function* () {
     const store = yield* MemoryStore
-    const nameClash = (s: State, entry: Entry) =>
-      [...spec.entries(s).values()].some(
+    const nameClash = (s: View, entry: Entry) =>
+      [...s.get(spec.table).values()].some(
         (e) =>
           e.tenantId === entry.tenantId &&
           e.id !== entry.id &&
           catalogueNameKey(e.name) === catalogueNameKey(entry.name)
       )
-    const current = (s: State, tenantId: TenantId, id: Id) => {
-      const found = spec.entries(s).get(id)
+    const current = (s: View, tenantId: TenantId, id: Id) => {
+      const found = s.get(spec.table).get(id)
       return found === undefined || found.tenantId !== tenantId ? undefined : found
     }
-    const put = (s: State, entry: Entry) => spec.withEntries(s, setIn(spec.entries(s), entry.id, entry))
     return {
       insert: (entry) =>
-        store.write((s) =>
-          nameClash(s, entry)
-            ? fail(new NameTaken({ kind: spec.kind, name: entry.name }))
-            : ok(entry, put(s, entry))
-        ),
+        store.write((s, tx) => {
+          if (nameClash(s, entry)) return fail(new NameTaken({ kind: spec.kind, name: entry.name }))
+          tx.set(spec.table, entry.id, entry)
+          return ok(entry)
+        }),
       findById: (tenantId, id) => store.read((s) => Option.fromNullishOr(current(s, tenantId, id))),
       update: (entry) =>
-        store.write((s) => {
+        store.write((s, tx) => {
           if (current(s, entry.tenantId, entry.id) === undefined) return fail(spec.notFound(entry.id))
           if (nameClash(s, entry)) return fail(new NameTaken({ kind: spec.kind, name: entry.name }))
-          return ok(entry, put(s, entry))
+          tx.set(spec.table, entry.id, entry)
+          return ok(entry)
         }),
       delete: (tenantId, id) =>
-        store.write((s) => {
+        store.write((s, tx) => {
           if (current(s, tenantId, id) === undefined) return fail(spec.notFound(id))
-          const unlinked = spec.unlinkUsers(s, id)
-          return ok(undefined, spec.withEntries(unlinked, setIn(spec.entries(unlinked), id, undefined)))
+          spec.unlinkUsers(tx, id)
+          tx.delete(spec.table, id)
+          return ok(undefined)
         }),
       list: (tenantId) =>
         store.read((s) =>
-          [...spec.entries(s).values()].filter((e) => e.tenantId === tenantId).sort(compareCatalogueEntries)
+          [...s.get(spec.table).values()].filter((e) => e.tenantId === tenantId).sort(compareCatalogueEntries)
         )
     }
   })

@@ -16,7 +16,7 @@ import {
   UserRepository,
   userActor
 } from "@gatehouse/domain"
-import { layerMemory, MemoryStore, seedTenant, seedUser } from "@gatehouse/testkit"
+import { layerMemory, MemoryStore, memory, seedTenant, seedUser } from "@gatehouse/testkit"
 import { Clock, Effect, Layer, Option, Redacted } from "effect"
 import * as TestClock from "effect/testing/TestClock"
 
@@ -88,7 +88,7 @@ export const auditOf = (
 ): Effect.Effect<ReadonlyArray<AuditEvent>, never, MemoryStore> =>
   Effect.map(
     Effect.flatMap(MemoryStore, (store) => store.snapshot),
-    (state) => state.audit.filter((event) => event.tenantId === tenant.id)
+    (state) => state.get(memory.tables.Audit).filter((event) => event.tenantId === tenant.id)
   )
 
 export const reload = (user: Pick<User, "tenantId" | "id">) =>

@@ -64,7 +64,7 @@ describe("bulkUsers: per-user outcomes", () => {
         ] as const) {
           assert.strictEqual(yield* statusOf(user), status)
         }
-        const events = (yield* snapshot).audit.filter((e) => e.action === "user.disabled")
+        const events = (yield* snapshot).get(memory.tables.Audit).filter((e) => e.action === "user.disabled")
         assert.deepStrictEqual(events.map((e) => e.targetId).sort(), [a.id, b.id, pending.id].sort())
 
         const enabled = yield* bulkUsers(adminActor, { action: "enable", ids: [pending.id, a.id] })
@@ -142,7 +142,7 @@ describe("bulkUsers: per-user outcomes", () => {
         assert.isTrue(stored.phoneVerified)
         assert.strictEqual(stored.version, user.version + 1)
       }
-      const updates = (yield* snapshot).audit.filter((e) => e.action === "user.updated")
+      const updates = (yield* snapshot).get(memory.tables.Audit).filter((e) => e.action === "user.updated")
       assert.strictEqual(updates.length, 2)
       assert.strictEqual((yield* theUser(tenant, admin.email)).version, admin.version)
       const unknownDepartment = yield* bulkUsers(adminActor, {

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { type Invitation, InvitationRepository, importUsers } from "@gatehouse/domain"
+import { InvitationRepository, importUsers } from "@gatehouse/domain"
 import { memory, seedTenant } from "@gatehouse/testkit"
 import { Effect } from "effect"
 import { provide, snapshot } from "../users/support.ts"
@@ -66,12 +66,12 @@ describe("importUsers at scale, in memory", () => {
         assert.strictEqual(reads, 3, "the dry run reads once, the import twice")
 
         const state = yield* snapshot
-        const imported = [...state.users.values()].filter(
+        const imported = [...state.get(memory.tables.Users).values()].filter(
           (u) => u.tenantId === tenant.id && u.status === "pending"
         )
         assert.strictEqual(imported.length, ROWS)
         assert.strictEqual(new Set(imported.map((u) => u.email)).size, ROWS)
-        const invitations = [...(state.tables.get("invitations") as ReadonlyMap<string, Invitation>).values()]
+        const invitations = [...state.get(memory.InvitationRepository.Invitations).values()]
         assert.strictEqual(invitations.length, ROWS)
         assert.strictEqual(new Set(invitations.map((i) => i.userId)).size, ROWS, "one invitation per user")
         assert.isTrue(invitations.every((i) => i.state === "pending" && i.tenantId === tenant.id))
@@ -87,7 +87,7 @@ describe("importUsers at scale, in memory", () => {
             ["pending"]
           )
         }
-        const events = state.audit.filter((e) => e.action === "users.imported")
+        const events = state.get(memory.tables.Audit).filter((e) => e.action === "users.imported")
         assert.deepStrictEqual(
           events.map((e) => e.details),
           [{ mode: "all", rows: ROWS, created: ROWS, failedRows: 0, invitationsIssued: ROWS }]

@@ -67,7 +67,7 @@ describe("importUsers: validation and modes", () => {
           csvRow({}, 3),
           csvRow({ Phone: "12" }, 4)
         ]
-        const auditBefore = (yield* snapshot).audit.length
+        const auditBefore = (yield* snapshot).get(memory.tables.Audit).length
         const result = yield* importUsers(adminActor, rows, { mode: "partial" })
         assert.strictEqual(result.created, 2)
         assert.strictEqual(result.emailsSent, 2)
@@ -95,7 +95,7 @@ describe("importUsers: validation and modes", () => {
           assert.isTrue(Option.isNone(yield* userByEmail(tenant, `person${n}@example.com`)))
         const outbox = yield* memory.Mailer.outbox
         assert.deepStrictEqual(outbox.map((m) => m.to).sort(), ["person1@example.com", "person3@example.com"])
-        const events = (yield* snapshot).audit.slice(auditBefore)
+        const events = (yield* snapshot).get(memory.tables.Audit).slice(auditBefore)
         assert.deepStrictEqual(
           events.map((e) => [e.action, e.actorId, e.details]),
           [
@@ -323,7 +323,10 @@ describe("importUsers: sources and scale", () => {
         assert.strictEqual(result.created, 10_000)
         assert.strictEqual(result.emailsSent, 10_000)
         const state = yield* snapshot
-        assert.strictEqual([...state.users.values()].filter((u) => u.status === "pending").length, 10_000)
+        assert.strictEqual(
+          [...state.get(memory.tables.Users).values()].filter((u) => u.status === "pending").length,
+          10_000
+        )
         assert.strictEqual((yield* memory.Mailer.outbox).length, 10_000)
         const listed = yield* (yield* UserRepository).list(tenant.id, {
           sort: "email",

@@ -8,14 +8,18 @@ import {
   putMyExternalCredentials,
   type TenantId
 } from "@gatehouse/domain"
-import { MemoryStore } from "@gatehouse/testkit"
+import { MemoryStore, memory } from "@gatehouse/testkit"
 import { Effect, Option, Redacted } from "effect"
 import { pims, provideWithVerifier, staffTenant } from "./fixtures.ts"
 
 const actionsOf = (tenantId: TenantId) =>
   Effect.map(
     Effect.flatMap(MemoryStore, (store) => store.snapshot),
-    (state) => state.audit.filter((e) => e.tenantId === tenantId).map((e) => [e.action, e.details] as const)
+    (state) =>
+      state
+        .get(memory.tables.Audit)
+        .filter((e) => e.tenantId === tenantId)
+        .map((e) => [e.action, e.details] as const)
   )
 
 describe("deleting one's own external credentials", () => {

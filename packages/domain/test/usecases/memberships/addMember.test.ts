@@ -143,7 +143,7 @@ describe("addMember", () => {
         const error = yield* Effect.flip(addMember(actor, organization.id, person("nope@example.com")))
         assert.strictEqual(error._tag, "Forbidden")
       }
-      assert.strictEqual((yield* snapshot).audit.length, 0)
+      assert.strictEqual((yield* snapshot).get(memory.tables.Audit).length, 0)
     }).pipe(provide)
   )
 

@@ -1,6 +1,6 @@
 import { describe, it } from "@effect/vitest"
 import { addMember, type Email, MembershipRepository } from "@gatehouse/domain"
-import { layerMemory, seedTenant } from "@gatehouse/testkit"
+import { layerMemory, memory, seedTenant } from "@gatehouse/testkit"
 import { Effect, Layer } from "effect"
 import fc from "fast-check"
 import { role, seedOrganization, snapshot } from "./support.ts"
@@ -48,7 +48,7 @@ describe("an email is a member of an organization at most once, as a property", 
             return yield* Effect.die(new Error(`later adds: ${outcomes.join(", ")}`))
           }
           const state = yield* snapshot
-          const users = [...state.users.values()].filter((u) => u.email === address)
+          const users = [...state.get(memory.tables.Users).values()].filter((u) => u.email === address)
           const memberships = yield* (yield* MembershipRepository).listByOrganization(
             tenant.id,
             organization.id

@@ -20,7 +20,7 @@ import {
   anOrganization,
   layerMemory,
   MemoryStore,
-  type memory,
+  memory,
   type SeededTenant,
   seedTenant,
   seedUser
@@ -38,7 +38,7 @@ export const snapshot: Effect.Effect<memory.State, never, MemoryStore> = Effect.
 
 export const auditTrail: Effect.Effect<ReadonlyArray<AuditEvent>, never, MemoryStore> = Effect.map(
   snapshot,
-  (s) => s.audit
+  (s) => s.get(memory.tables.Audit)
 )
 
 export const role = (name: string): RoleName => name as RoleName

@@ -8,7 +8,7 @@ import {
   type OrganizationId,
   updateOrganization
 } from "@gatehouse/domain"
-import { seedTenant, seedUser } from "@gatehouse/testkit"
+import { memory, seedTenant, seedUser } from "@gatehouse/testkit"
 import { Effect, Option } from "effect"
 import {
   actorOf,
@@ -93,7 +93,7 @@ describe("organizations: orgs:manage writes", () => {
       const organization = yield* seedOrganization(tenant)
       const badUpdate = yield* Effect.flip(updateOrganization(adminActor, organization.id, { name: " " }))
       assert.strictEqual(badUpdate._tag, "InvalidInput")
-      assert.strictEqual((yield* snapshot).audit.length, 0)
+      assert.strictEqual((yield* snapshot).get(memory.tables.Audit).length, 0)
     }).pipe(provide)
   )
 

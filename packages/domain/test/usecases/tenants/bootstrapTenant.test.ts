@@ -6,7 +6,7 @@ import {
   platformActor,
   type TenantSlug
 } from "@gatehouse/domain"
-import { seedTenant } from "@gatehouse/testkit"
+import { memory, seedTenant } from "@gatehouse/testkit"
 import { Effect, Redacted } from "effect"
 import { email, provide, snapshot } from "../memberships/support.ts"
 
@@ -38,7 +38,10 @@ describe("bootstrapTenant", () => {
         Redacted.make(STRONG)
       )
       assert.isTrue(verified.valid)
-      const actions = (yield* snapshot).audit.map((e) => e.action).sort()
+      const actions = (yield* snapshot)
+        .get(memory.tables.Audit)
+        .map((e) => e.action)
+        .sort()
       assert.deepStrictEqual(actions, ["tenant.created", "user.created"])
     }).pipe(provide)
   )
@@ -66,7 +69,7 @@ describe("bootstrapTenant", () => {
       )
       assert.deepStrictEqual(results.map((r) => r.created).sort(), [false, true])
       assert.strictEqual(results[0].tenant.id, results[1].tenant.id)
-      assert.strictEqual((yield* snapshot).tenants.size, 1)
+      assert.strictEqual((yield* snapshot).get(memory.tables.Tenants).size, 1)
     }).pipe(provide)
   )
 
@@ -86,7 +89,7 @@ describe("bootstrapTenant", () => {
       if (error._tag === "PasswordPolicyViolation") {
         assert.isTrue(error.failures.some((f) => f.rule === "minLength"))
       }
-      assert.strictEqual((yield* snapshot).tenants.size, 0)
+      assert.strictEqual((yield* snapshot).get(memory.tables.Tenants).size, 0)
     }).pipe(provide)
   )
 

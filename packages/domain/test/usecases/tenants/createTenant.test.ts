@@ -174,7 +174,7 @@ describe("createTenant", () => {
       const badName = yield* Effect.flip(createTenant(platformActor, { ...input("ok", "weevio"), name: " " }))
       assert.strictEqual(badName._tag, "InvalidInput")
       if (badName._tag === "InvalidInput") assert.strictEqual(badName.errors[0]?.path, "name")
-      assert.deepStrictEqual((yield* snapshot).tenants.size, 0)
+      assert.deepStrictEqual((yield* snapshot).get(memory.tables.Tenants).size, 0)
     }).pipe(provide)
   )
 

@@ -42,9 +42,9 @@ describe("createUser", () => {
         role: "Regular" as RoleName,
         credential: { _tag: "Invite" }
       } as const
-      const before = (yield* snapshot).audit.length
+      const before = (yield* snapshot).get(memory.tables.Audit).length
       const created = yield* createUser(adminActor, input)
-      const events = (yield* snapshot).audit.slice(before)
+      const events = (yield* snapshot).get(memory.tables.Audit).slice(before)
       assert.deepStrictEqual(
         events.map((e) => [e.action, e.targetId, e.actorId]),
         [

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { PasswordHasher, resetPassword, type User, UserRepository } from "@gatehouse/domain"
-import { seedTenant, seedUser } from "@gatehouse/testkit"
+import { memory, seedTenant, seedUser } from "@gatehouse/testkit"
 import { Effect, Option, Redacted } from "effect"
 import { auditsExactly, failsUnchanged, provide, role, seedActor, snapshot } from "./support.ts"
 
@@ -37,7 +37,10 @@ describe("resetPassword", () => {
         assert.isTrue(yield* verifies(user, generated!))
         assert.isTrue((yield* stored(user)).mustChangePassword)
         assert.deepStrictEqual(event.details, { generated: true, sessionsEnded: 0 })
-        assert.notInclude(JSON.stringify((yield* snapshot).audit), Redacted.value(generated!))
+        assert.notInclude(
+          JSON.stringify((yield* snapshot).get(memory.tables.Audit)),
+          Redacted.value(generated!)
+        )
       }).pipe(provide)
   )
 
@@ -50,7 +53,7 @@ describe("resetPassword", () => {
       assert.isUndefined(result.generatedPassword)
       assert.isTrue(yield* verifies(user, password))
       assert.isFalse(yield* verifies(user, Redacted.make("Violet-Harbour-94")))
-      assert.notInclude(JSON.stringify((yield* snapshot).audit), "Violet-Harbour-93")
+      assert.notInclude(JSON.stringify((yield* snapshot).get(memory.tables.Audit)), "Violet-Harbour-93")
     }).pipe(provide)
   )
 

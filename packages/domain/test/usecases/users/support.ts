@@ -21,7 +21,7 @@ import {
   anOrganization,
   layerMemory,
   MemoryStore,
-  type memory,
+  memory,
   seedUser
 } from "@gatehouse/testkit"
 import { Effect, Layer } from "effect"
@@ -99,9 +99,9 @@ export const auditsExactly = <A, E, R>(
   expected: { readonly action: string; readonly targetId: string; readonly actorId: string }
 ) =>
   Effect.gen(function* () {
-    const before = (yield* snapshot).audit.length
+    const before = (yield* snapshot).get(memory.tables.Audit).length
     const value = yield* effect
-    const events = (yield* snapshot).audit.slice(before)
+    const events = (yield* snapshot).get(memory.tables.Audit).slice(before)
     assert.strictEqual(events.length, 1, `expected one audit event, got ${events.map((e) => e.action)}`)
     const event = events[0] as AuditEvent
     assert.strictEqual(event.action, expected.action)

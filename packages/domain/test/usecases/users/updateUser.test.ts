@@ -8,7 +8,7 @@ import {
   UserRepository,
   updateUser
 } from "@gatehouse/domain"
-import { anId, seedTenant, seedUser } from "@gatehouse/testkit"
+import { anId, memory, seedTenant, seedUser } from "@gatehouse/testkit"
 import { Effect, Option } from "effect"
 import {
   auditsExactly,
@@ -116,7 +116,7 @@ describe("updateUser", () => {
         ]
       })
       // Notes never reach the audit trail.
-      assert.notInclude(JSON.stringify((yield* snapshot).audit), "probation")
+      assert.notInclude(JSON.stringify((yield* snapshot).get(memory.tables.Audit)), "probation")
     }).pipe(provide)
   )
 
@@ -295,7 +295,7 @@ describe("updateUser", () => {
       assert.strictEqual(result.phone, "+41790000001")
       assert.isFalse(result.phoneVerified)
       assert.isNull(result.displayName)
-      const event = (yield* snapshot).audit.at(-1)!
+      const event = (yield* snapshot).get(memory.tables.Audit).at(-1)!
       assert.deepStrictEqual(event.details, { fields: ["displayName", "phone", "phoneVerified"] })
     }).pipe(provide)
   )
