@@ -99,7 +99,9 @@ const COLUMNS = [
   "updated_at",
   "version",
   "name_key",
-  "display_key"
+  "display_key",
+  "kind",
+  "awaiting_setup"
 ]
 
 // COPY's text format: tab-separated, \N for NULL, backslash escapes.
@@ -137,7 +139,9 @@ const copyLine = (user: User): string =>
     instant(user.updatedAt),
     String(user.version),
     text(`${user.firstName} ${user.lastName}`.toLowerCase()),
-    text((user.displayName ?? "").toLowerCase())
+    text((user.displayName ?? "").toLowerCase()),
+    user.kind,
+    flag(user.awaitingSetup)
   ].join("\t")
 
 /**
