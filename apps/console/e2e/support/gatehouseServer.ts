@@ -58,6 +58,8 @@ export const startGatehouse = async (options: {
   }
   // the embedded PGlite, whatever the calling shell points at
   delete env.DATABASE_URL
+  // the test runner's switch, not the server's (it would warn of an unknown GATEHOUSE_ variable)
+  delete env.GATEHOUSE_E2E
   const child: ChildProcess = spawn(process.execPath, [options.main], {
     env,
     stdio: ["ignore", "pipe", "pipe"]
