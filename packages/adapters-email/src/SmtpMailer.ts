@@ -20,6 +20,12 @@ export interface SmtpConfig {
   readonly retries?: number
   /** The first wait before trying again (default 200 ms), doubled each time. */
   readonly retryDelayMs?: number
+  /**
+   * How long one try may take before it counts as lost and is tried again (default 20,000 ms). A pooled
+   * connection can lose a message without an error when the server closed it while idle (nodemailer issue 511):
+   * without this bound the send would wait for ever and the email never go.
+   */
+  readonly attemptTimeoutMs?: number
 }
 
 /** `SMTP_URL` is not an smtp:// or smtps:// URL with a host. The message never holds the password. */
@@ -110,6 +116,10 @@ export const make = (config: SmtpConfig): Effect.Effect<Mailer["Service"], Inval
           }),
         catch: sendFailed
       }).pipe(
+        Effect.timeoutOrElse({
+          duration: Duration.millis(config.attemptTimeoutMs ?? 20_000),
+          orElse: () => Effect.fail(new SendFailed({ code: "ETIMEDOUT", responseCode: undefined }))
+        }),
         Effect.retry({
           schedule: Schedule.exponential(Duration.millis(config.retryDelayMs ?? 200), 2),
           times: config.retries ?? 3,

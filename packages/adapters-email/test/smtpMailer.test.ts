@@ -22,7 +22,12 @@ afterAll(async () => {
 const urlOf = (login = "mailer:s%40cret%20pw") => `smtp://${login}@127.0.0.1:${smtp.port}`
 
 /** Sends through a fresh SMTP layer (closed afterwards) and returns what the server received meanwhile. */
-const send = (messages: ReadonlyArray<MailMessage>, url = urlOf(), retryDelayMs?: number) =>
+const send = (
+  messages: ReadonlyArray<MailMessage>,
+  url = urlOf(),
+  retryDelayMs?: number,
+  attemptTimeoutMs?: number
+) =>
   Effect.gen(function* () {
     const before = smtp.received.length
     const mailer = yield* Mailer
@@ -32,7 +37,12 @@ const send = (messages: ReadonlyArray<MailMessage>, url = urlOf(), retryDelayMs?
     return { exits, received: smtp.received.slice(before) }
   }).pipe(
     Effect.provide(
-      layer({ url: Redacted.make(url), from: FROM, ...(retryDelayMs === undefined ? {} : { retryDelayMs }) })
+      layer({
+        url: Redacted.make(url),
+        from: FROM,
+        ...(retryDelayMs === undefined ? {} : { retryDelayMs }),
+        ...(attemptTimeoutMs === undefined ? {} : { attemptTimeoutMs })
+      })
     )
   )
 
@@ -43,6 +53,8 @@ const invitation = (tenantName: string, to = "ivy@example.com") =>
     LINK,
     EXPIRES
   )
+
+const ATTEMPT_MS = 500
 
 // The retries wait on the Clock: tests that reach them run on the live one (`it.live`), not the TestClock.
 describe("SMTP Mailer", () => {
@@ -147,6 +159,25 @@ describe("SMTP Mailer", () => {
         const before = smtp.attempts()
         yield* send([invitation("Acme", "refused@example.com")], urlOf(), 10)
         assert.strictEqual(smtp.attempts() - before, 1)
+      })
+  )
+
+  it.live(
+    "a try that is never answered (a message lost on a pooled connection) is tried again, and arrives",
+    () =>
+      Effect.gen(function* () {
+        const silent = yield* Effect.promise(() => startLocalSmtp({ hangFor: 1 }))
+        const started = Date.now()
+        const { exits } = yield* send([invitation("Acme")], `smtp://127.0.0.1:${silent.port}`, 10, ATTEMPT_MS)
+        // tried again after the try's bound (500 ms), not after nodemailer's 15 s of socket inactivity
+        assert.isBelow(Date.now() - started, 10_000)
+        yield* Effect.promise(() => silent.close())
+        assert.isTrue(Exit.isSuccess(exits[0]!))
+        assert.strictEqual(silent.attempts(), 2)
+        assert.deepStrictEqual(
+          silent.received.map((r) => r.to),
+          [["ivy@example.com"]]
+        )
       })
   )
 

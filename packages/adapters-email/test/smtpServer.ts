@@ -22,9 +22,13 @@ export interface LocalSmtp {
  * An SMTP server on 127.0.0.1 at a random port that keeps what arrives. Recipients whose address starts with
  * "refused" get a 550. No TLS (STARTTLS is not offered), plain-text AUTH accepted for any login.
  * `busyFor`: the first so many MAIL FROM commands get a 451 (a transient refusal: try again later).
+ * `hangFor`: the first so many messages are read but never answered (a message lost without an error).
  */
-export const startLocalSmtp = async (options: { readonly busyFor?: number } = {}): Promise<LocalSmtp> => {
+export const startLocalSmtp = async (
+  options: { readonly busyFor?: number; readonly hangFor?: number } = {}
+): Promise<LocalSmtp> => {
   let attempts = 0
+  let messages = 0
   const received: Array<Received> = []
   const logins: Array<{ username: string; password: string }> = []
   const server = new SMTPServer({
@@ -58,6 +62,8 @@ export const startLocalSmtp = async (options: { readonly busyFor?: number } = {}
       const chunks: Array<Buffer> = []
       stream.on("data", (chunk: Buffer) => chunks.push(chunk))
       stream.on("end", () => {
+        messages += 1
+        if (messages <= (options.hangFor ?? 0)) return
         const envelope = session.envelope
         received.push({
           from: envelope.mailFrom === false ? "" : envelope.mailFrom.address,

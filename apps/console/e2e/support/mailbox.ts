@@ -73,11 +73,11 @@ export const mailsTo = (to: string): ReadonlyArray<string> =>
 
 /**
  * The newest link to `page` (e.g. "password-reset") in an email to `to` that arrived after `after` earlier
- * ones, waiting up to 30 s for the delivery (the server retries a transient SMTP failure; the machine may be loaded).
+ * ones, waiting up to 60 s for the delivery (the server tries a send again after a failure or 20 s without an answer).
  */
 export const linkInMail = async (to: string, page: string, after = 0): Promise<string> => {
   const pattern = new RegExp(`https?://[^\\s"<>]+/${page}#token=[^\\s"<>]+`, "u")
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 600; i++) {
     const link = mailsTo(to)
       .slice(after)
       .map((text) => pattern.exec(text)?.[0])
