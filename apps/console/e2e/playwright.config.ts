@@ -8,9 +8,9 @@ export default defineConfig({
   globalSetup: "./globalSetup.ts",
   fullyParallel: false,
   workers: 2,
-  // One retry, reported as "flaky" in the list: password-reset-email.spec.ts fails in most full runs on this machine
-  // (its reset request leaves no audit event: it never reaches the use case; cause not found yet, see the issue
-  // notes) and an axe check of 002's confirmation pop-up now and then. A spec that fails twice still fails the run.
+  // One retry, reported as "flaky" in the list: 002's confirmation pop-up's axe check fails now and then (a dialog
+  // still animating?). The reset spec's failures were its own race (it filled the sign-in page's Tenant field while
+  // the forgot-password page loaded), fixed in the spec. A spec that fails twice still fails the run.
   retries: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
