@@ -5,25 +5,7 @@ import {
   organizationRoles,
   portalLinks
 } from "../src/features/portal/access.ts"
-
-const ORG = "0190d1a2-0000-7000-8000-000000000001"
-const OTHER = "0190d1a2-0000-7000-8000-000000000002"
-const tenant = { id: "t", slug: "acme", name: "Acme", preset: "weevio" } as const
-const member = (organizationId: string, role: string, inEffect = true) => ({
-  organization: {
-    id: organizationId,
-    name: `Clinic ${organizationId.slice(-1)}`,
-    slug: `clinic-${organizationId.slice(-1)}`,
-    companyName: null,
-    taxId: null,
-    status: "active" as const,
-    kind: "business" as const
-  },
-  role,
-  active: inEffect,
-  expiresAt: null,
-  inEffect
-})
+import { member, ORG, OTHER, tenant } from "./portalFixtures.ts"
 
 describe("who opens an organization's Users and Permissions page (001)", () => {
   it("an Admin of that organization, while the membership is in effect", () => {

@@ -2,25 +2,7 @@ import { describe, expect, it } from "vitest"
 import { canManageEshop } from "../src/features/portal/access.ts"
 import { eshopBadge, eshopOffer, showsEshopColumns } from "../src/features/portal/eshop.ts"
 import { catalogueFor } from "../src/lib/i18n/i18n.ts"
-
-const ORG = "0190d1a2-0000-7000-8000-000000000001"
-const OTHER = "0190d1a2-0000-7000-8000-000000000002"
-const tenant = { id: "t", slug: "acme", name: "Acme", preset: "weevio" } as const
-const member = (organizationId: string, role: string, inEffect = true) => ({
-  organization: {
-    id: organizationId,
-    name: "Clinic",
-    slug: "clinic",
-    companyName: null,
-    taxId: null,
-    status: "active" as const,
-    kind: "business" as const
-  },
-  role,
-  active: inEffect,
-  expiresAt: null,
-  inEffect
-})
+import { member, ORG, OTHER, tenant } from "./portalFixtures.ts"
 
 describe("001's eShop columns on the Users and Permissions page", () => {
   it("show only when the caller may manage store access there and the tenant has a store configured", () => {
