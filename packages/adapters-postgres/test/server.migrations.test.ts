@@ -21,6 +21,19 @@ const emptyDatabase = (n: number) =>
       })
   )
 
+/** A fresh database migrated up to (not including) `version`, and an owner's connection to it. */
+const migratedBefore = (version: number) =>
+  Effect.gen(function* () {
+    const { drivers } = yield* emptyDatabase(1)
+    const driver = drivers[0]!
+    yield* migrate(
+      driver,
+      migrations.filter((m) => m.version < version)
+    )
+    const connection = yield* Effect.promise(() => driver.connect({ owner: true }))
+    return { driver, connection }
+  })
+
 describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server migrations", () => {
   it.live("from an empty database every migration applies; a second run applies none", () =>
     Effect.scoped(
@@ -63,13 +76,7 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server migrations", () =
     () =>
       Effect.scoped(
         Effect.gen(function* () {
-          const { drivers } = yield* emptyDatabase(1)
-          const driver = drivers[0]!
-          yield* migrate(
-            driver,
-            migrations.filter((m) => m.version < 14)
-          )
-          const connection = yield* Effect.promise(() => driver.connect({ owner: true }))
+          const { driver, connection } = yield* migratedBefore(14)
           const tenants = [crypto.randomUUID(), crypto.randomUUID()]
           const names: ReadonlyArray<readonly [number, string]> = [
             [0, "Acme"],
@@ -143,13 +150,7 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server migrations", () =
     () =>
       Effect.scoped(
         Effect.gen(function* () {
-          const { drivers } = yield* emptyDatabase(1)
-          const driver = drivers[0]!
-          yield* migrate(
-            driver,
-            migrations.filter((m) => m.version < 18)
-          )
-          const connection = yield* Effect.promise(() => driver.connect({ owner: true }))
+          const { driver, connection } = yield* migratedBefore(18)
           const query = <Row>(sql: string, params: ReadonlyArray<unknown> = []) =>
             Effect.promise(() => connection.query<Row>(sql, [...params])).pipe(
               Effect.map((result) => result.rows)
