@@ -2,7 +2,7 @@
  * What the store's benchmarks share: a tenant row to seed, p50/p99 timing, and a fresh database on the server
  * that the program runs against and that is dropped afterwards (KEEP=1 keeps it).
  */
-import type { Tenant } from "@gatehouse/domain"
+import { nistPolicy, type Tenant } from "@gatehouse/domain"
 import { Effect, Layer, type Scope } from "effect"
 import pg from "pg"
 import { type Database, layerPg, type Repositories } from "../src/index.ts"
@@ -14,17 +14,7 @@ export const benchTenant = (id: string, slug: string, preset: Tenant["preset"], 
     slug,
     name: slug,
     preset,
-    passwordPolicy: {
-      preset: "nist",
-      minLength: 15,
-      minLengthWithMfa: 8,
-      maxLength: 128,
-      requireLowercase: false,
-      requireUppercase: false,
-      requireDigit: false,
-      requireSymbol: false,
-      generatedLength: 20
-    },
+    passwordPolicy: nistPolicy,
     settings: { invitationTtlHours: 72 },
     createdAt: at,
     updatedAt: at,
