@@ -15,17 +15,18 @@
  * when the tenant already has the users). `BENCH_GRID_COMPARE_CONSOLE=<built console folder>` (e.g. a copy of an
  * earlier `apps/console/dist`) also serves that console, from a second server on a copy of the data folder, and
  * alternates the runs between the two: on a machine others share, both see the same load.
+ * `BENCH_GRID_JSON=<file>` also writes this build's figures there (`gridRow.ts`: row 9 of `npm run bench`).
  * Run: `npm run bench:grid -w @gatehouse/bench`.
  */
 import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import { fileURLToPath } from "node:url"
 import { type Browser, chromium } from "@playwright/test"
-import { installProbe, type Measured, measure, report } from "./gridTiming.ts"
+import { type GridFigures, installProbe, type Measured, measure, report } from "./gridTiming.ts"
 import { type ServerProcess, startServerProcess } from "./serverProcess.ts"
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url))
@@ -172,6 +173,22 @@ try {
     report("in-app navigation", grid.inApp)
     report("full page load", grid.fullLoad)
   })
+  const jsonFile = process.env.BENCH_GRID_JSON
+  if (jsonFile !== undefined) {
+    const [own] = grids
+    const figures: GridFigures = {
+      users: USERS + 1,
+      inApp: own!.inApp.map((run) => run.ms),
+      fullLoad: own!.fullLoad.map((run) => run.ms),
+      apiCalls: own!.inApp.map((run) => run.requests.filter((r) => r.what.startsWith("/v1/")).length),
+      apiServerMs: own!.inApp.map((run) =>
+        run.requests
+          .filter((r) => r.what.startsWith("/v1/"))
+          .reduce((slowest, r) => Math.max(slowest, r.server), 0)
+      )
+    }
+    writeFileSync(jsonFile, JSON.stringify(figures))
+  }
 } finally {
   for (const server of servers) await server.stop()
   if (keptDir === undefined) rmSync(dataDir, { recursive: true, force: true })

@@ -23,6 +23,16 @@ export interface Measured {
   }>
 }
 
+/** What `BENCH_GRID_JSON` receives: this build's runs (page clock, ms), for row 9 of `npm run bench`. */
+export interface GridFigures {
+  readonly users: number
+  readonly inApp: ReadonlyArray<number>
+  readonly fullLoad: ReadonlyArray<number>
+  /** The API calls of each in-app run, and the slowest one's server time (time to first byte). */
+  readonly apiCalls: ReadonlyArray<number>
+  readonly apiServerMs: ReadonlyArray<number>
+}
+
 interface Probe {
   pointerdown: number | undefined
   shown: number | undefined

@@ -5,6 +5,7 @@
  * machine's load; a figure that could not be taken is listed under it, never aborts the run.
  */
 import os from "node:os"
+import { gridRows } from "./gridRow.ts"
 import { pgliteStage } from "./pgliteStage.ts"
 import { postgresStage } from "./postgresStage.ts"
 import { Report } from "./report.ts"
@@ -21,6 +22,9 @@ const postgres = [..."1234568"].some((row) => report.wanted(row))
   : {}
 if (report.wanted("7") && settings.pgliteUsers > 0) {
   await report.attempt("PGlite stage", () => pgliteStage(report, postgres))
+}
+if (report.wanted("9")) {
+  await report.attempt("row 9 (console users grid)", () => gridRows(report))
 }
 const loadAfter = os.loadavg()
 
