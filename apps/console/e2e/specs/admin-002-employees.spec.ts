@@ -71,6 +71,7 @@ test("002: import a CSV with one bad row (dry run, then the good rows), add and 
   await expect(results.getByTestId("bulk-results").getByText(/done/)).toHaveCount(2)
   await expectAccessible(page, "the per-user results")
   await page.keyboard.press("Escape")
+  await expect(results).toBeHidden()
 
   // Delete two: the confirmation pop-up's number typed in the spaces
   await page.getByRole("checkbox", { name: "Select Alan Archer" }).check()

@@ -2,18 +2,27 @@ import AxeBuilder from "@axe-core/playwright"
 import { expect, type Page } from "@playwright/test"
 
 /**
- * Waits (at most 2 s) for the page's finite animations and transitions: a dialog still fading in has its text at
- * a fraction of its opacity, which axe measures as too little contrast (a spinner's endless one is not waited for).
+ * Waits (at most 2 s) for the page's finite animations and transitions: a dialog still fading in (or one closing
+ * behind the next) has its text at a fraction of its opacity, which axe measures as too little contrast (a spinner's
+ * endless one is not waited for). Mantine starts a transition a frame or two after the state changes, so the page is
+ * asked again after two frames until a look finds nothing running.
  */
 const settled = (page: Page): Promise<void> =>
   page.evaluate(async () => {
-    const running = document
-      .getAnimations()
-      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
-    await Promise.race([
-      Promise.allSettled(running.map((animation) => animation.finished)),
-      new Promise((resolve) => setTimeout(resolve, 2000))
-    ])
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)))
+    const deadline = performance.now() + 2000
+    for (;;) {
+      await frame()
+      await frame()
+      const running = document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+      if (running.length === 0 || performance.now() > deadline) return
+      await Promise.race([
+        Promise.allSettled(running.map((animation) => animation.finished)),
+        new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())))
+      ])
+    }
   })
 
 /** axe-core on the page as it is now: no serious or critical violation (WCAG 2.x A/AA rules and best practice). */
