@@ -1,7 +1,7 @@
 import { StoreUnavailable, type TransactionOptions } from "@gatehouse/domain"
 import { type Cause, Context, Effect, Exit } from "effect"
 import type { Connection, Driver, Statement } from "./driver/Driver.ts"
-import { SqlFailure, toSqlFailure } from "./SqlFailure.ts"
+import { isSqlFailure, type SqlFailure, toSqlFailure, UniqueViolation } from "./SqlFailure.ts"
 
 /** The transaction a fiber runs inside: its session, and the tenant its policies currently admit. */
 interface TransactionHandle {
@@ -214,8 +214,7 @@ const readFirst = <Row>(
 const sqlFailureIn = (cause: Cause.Cause<unknown>): SqlFailure | undefined => {
   for (const reason of cause.reasons) {
     const value = reason._tag === "Fail" ? reason.error : reason._tag === "Die" ? reason.defect : undefined
-    if (value instanceof SqlFailure && (value.kind === "unavailable" || value.kind === "retryable"))
-      return value
+    if (isSqlFailure(value) && (value.unavailable || value.retryable)) return value
   }
   return undefined
 }
@@ -223,9 +222,9 @@ const sqlFailureIn = (cause: Cause.Cause<unknown>): SqlFailure | undefined => {
 /** What a failed attempt means: StoreUnavailable, another attempt, or the failure as it is. */
 const outcome = <E>(cause: Cause.Cause<E>): Effect.Effect<never, E | StoreUnavailable | RetrySignal> => {
   const failure = sqlFailureIn(cause)
-  if (failure?.kind === "unavailable")
+  if (failure?.unavailable)
     return Effect.fail(new StoreUnavailable({ message: `The database is unavailable: ${failure.message}` }))
-  if (failure?.kind === "retryable") return Effect.fail(new RetrySignal(failure))
+  if (failure?.retryable) return Effect.fail(new RetrySignal(failure))
   return Effect.failCause(cause)
 }
 
@@ -364,7 +363,7 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
   ): Effect.Effect<ReadonlyArray<Row>, E> =>
     exec<Row>(tenantId, sql, params, { savepoint: true }).pipe(
       Effect.catch((failure): Effect.Effect<never, E> => {
-        if (failure instanceof SqlFailure && failure.kind === "unique") {
+        if (failure instanceof UniqueViolation) {
           const conflict = onUnique(failure.constraint)
           if (conflict !== undefined) return Effect.fail(conflict)
         }

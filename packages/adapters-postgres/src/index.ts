@@ -20,4 +20,13 @@ export {
   make as makeWebhookDeduplication,
   type WebhookDeduplicationOptions
 } from "./repositories/WebhookDeduplication.ts"
-export { SqlFailure, type SqlFailureKind } from "./SqlFailure.ts"
+export {
+  ConnectionFailure,
+  Deadlock,
+  isSqlFailure,
+  OtherSqlFailure,
+  SerializationFailure,
+  type SqlFailure,
+  toSqlFailure,
+  UniqueViolation
+} from "./SqlFailure.ts"

@@ -75,7 +75,7 @@ export const migrate = (
 ): Effect.Effect<MigrationReport, StoreUnavailable> =>
   Effect.tryPromise({ try: () => run(driver, migrations), catch: toSqlFailure }).pipe(
     Effect.catch((failure) =>
-      failure.kind === "unavailable"
+      failure.unavailable
         ? Effect.fail(new StoreUnavailable({ message: `The database is unavailable: ${failure.message}` }))
         : Effect.die(failure)
     )
