@@ -1,5 +1,5 @@
 import { StoreUnavailable, type TransactionOptions } from "@gatehouse/domain"
-import { type Cause, Context, Effect, Exit } from "effect"
+import { type Cause, Clock, Context, Effect, Exit, Pull, Random, Schedule } from "effect"
 import type { Connection, Driver, Statement } from "./driver/Driver.ts"
 import { isSqlFailure, type SqlFailure, toSqlFailure, UniqueViolation } from "./SqlFailure.ts"
 
@@ -109,7 +109,26 @@ const SET_TENANT = "SELECT set_config('app.tenant_id', $1, true)"
  * the first tenant setting travel as one simple-protocol query. Anything else is sent as a parameter.
  */
 const INLINE_TENANT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const MAX_ATTEMPTS = 5
+/** Attempts of a transaction that keeps losing serialization conflicts or deadlocks, the first included. */
+export const MAX_ATTEMPTS = 5
+
+/**
+ * The waits between the attempts of a transaction that lost a conflict (its failure is `retryable`): 4, 8, 16,
+ * 32 ms, each plus up to 20 ms at random (Effect's `Random`), so that the transactions that collided do not
+ * collide again in step; `MAX_ATTEMPTS - 1` of them at most.
+ */
+export const retrySchedule = Schedule.exponential("4 millis").pipe(
+  Schedule.addDelay(() => Random.nextBetween(0, 20)),
+  Schedule.upTo({ times: MAX_ATTEMPTS - 1 })
+)
+
+/**
+ * The Clock the waits of `retrySchedule` run on: the live one, deliberately, whatever Clock the caller's fiber
+ * has. A wait lets another session on the database finish, which only real time does; a test's TestClock
+ * (`it.effect` provides one, and the webhook contract moves it by hand) would stall the retry until the test
+ * times out. The transaction's own effect keeps the caller's Clock.
+ */
+const retryClock: Clock.Clock = Clock.Clock.defaultValue()
 
 /** Marks an attempt that lost a serialization conflict or a deadlock: the whole transaction runs again. */
 class RetrySignal {
@@ -238,10 +257,34 @@ const infrastructure = (
     error instanceof StoreUnavailable || error instanceof RetrySignal ? Effect.fail(error) : Effect.die(error)
   )
 
-// Backoff with jitter between attempts, in real time: a test's TestClock must not stall a retry.
-const backoff = (attemptNumber: number) =>
-  Effect.promise(
-    () => new Promise<void>((resolve) => setTimeout(resolve, (2 ** attemptNumber + Math.random() * 10) * 2))
+/**
+ * After a first attempt that lost a conflict (`first`): runs `attempt` again after each wait of `retrySchedule`
+ * (on `retryClock`) until it ends otherwise; the conflict of the last attempt the schedule allows is a defect.
+ */
+const retryAfter = <A, E, R>(
+  attempt: Effect.Effect<A, E | RetrySignal, R>,
+  first: RetrySignal
+): Effect.Effect<A, E, R> =>
+  Effect.flatMap(
+    Effect.provideService(Schedule.toStepWithSleep(retrySchedule), Clock.Clock, retryClock),
+    (wait) => {
+      const again = (signal: RetrySignal): Effect.Effect<A, E, R> => {
+        const waited: Pull.Pull<unknown, never, unknown> = Effect.provideService(
+          wait(signal),
+          Clock.Clock,
+          retryClock
+        )
+        return Pull.matchEffect(waited, {
+          onSuccess: () =>
+            Effect.catch(attempt, (error) =>
+              error instanceof RetrySignal ? again(error) : Effect.fail(error)
+            ),
+          onFailure: Effect.failCause,
+          onDone: () => Effect.die(signal.failure)
+        })
+      }
+      return again(first)
+    }
   )
 
 /** The Database on a driver. */
@@ -291,25 +334,23 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
       })
     )
 
+  // The first attempt runs alone: the schedule is set up only once a conflict asks for another attempt.
   const withRetries = <A, E, R>(
     effect: Effect.Effect<A, E, R>,
-    options: TransactionOptions | undefined,
-    attemptNumber: number
-  ): Effect.Effect<A, E | StoreUnavailable, R> =>
-    once(effect, options).pipe(
-      Effect.catch((error) => {
-        if (!(error instanceof RetrySignal)) return Effect.fail(error)
-        if (attemptNumber >= MAX_ATTEMPTS) return Effect.die(error.failure)
-        return Effect.andThen(backoff(attemptNumber), withRetries(effect, options, attemptNumber + 1))
-      })
+    options: TransactionOptions | undefined
+  ): Effect.Effect<A, E | StoreUnavailable, R> => {
+    const attempt = once(effect, options)
+    return Effect.catch(attempt, (error) =>
+      error instanceof RetrySignal ? retryAfter(attempt, error) : Effect.fail(error)
     ) as Effect.Effect<A, E | StoreUnavailable, R>
+  }
 
   const transaction = <A, E, R>(
     effect: Effect.Effect<A, E, R>,
     options?: TransactionOptions
   ): Effect.Effect<A, E | StoreUnavailable, R> =>
     Effect.flatMap(CurrentTransaction, (current) =>
-      current !== undefined && current.driver === driver ? effect : withRetries(effect, options, 1)
+      current !== undefined && current.driver === driver ? effect : withRetries(effect, options)
     )
 
   // Outside a transaction a statement runs in a short one of its own: the tenant setting is transaction-local,
