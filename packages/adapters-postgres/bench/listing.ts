@@ -84,13 +84,13 @@ const program = Effect.gen(function* () {
       runs,
       db.query(
         tenant.id,
-        `SELECT u.id FROM users u WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT 51`,
+        `SELECT u.id FROM ${sql.from} WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT 51`,
         sql.params
       )
     )
     const total = yield* measure(
       runs,
-      db.query(tenant.id, `SELECT count(*) FROM users u WHERE ${sql.where}`, sql.filterParams)
+      db.query(tenant.id, `SELECT count(*) FROM ${sql.from} WHERE ${sql.where}`, sql.filterParams)
     )
     console.info(
       `${label.padEnd(40)} ${ms(whole.p50)} / ${ms(whole.p99)}   ${ms(page.p50)}    ${ms(total.p50)}`
@@ -100,7 +100,7 @@ const program = Effect.gen(function* () {
   const sql = listingSql(tenant.id, { sort: "name", limit: 50, q: RARE })
   const plan = yield* db.query<{ "QUERY PLAN": string }>(
     tenant.id,
-    `EXPLAIN (ANALYZE, COSTS OFF) SELECT u.id FROM users u WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT 51`,
+    `EXPLAIN (ANALYZE, COSTS OFF) SELECT u.id FROM ${sql.from} WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT 51`,
     sql.params
   )
   console.info(`\nplan of the rare-term page:\n${plan.map((row) => row["QUERY PLAN"]).join("\n")}`)

@@ -4,6 +4,7 @@ import { actorDirectoryTests } from "./support/actorDirectoryTests.ts"
 import { adapterTests } from "./support/adapterTests.ts"
 import { arrayLiteralTests } from "./support/arrayLiteralTests.ts"
 import { definerFunctionTests } from "./support/definerFunctionTests.ts"
+import { userSearchPlanTests } from "./support/userSearchPlanTests.ts"
 import { userStatisticsTests } from "./support/userStatisticsTests.ts"
 
 layer(layerPglite(), { excludeTestServices: true })("PGlite adapter", (it) => {
@@ -12,4 +13,5 @@ layer(layerPglite(), { excludeTestServices: true })("PGlite adapter", (it) => {
   arrayLiteralTests(it)
   definerFunctionTests(it)
   userStatisticsTests(it)
+  userSearchPlanTests(it)
 })

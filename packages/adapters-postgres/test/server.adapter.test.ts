@@ -4,6 +4,7 @@ import { adapterTests } from "./support/adapterTests.ts"
 import { arrayLiteralTests } from "./support/arrayLiteralTests.ts"
 import { definerFunctionTests } from "./support/definerFunctionTests.ts"
 import { DATABASE_URL, layerFreshServer } from "./support/serverDatabase.ts"
+import { userSearchPlanTests } from "./support/userSearchPlanTests.ts"
 import { userStatisticsTests } from "./support/userStatisticsTests.ts"
 
 describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server", () => {
@@ -13,5 +14,6 @@ describe.skipIf(DATABASE_URL === undefined)("PostgreSQL server", () => {
     arrayLiteralTests(it)
     definerFunctionTests(it)
     userStatisticsTests(it)
+    userSearchPlanTests(it)
   })
 })

@@ -15,6 +15,7 @@ import { plpgsqlClaim } from "./0016_plpgsql_claim.ts"
 import { membershipListing } from "./0017_membership_listing.ts"
 import { userCountsByRoleAndKind } from "./0018_user_counts_by_role_and_kind.ts"
 import { statisticsWhenGrown } from "./0019_statistics_when_grown.ts"
+import { searchUsersRows } from "./0020_search_users_rows.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -41,5 +42,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 16, name: "plpgsql_claim", sql: plpgsqlClaim },
   { version: 17, name: "membership_listing", sql: membershipListing },
   { version: 18, name: "user_counts_by_role_and_kind", sql: userCountsByRoleAndKind },
-  { version: 19, name: "statistics_when_grown", sql: statisticsWhenGrown }
+  { version: 19, name: "statistics_when_grown", sql: statisticsWhenGrown },
+  { version: 20, name: "search_users_rows", sql: searchUsersRows }
 ]

@@ -12,7 +12,7 @@ import { textArray } from "./arrayLiteral.ts"
 import { insertUsers } from "./bulkInsert.ts"
 import { pageLimit, pageOf } from "./listing.ts"
 import { distinctGroupIds, firstRow, isUuid, toUser, USER_COLUMNS, type UserRow, userKeys } from "./rows.ts"
-import { listingSql } from "./userListing.ts"
+import { listingSql, searchedStatement } from "./userListing.ts"
 
 /** Each stored column of a user and its value; the sort and search keys are computed here. */
 const COLUMNS: ReadonlyArray<readonly [string, (user: User) => unknown]> = [
@@ -170,11 +170,7 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
             // A search is the costly part: run it once, and take both the page and the total from its matches.
             const rows = yield* db.read<UserRow & { readonly total_count: number }>(
               tenantId,
-              `WITH u AS MATERIALIZED (SELECT * FROM users u WHERE ${sql.where})
-               SELECT t.total_count, p.* FROM (SELECT count(*)::int AS total_count FROM u) t
-               LEFT JOIN LATERAL (
-                 SELECT ${USER_COLUMNS} FROM u WHERE ${sql.cursor} ORDER BY ${sql.orderBy} LIMIT ${limit + 1}
-               ) p ON true`,
+              searchedStatement(sql, USER_COLUMNS, limit + 1),
               sql.params
             )
             const total = rows[0]?.total_count ?? 0
