@@ -24,7 +24,7 @@ import {
   UserStatus,
   userNameKey
 } from "@gatehouse/domain"
-import { Option, Schema, type SchemaAST, SchemaGetter } from "effect"
+import { Option, Schema, SchemaAST, SchemaGetter } from "effect"
 
 // Each table's row is one Schema: a Struct of its columns as node-postgres returns them (uuid and text as
 // strings, timestamptz as Date, jsonb parsed, arrays as arrays, an enum-like text column as the domain's
@@ -46,13 +46,23 @@ import { Option, Schema, type SchemaAST, SchemaGetter } from "effect"
 // the column.
 
 const DATE_AST = Schema.Date.ast
+/** `Schema.Date`, with or without refinements (which share its declaration's `run`). */
+const isDate = (ast: SchemaAST.Declaration): boolean =>
+  ast === DATE_AST || ast.run === (DATE_AST as SchemaAST.Declaration).run
 
 /**
- * The JavaScript condition that `value` (an expression) matches `ast`; what it cannot express (a jsonb column's
- * domain Schema) becomes a call of the Schema's own guard, kept in `guards`.
+ * The JavaScript condition that `value` (an expression) has the shape of `ast`: its type, nullability, literal
+ * set, array-ness and a struct's keys. Refinements (`checks`: a uuid's form, a length, an integer) are left to
+ * the full decoding. What it cannot express (a recursive Schema such as `Schema.Json`) becomes a call of the
+ * Schema's own guard, kept in `guards`. `depth` names the variables of nested elements and fields.
  */
-const condition = (ast: SchemaAST.AST, value: string, guards: Array<(value: unknown) => boolean>): string => {
-  if (ast.checks === undefined && ast.encoding === undefined) {
+const condition = (
+  ast: SchemaAST.AST,
+  value: string,
+  guards: Array<(value: unknown) => boolean>,
+  depth = 0
+): string => {
+  if (ast.encoding === undefined) {
     switch (ast._tag) {
       case "String":
         return `typeof ${value} === "string"`
@@ -73,13 +83,29 @@ const condition = (ast: SchemaAST.AST, value: string, guards: Array<(value: unkn
           return `${value} === ${JSON.stringify(ast.literal)}`
         break
       case "Union":
-        return `(${ast.types.map((member) => condition(member, value, guards)).join(" || ")})`
+        return `(${ast.types.map((member) => condition(member, value, guards, depth)).join(" || ")})`
       case "Arrays":
-        if (ast.elements.length === 0 && ast.rest.length === 1)
-          return `(Array.isArray(${value}) && ${value}.every((item) => ${condition(ast.rest[0]!, "item", guards)}))`
+        if (ast.elements.length === 0 && ast.rest.length === 1) {
+          const item = `item${depth}`
+          return `(Array.isArray(${value}) && ${value}.every((${item}) => ${condition(ast.rest[0]!, item, guards, depth + 1)}))`
+        }
+        break
+      case "Objects":
+        if (ast.indexSignatures.length === 0) {
+          const object = `object${depth}`
+          const fields = ast.propertySignatures.map((field) => {
+            const key = JSON.stringify(field.name)
+            const present = condition(field.type, `${object}[${key}]`, guards, depth + 1)
+            return SchemaAST.isOptional(field.type)
+              ? `(!Object.hasOwn(${object}, ${key}) || ${present})`
+              : present
+          })
+          return `((${object}) => typeof ${object} === "object" && ${object} !== null && !Array.isArray(${object})${fields.map((field) => ` && ${field}`).join("")})(${value})`
+        }
         break
     }
-    if (ast === DATE_AST) return `${value} instanceof Date`
+    if (ast._tag === "Declaration" && ast.typeParameters.length === 0 && isDate(ast))
+      return `${value} instanceof Date`
   }
   guards.push(Schema.is(Schema.make<Schema.Top>(ast)))
   return `guards[${guards.length - 1}](${value})`
