@@ -503,6 +503,7 @@ export {
   ExternalCredentialPresence,
   enableUser,
   getMe,
+  getMeOfSession,
   getUser,
   InitialCredential,
   ListUsersQuery,

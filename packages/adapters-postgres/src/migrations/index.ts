@@ -16,6 +16,7 @@ import { membershipListing } from "./0017_membership_listing.ts"
 import { userCountsByRoleAndKind } from "./0018_user_counts_by_role_and_kind.ts"
 import { statisticsWhenGrown } from "./0019_statistics_when_grown.ts"
 import { searchUsersRows } from "./0020_search_users_rows.ts"
+import { sessionActor } from "./0021_session_actor.ts"
 
 /** One forward-only schema change. Versions only grow; an applied migration is never edited. */
 export interface Migration {
@@ -43,5 +44,6 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 17, name: "membership_listing", sql: membershipListing },
   { version: 18, name: "user_counts_by_role_and_kind", sql: userCountsByRoleAndKind },
   { version: 19, name: "statistics_when_grown", sql: statisticsWhenGrown },
-  { version: 20, name: "search_users_rows", sql: searchUsersRows }
+  { version: 20, name: "search_users_rows", sql: searchUsersRows },
+  { version: 21, name: "session_actor", sql: sessionActor }
 ]

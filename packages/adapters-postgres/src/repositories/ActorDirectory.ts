@@ -1,4 +1,11 @@
-import { ActorDirectory, type ActorRecord, type SessionRecord, type UserStatus } from "@gatehouse/domain"
+import {
+  ActorDirectory,
+  type ActorRecord,
+  type ActorSnapshot,
+  type SessionActorRecord,
+  type SessionRecord,
+  type UserStatus
+} from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import {
@@ -6,6 +13,7 @@ import {
   isUuid,
   MEMBERSHIP_COLUMNS,
   type MembershipRow,
+  type OrganizationRow,
   ROLE_COLUMNS,
   type RoleRow,
   SESSION_COLUMNS,
@@ -13,6 +21,7 @@ import {
   TENANT_COLUMNS,
   type TenantRow,
   toMembership,
+  toOrganization,
   toRole,
   toSession,
   toTenant,
@@ -40,13 +49,14 @@ const membershipJson = MEMBERSHIP_COLUMNS.split(", ")
   )
   .join(", ")
 
-type ActorRow = UserRow & {
-  readonly [K in keyof TenantRow as `t_${K}`]: TenantRow[K]
-} & {
-  readonly roles: ReadonlyArray<RoleRow>
-  readonly memberships: ReadonlyArray<MembershipJson>
-  readonly inactive_organizations: ReadonlyArray<string>
-}
+type TenantColumns = { readonly [K in keyof TenantRow as `t_${K}`]: TenantRow[K] }
+
+type ActorRow = UserRow &
+  TenantColumns & {
+    readonly roles: ReadonlyArray<RoleRow>
+    readonly memberships: ReadonlyArray<MembershipJson>
+    readonly inactive_organizations: ReadonlyArray<string>
+  }
 
 // One statement: the tenant's row joined with the user's (no row when either is missing or the user is of
 // another tenant), the tenant's roles in `RoleRepository.list` order and the user's memberships in
@@ -66,7 +76,7 @@ const LOAD = `SELECT ${tenantColumns.map((column) => `t.${column} AS t_${column}
 FROM tenants t JOIN users u ON u.tenant_id = t.id
 WHERE t.id = $1 AND u.id = $2`
 
-const tenantRowOf = (row: ActorRow): TenantRow => ({
+const tenantRowOf = (row: TenantColumns): TenantRow => ({
   id: row.t_id,
   slug: row.t_slug,
   name: row.t_name,
@@ -106,9 +116,54 @@ const toSessionRecord = (row: SessionWithUserRow): SessionRecord => ({
   userStatus: row.user_status === null ? undefined : (row.user_status as UserStatus)
 })
 
+// The session check and the actor in one statement (migration 21): the session's columns prefixed `s_`, its
+// user's status, and the actor as `LOAD` reads it (NULL columns once the user is gone) with the memberships'
+// organizations as JSON. A plain read, like `FIND_SESSION`: alone when it comes first (GET /v1/me).
+const FIND_SESSION_ACTOR = "SELECT * FROM gatehouse_session_actor($1)"
+
+type OrganizationJson = Omit<OrganizationRow, "created_at" | "updated_at"> & {
+  readonly created_at: number
+  readonly updated_at: number
+}
+
+type SessionActorRow = {
+  readonly [K in keyof SessionRow as `s_${K}`]: SessionRow[K]
+} & { readonly user_status: string | null } & (
+    | (Omit<ActorRow, "inactive_organizations"> & { readonly organizations: ReadonlyArray<OrganizationJson> })
+    | { readonly id: null }
+  )
+
+const toSessionActorRecord = (row: SessionActorRow): SessionActorRecord => {
+  const session = toSession({
+    tenant_id: row.s_tenant_id,
+    id: row.s_id,
+    user_id: row.s_user_id,
+    secret_hash: row.s_secret_hash,
+    scope: row.s_scope,
+    created_at: row.s_created_at,
+    last_seen_at: row.s_last_seen_at,
+    expires_at: row.s_expires_at,
+    revoked_at: row.s_revoked_at
+  })
+  const userStatus = row.user_status === null ? undefined : (row.user_status as UserStatus)
+  if (row.id === null) return { session, userStatus, actor: Option.none() }
+  const organizations = row.organizations.map((o) =>
+    toOrganization({ ...o, created_at: new Date(o.created_at), updated_at: new Date(o.updated_at) })
+  )
+  const actor: ActorSnapshot = {
+    tenant: toTenant(tenantRowOf(row)),
+    user: toUser(row),
+    roles: row.roles.map(toRole),
+    memberships: row.memberships.map((m) => toMembership(fromJson(m))),
+    inactiveOrganizations: organizations.filter((o) => o.status === "inactive").map((o) => o.id),
+    organizations
+  }
+  return { session, userStatus, actor: Option.some(actor) }
+}
+
 /**
  * The actor in one statement, read under the tenant's row-level security; a presented session with its
- * user's status in one statement.
+ * user's status in one statement; both in one statement (`findSessionActor`, GET /v1/me).
  */
 export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
   ActorDirectory,
@@ -122,6 +177,12 @@ export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
       findSession: (id) =>
         isUuid(id)
           ? db.plainRead<SessionWithUserRow>(FIND_SESSION, [id]).pipe(Effect.map(firstRow(toSessionRecord)))
+          : Effect.succeed(Option.none()),
+      findSessionActor: (id) =>
+        isUuid(id)
+          ? db
+              .plainRead<SessionActorRow>(FIND_SESSION_ACTOR, [id])
+              .pipe(Effect.map(firstRow(toSessionActorRecord)))
           : Effect.succeed(Option.none())
     })
   })

@@ -4,6 +4,7 @@ import {
   authenticate,
   authenticateSession,
   getMe,
+  getMeOfSession,
   listUsers,
   MembershipRepository,
   newSessionToken,
@@ -106,14 +107,18 @@ const kindOf = (sql: string): string => {
   if (sql === "BEGIN" || sql === "BEGIN READ ONLY" || sql === "COMMIT" || sql === "ROLLBACK") return sql
   if (sql.startsWith("SELECT set_config")) return "tenant"
   if (sql.includes("gatehouse_session_with_user")) return "session"
+  if (sql.includes("gatehouse_session_actor")) return "session+actor"
   if (sql.includes("FROM tenants t JOIN users u")) return "actor"
   return sql.slice(0, 40)
 }
 
 const roundTrips = (sent: ReadonlyArray<ReadonlyArray<string>>) => sent.map((trip) => trip.map(kindOf))
 
-/** A fresh session of the user (no touch due) and its token. */
-const sessionOf = (user: { readonly tenantId: Session["tenantId"]; readonly id: Session["userId"] }) =>
+/** A fresh session of the user (no touch due unless last seen `idleMs` ago) and its token. */
+const sessionOf = (
+  user: { readonly tenantId: Session["tenantId"]; readonly id: Session["userId"] },
+  idleMs = 0
+) =>
   Effect.gen(function* () {
     const { id, token, secretHash } = yield* newSessionToken.pipe(Effect.provide(SecureRandom.layer))
     const at = new Date()
@@ -124,7 +129,7 @@ const sessionOf = (user: { readonly tenantId: Session["tenantId"]; readonly id: 
       secretHash,
       scope: "full",
       createdAt: at,
-      lastSeenAt: at,
+      lastSeenAt: new Date(at.getTime() - idleMs),
       expiresAt: new Date(at.getTime() + 3_600_000),
       revokedAt: null
     }
@@ -172,15 +177,45 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
     })
   )
 
+  it.effect("GET /v1/me (getMeOfSession): one statement in one round trip, no BEGIN, no COMMIT", () =>
+    Effect.gen(function* () {
+      const { user } = yield* member
+      const { token } = yield* sessionOf(user)
+      const { sent, layer } = yield* recording
+      const me = yield* getMeOfSession(token).pipe(Effect.provide(layer))
+      assert.strictEqual(me.id, user.id)
+      assert.strictEqual(me.memberships.length, 2, "the memberships' organizations came with the actor")
+      // the session, its user and the actor in one function call (migration 21)
+      assert.deepStrictEqual(roundTrips(sent), [["session+actor"]])
+      const { counter, layer: countingLayer } = yield* counting
+      assert.deepStrictEqual(yield* getMeOfSession(token).pipe(Effect.provide(countingLayer)), me)
+      assert.strictEqual(counter.statements, 1)
+    })
+  )
+
+  it.effect("GET /v1/me with a session due a touch: the read, then the touch in its own transaction", () =>
+    Effect.gen(function* () {
+      const { user } = yield* member
+      const { token } = yield* sessionOf(user, 600_000)
+      const { sent, layer } = yield* recording
+      const me = yield* getMeOfSession(token).pipe(Effect.provide(layer))
+      assert.strictEqual(me.id, user.id)
+      const trips = roundTrips(sent)
+      assert.deepStrictEqual(trips[0], ["session+actor"])
+      assert.strictEqual(trips[1]?.[0], "BEGIN+tenant", "the touch began a transaction")
+      assert.deepStrictEqual(trips.slice(-1), [["COMMIT"]])
+      assert.strictEqual(trips.length, 3)
+    })
+  )
+
   it.effect(
-    "GET /v1/me's reads (session check, then getMe, one shared transaction): two round trips, four messages",
+    "session check, then getMe, one shared mostlyReads transaction: two round trips, four messages",
     () =>
       Effect.gen(function* () {
         const { tenant } = yield* freshTenant()
         const user = yield* (yield* UserRepository).insert(aUser({ tenantId: tenant.id })).pipe(Effect.orDie)
         const { token } = yield* sessionOf(user)
         const { sent, layer } = yield* recording
-        // as the route runs it (`sharedTransaction`): the session check and the use case in one transaction
         const me = yield* Transactor.use((transactor) =>
           transactor.withTransaction(Effect.flatMap(authenticateSession(token), getMe), { mostlyReads: true })
         ).pipe(Effect.provide(layer))

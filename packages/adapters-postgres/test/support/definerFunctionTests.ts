@@ -7,7 +7,7 @@ type AdapterIt = Vitest.MethodsNonLive<Repositories | Database>
 /**
  * Every SECURITY DEFINER function of the schema, with its volatility: the lookups that read outside the
  * row-level policies (migration 15), the trigram searches (migrations 2 and 20), the webhook dispatcher's claim
- * (migration 16) and the statistics refresh after a bulk insert (migration 18: ANALYZE needs the table's owner). `plpgsql`, because PostgreSQL before 18 re-plans a `LANGUAGE sql` function's body on every
+ * (migration 16) and the statistics refresh after a bulk insert (migration 18: ANALYZE needs the table's owner) and the session with its actor (migration 21, GET /v1/me). `plpgsql`, because PostgreSQL before 18 re-plans a `LANGUAGE sql` function's body on every
  * call (issue 17: 1.25-1.37 ms against 0.37 ms per session check); definer functions with a pinned search path
  * that only the application role may call. A new definer function must be added here.
  */
@@ -19,6 +19,7 @@ const DEFINERS: Readonly<Record<string, "s" | "v">> = {
   gatehouse_refresh_user_statistics: "v",
   gatehouse_search_user_ids: "s",
   gatehouse_search_users: "s",
+  gatehouse_session_actor: "s",
   gatehouse_session_by_id: "s",
   gatehouse_session_with_user: "s"
 }

@@ -1,6 +1,7 @@
 import { Context, type Effect, type Option } from "effect"
 import type { OrganizationId, SessionId, TenantId, UserId } from "../model/ids.ts"
 import type { Membership } from "../model/membership.ts"
+import type { Organization } from "../model/organization.ts"
 import type { Role } from "../model/role.ts"
 import type { Tenant } from "../model/tenant.ts"
 import type { User, UserStatus } from "../model/user.ts"
@@ -29,6 +30,21 @@ export interface SessionRecord {
   readonly userStatus: UserStatus | undefined
 }
 
+/** An actor as `load` reads it, with the organizations of its memberships (what `GET /v1/me` shows). */
+export interface ActorSnapshot extends ActorRecord {
+  /**
+   * The organizations of `memberships` as `OrganizationRepository.findById` returns them, each once, in the
+   * order of `memberships`.
+   */
+  readonly organizations: ReadonlyArray<Organization>
+}
+
+/** A session, the status of its user now, and that user as an actor, read together. */
+export interface SessionActorRecord extends SessionRecord {
+  /** What `load(session.tenantId, session.userId)` would answer, with the memberships' organizations. */
+  readonly actor: Option.Option<ActorSnapshot>
+}
+
 /**
  * Loads an actor (tenant, user, the tenant's roles, the user's memberships) in one read of the store, and a
  * presented session with its user's status in one read of the store.
@@ -50,11 +66,22 @@ export interface SessionRecord {
  *   when that user no longer exists; both from one consistent snapshot;
  * - inside a transaction it sees that transaction's own writes;
  * - the caller must verify the token's secret against `session.secretHash` before trusting the row.
+ *
+ * Guarantees of `findSessionActor` (the session check and the actor in one read: `GET /v1/me`):
+ * - `None` exactly when `findSession` would return `None`;
+ * - otherwise what `findSession` would return, and as `actor` what `load(session.tenantId, session.userId)`
+ *   would return (`None` once the user is gone) with the organizations of its memberships as
+ *   `OrganizationRepository.findById` returns them; all from one consistent snapshot;
+ * - the actor is the session's own user in the session's own tenant, never another tenant's rows;
+ * - inside a transaction it sees that transaction's own writes;
+ * - the caller must verify the token's secret before trusting the row, and must not look at `actor` unless
+ *   the session is usable.
  */
 export class ActorDirectory extends Context.Service<
   ActorDirectory,
   {
     readonly load: (tenantId: TenantId, userId: UserId) => Effect.Effect<Option.Option<ActorRecord>>
     readonly findSession: (id: SessionId) => Effect.Effect<Option.Option<SessionRecord>>
+    readonly findSessionActor: (id: SessionId) => Effect.Effect<Option.Option<SessionActorRecord>>
   }
 >()("@gatehouse/domain/ActorDirectory") {}

@@ -1,7 +1,7 @@
 import { describe } from "@effect/vitest"
 import type { Layer } from "effect"
 import { actorDirectoryTests } from "./actorDirectory.ts"
-import { actorDirectorySessionTests } from "./actorDirectorySessions.ts"
+import { actorDirectorySessionActorTests, actorDirectorySessionTests } from "./actorDirectorySessions.ts"
 import { auditLogTests } from "./auditLog.ts"
 import { type AuthContractTests, type AuthRepositories, registerAuthContract } from "./authSupport.ts"
 import { departmentRepositoryTests } from "./departmentRepository.ts"
@@ -26,7 +26,11 @@ import { userRepositoryTests } from "./userRepository.ts"
 import { userTotalTests } from "./userTotals.ts"
 
 export { actorDirectoryContract, actorDirectoryTests } from "./actorDirectory.ts"
-export { actorDirectorySessionContract, actorDirectorySessionTests } from "./actorDirectorySessions.ts"
+export {
+  actorDirectorySessionActorTests,
+  actorDirectorySessionContract,
+  actorDirectorySessionTests
+} from "./actorDirectorySessions.ts"
 export { auditLogContract, auditLogTests } from "./auditLog.ts"
 export { departmentRepositoryContract, departmentRepositoryTests } from "./departmentRepository.ts"
 export { groupRepositoryContract, groupRepositoryTests } from "./groupRepository.ts"
@@ -119,6 +123,7 @@ export { userDeletionTests } from "./userDeletion.ts"
 const authSuites: ReadonlyArray<readonly [string, AuthContractTests]> = [
   ["SessionRepository", sessionRepositoryTests],
   ["ActorDirectory.findSession", actorDirectorySessionTests],
+  ["ActorDirectory.findSessionActor", actorDirectorySessionActorTests],
   ["InvitationRepository", invitationRepositoryTests],
   ["InvitationRepository.insertMany", invitationBulkInsertTests],
   ["ExternalCredentialRepository", externalCredentialRepositoryTests],

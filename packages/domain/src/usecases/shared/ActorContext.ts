@@ -8,7 +8,7 @@ import type { Permission } from "../../model/permission.ts"
 import type { Role } from "../../model/role.ts"
 import type { Tenant } from "../../model/tenant.ts"
 import type { User } from "../../model/user.ts"
-import { ActorDirectory } from "../../ports/ActorDirectory.ts"
+import { ActorDirectory, type ActorRecord } from "../../ports/ActorDirectory.ts"
 import { MembershipRepository } from "../../ports/MembershipRepository.ts"
 import { OrganizationRepository } from "../../ports/OrganizationRepository.ts"
 import { RoleRepository } from "../../ports/RoleRepository.ts"
@@ -81,20 +81,27 @@ export const permissionsOf = Effect.fnUntraced(function* (user: User, at: Date) 
   return resolve(user, roles, memberships, inactive, at).permissions
 })
 
-/**
- * Resolves an actor into who they are now. Fails with `Forbidden` when the actor is the platform, their
- * user is gone or not active, or their session is restricted to a step other than the ones allowed.
- */
-export const authenticate = Effect.fnUntraced(function* (
-  actor: Actor,
-  options: { readonly allowScopes?: ReadonlyArray<SessionScope> } = {}
-) {
-  if (actor._tag !== "User") return yield* denied("A user session is required")
+/** Which session scopes a use case allows (`["full"]` unless it says otherwise). */
+export interface AuthenticateOptions {
+  readonly allowScopes?: ReadonlyArray<SessionScope>
+}
+
+type UserActor = Extract<Actor, { readonly _tag: "User" }>
+
+/** The actor as a user; `Forbidden` when it is the platform or its session's scope is not allowed. */
+const allowedUser = (actor: Actor, options: AuthenticateOptions): Effect.Effect<UserActor, Forbidden> => {
+  if (actor._tag !== "User") return Effect.fail(denied("A user session is required"))
   const allowed = options.allowScopes ?? ["full"]
-  if (!allowed.includes(actor.scope))
-    return yield* denied(`A ${actor.scope} session can only complete its step`)
-  // One read of the store for the tenant, the user, the roles and the memberships.
-  const record = yield* (yield* ActorDirectory).load(actor.tenantId, actor.userId)
+  return allowed.includes(actor.scope)
+    ? Effect.succeed(actor)
+    : Effect.fail(denied(`A ${actor.scope} session can only complete its step`))
+}
+
+/**
+ * The context of a user actor from its record as `ActorDirectory.load` read it: fails with `Forbidden` when
+ * there is none (an unknown tenant or a missing user) or the user is not active.
+ */
+const contextOfRecord = Effect.fnUntraced(function* (actor: UserActor, record: Option.Option<ActorRecord>) {
   if (Option.isNone(record)) {
     // Only on refusal: tell an unknown tenant from a missing user, as the reason says.
     const tenant = yield* (yield* TenantRepository).findById(actor.tenantId)
@@ -116,6 +123,29 @@ export const authenticate = Effect.fnUntraced(function* (
     scope: actor.scope,
     now: at
   } satisfies ActorContext
+})
+
+/**
+ * Resolves an actor into who they are now. Fails with `Forbidden` when the actor is the platform, their
+ * user is gone or not active, or their session is restricted to a step other than the ones allowed.
+ */
+export const authenticate = Effect.fnUntraced(function* (actor: Actor, options: AuthenticateOptions = {}) {
+  const user = yield* allowedUser(actor, options)
+  // One read of the store for the tenant, the user, the roles and the memberships.
+  const record = yield* (yield* ActorDirectory).load(user.tenantId, user.userId)
+  return yield* contextOfRecord(user, record)
+})
+
+/**
+ * `authenticate` with the actor's record already read (`ActorDirectory.findSessionActor`, read with the
+ * session): the same refusals, the same context, no read of the store unless it refuses.
+ */
+export const authenticateLoaded = Effect.fnUntraced(function* (
+  actor: Actor,
+  record: Option.Option<ActorRecord>,
+  options: AuthenticateOptions = {}
+) {
+  return yield* contextOfRecord(yield* allowedUser(actor, options), record)
 })
 
 /** Fails with `Forbidden` unless the actor holds the permission tenant-wide. */

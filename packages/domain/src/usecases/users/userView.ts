@@ -4,6 +4,7 @@ import { OrganizationId } from "../../model/ids.ts"
 import { isInEffect, type Membership } from "../../model/membership.ts"
 import {
   CompanyName,
+  type Organization,
   OrganizationKind,
   OrganizationName,
   OrganizationSlug,
@@ -107,13 +108,28 @@ export const membershipViewsOf = Effect.fnUntraced(function* (
   memberships: ReadonlyArray<Membership>,
   at: Date
 ): Effect.fn.Return<ReadonlyArray<UserMembershipView>, never, OrganizationRepository> {
-  const organizations = yield* OrganizationRepository
+  const repository = yield* OrganizationRepository
+  const organizations: Array<Organization> = []
+  for (const membership of memberships) {
+    const organization = yield* repository.findById(tenantId, membership.organizationId)
+    if (Option.isSome(organization)) organizations.push(organization.value)
+  }
+  return membershipViewsFrom(memberships, organizations, at)
+})
+
+/** The views of memberships and their organizations already read, ordered by organization name then id. */
+export const membershipViewsFrom = (
+  memberships: ReadonlyArray<Membership>,
+  organizations: ReadonlyArray<Organization>,
+  at: Date
+): ReadonlyArray<UserMembershipView> => {
+  const byId = new Map(organizations.map((organization) => [organization.id, organization]))
   const views: Array<UserMembershipView> = []
   for (const membership of memberships) {
-    const organization = yield* organizations.findById(tenantId, membership.organizationId)
+    const organization = byId.get(membership.organizationId)
     // A membership always has its organization (deleting one removes its memberships); skip a dangling row.
-    if (Option.isNone(organization)) continue
-    const { id, name, slug, companyName, taxId, status, kind } = organization.value
+    if (organization === undefined) continue
+    const { id, name, slug, companyName, taxId, status, kind } = organization
     views.push({
       organization: { id, name, slug, companyName, taxId, status, kind },
       role: membership.role,
@@ -127,7 +143,7 @@ export const membershipViewsOf = Effect.fnUntraced(function* (
       a.organization.name.toLowerCase().localeCompare(b.organization.name.toLowerCase()) ||
       (a.organization.id < b.organization.id ? -1 : a.organization.id > b.organization.id ? 1 : 0)
   )
-})
+}
 
 /** The details of `user` at `at`, with admin notes when `includeAdminNotes`. */
 export const userDetails = Effect.fnUntraced(function* (
