@@ -12,6 +12,16 @@ import type { GatehouseServices } from "../services.ts"
 import { presentedCredential } from "./credentials.ts"
 import { isPlatformToken } from "./platformToken.ts"
 
+/** The session token a request presents (bearer token or cookie); `Unauthenticated` without one. */
+export const presentedSessionToken = (
+  request: FastifyRequest
+): Effect.Effect<Redacted.Redacted<string>, Unauthenticated> => {
+  const credential = presentedCredential(request)
+  return credential._tag === "Token"
+    ? Effect.succeed(Redacted.make(credential.token))
+    : Effect.fail(new Unauthenticated({ reason: credential._tag === "None" ? "missing" : "invalid" }))
+}
+
 /**
  * The actor of a request with a session: the bearer token or the session cookie, turned into an Actor by the
  * domain's `authenticateSession` (the only way an identity enters a use case). Restricted scopes travel on the
@@ -20,12 +30,10 @@ import { isPlatformToken } from "./platformToken.ts"
 export const sessionActor = (
   request: FastifyRequest
 ): Effect.Effect<Actor, Unauthenticated | StoreUnavailable, GatehouseServices> => {
-  const credential = presentedCredential(request)
-  if (credential._tag !== "Token") {
-    return Effect.fail(new Unauthenticated({ reason: credential._tag === "None" ? "missing" : "invalid" }))
-  }
-  return authenticateSession(Redacted.make(credential.token)).pipe(
-    Effect.catchTag("SessionInvalid", () => Effect.fail(new Unauthenticated({ reason: "invalid" })))
+  return Effect.flatMap(presentedSessionToken(request), (token) =>
+    authenticateSession(token).pipe(
+      Effect.catchTag("SessionInvalid", () => Effect.fail(new Unauthenticated({ reason: "invalid" })))
+    )
   )
 }
 

@@ -4,7 +4,7 @@ import {
   confirmTotpEnrollment,
   deleteMyExternalCredentials,
   disableTotp,
-  getMe,
+  getMeOfSession,
   getMyExternalCredentials,
   listMySessions,
   Me,
@@ -57,11 +57,11 @@ export const meRoutes = (app: FastifyInstance, deps: RouteDeps): void => {
     tag: "me",
     summary: "The caller, their tenant permissions and memberships",
     description: "Also answers a password_change or mfa_enrollment session. ETag = the user's version.",
-    auth: "session",
-    // A read: the session check and the use case share one transaction (the hottest authenticated route).
-    sharedTransaction: true,
+    // The hottest authenticated route: the use case checks the token and reads the caller together (one
+    // statement on SQL).
+    auth: "sessionToken",
     response: Me,
-    handle: ({ actor }) => getMe(actor),
+    handle: ({ token }) => getMeOfSession(token),
     onSuccess: (reply, me) => setEtag(reply, me.version)
   })
 

@@ -1,7 +1,8 @@
-import { type Actor, InvalidInput, Transactor } from "@gatehouse/domain"
+import { type Actor, InvalidInput, type SessionInvalid, Transactor } from "@gatehouse/domain"
 import { Cause, Effect, Exit, type ManagedRuntime, Option, type Redacted, type Schema } from "effect"
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify"
-import { platformActorOf, sessionActor } from "../auth/authenticate.ts"
+import { platformActorOf, presentedSessionToken, sessionActor } from "../auth/authenticate.ts"
+import { Unauthenticated } from "../errors/httpErrors.ts"
 import type { KnownError } from "../errors/knownError.ts"
 import { entryOfFailure, sendProblem } from "../errors/problem.ts"
 import { requestProblems } from "../errors/requestProblems.ts"
@@ -20,11 +21,17 @@ export interface RouteDeps {
   readonly importBodyLimit: number
 }
 
-/** `session`: bearer token or cookie; `platform`: the platform token; `none`: anonymous (login, setup). */
-export type AuthMode = "session" | "platform" | "none"
+/**
+ * `session`: bearer token or cookie; `sessionToken`: the same, handed to a use case that authenticates it itself
+ * (with what it reads next: `GET /v1/me` in one read of the store); `platform`: the platform token; `none`:
+ * anonymous (login, setup).
+ */
+export type AuthMode = "session" | "sessionToken" | "platform" | "none"
 
 export interface HandlerInput<Auth extends AuthMode, P, Q, B> {
-  readonly actor: Auth extends "none" ? undefined : Actor
+  readonly actor: Auth extends "session" | "platform" ? Actor : undefined
+  /** With `sessionToken`: the presented session token; the use case's `SessionInvalid` answers 401. */
+  readonly token: Auth extends "sessionToken" ? Redacted.Redacted<string> : undefined
   readonly params: P
   readonly query: Q
   readonly body: B
@@ -73,11 +80,17 @@ export interface RouteSpec<Auth extends AuthMode, P, Q, B, R> {
    */
   readonly status?: 200 | 201 | 202
   readonly response?: Schema.ConstraintCodec<R, unknown, never, never>
-  readonly handle: (input: HandlerInput<Auth, P, Q, B>) => Effect.Effect<R, KnownError, GatehouseServices>
+  readonly handle: (
+    input: HandlerInput<Auth, P, Q, B>
+  ) => Effect.Effect<
+    R,
+    KnownError | (Auth extends "sessionToken" ? SessionInvalid : never),
+    GatehouseServices
+  >
   /**
    * With `auth: "session"`: authenticate and run the handler in ONE transaction (one BEGIN/COMMIT instead of
    * two), for read routes; the transaction is declared `mostlyReads` (the store may run its first reads on
-   * their own: GET /v1/me in two round trips). Never for a handler whose use case commits and then fails (a
+   * their own). Never for a handler whose use case commits and then fails (a
    * throttle's failed attempt: the outer transaction would roll it back), sends mail after its commit, or
    * calls another service (a held session, and a retry would call it again).
    */
@@ -102,6 +115,7 @@ const nothingExpected = (input: unknown): Effect.Effect<{}, InvalidInput> => {
 
 const SECURITY: Record<AuthMode, ReadonlyArray<Record<string, ReadonlyArray<string>>> | undefined> = {
   session: [{ bearerAuth: [] }, { sessionCookie: [] }],
+  sessionToken: [{ bearerAuth: [] }, { sessionCookie: [] }],
   platform: [{ platformToken: [] }],
   none: undefined
 }
@@ -166,16 +180,24 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
     Effect.gen(function* () {
       // authentication first: an anonymous caller learns nothing from validation messages
       const actor = earlyActors.get(request) ?? (yield* authenticateRequest(request))
+      const token = spec.auth === "sessionToken" ? yield* presentedSessionToken(request) : undefined
       const params = yield* decodeParams(request.params ?? {})
       const query = yield* decodeQuery(request.query ?? {})
       const body = yield* decodeBody(request.body)
-      return yield* spec.handle({
+      const handled: Effect.Effect<R, KnownError | SessionInvalid, GatehouseServices> = spec.handle({
         actor: actor as HandlerInput<Auth, P, Q, B>["actor"],
+        token: token as HandlerInput<Auth, P, Q, B>["token"],
         params: params as P,
         query: query as Q,
         body: (hasBody ? body : undefined) as B,
         request
       })
+      // a token that authenticates nobody, whatever the reason: 401, as `sessionActor` answers it
+      return yield* spec.auth === "sessionToken"
+        ? Effect.catchTag(handled, "SessionInvalid", () =>
+            Effect.fail(new Unauthenticated({ reason: "invalid" }))
+          )
+        : handled
     })
 
   const shared = spec.auth === "session" && spec.sharedTransaction === true
@@ -201,7 +223,8 @@ export const registerRoute = <Auth extends AuthMode, P = {}, Q = {}, B = undefin
 
   // An upload route: who is calling, and whether they may, is settled before the body parser runs.
   const authenticateFirst =
-    spec.auth !== "none" && (spec.bodyLimit !== undefined || spec.authorize !== undefined)
+    (spec.auth === "session" || spec.auth === "platform") &&
+    (spec.bodyLimit !== undefined || spec.authorize !== undefined)
   const onRequest = async (
     request: FastifyRequest,
     reply: FastifyReply
