@@ -3,7 +3,8 @@
  * call by call instead of under load (on a shared machine the load figures of row 8 spread 2x from run to run).
  * Without the option the statements are those of before: `GET /v1/me` reads [session] [BEGIN + tenant, actor]
  * [COMMIT]; with it (as the route declares it now): [session] [BEGIN READ ONLY + tenant, actor, COMMIT].
- * Likewise `GET /v1/users?limit=50`'s use case (session, actor, page, total).
+ * Likewise `GET /v1/users?limit=50`'s use case (session, actor, page, total). `meOfSession` is `GET /v1/me` as
+ * the route runs it since migration 21: `getMeOfSession`, one statement (its `mostlyReads` column means nothing).
  *
  * The production composition in this process (`startGatehouse`) on a fresh database, one tenant with
  * `SHARED_READS_USERS` users; then `SHARED_READS_CALLS` sequential calls of each variant through the server's
@@ -15,7 +16,14 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
-import { authenticateSession, getMe, listUsers, type TenantId, Transactor } from "@gatehouse/domain"
+import {
+  authenticateSession,
+  getMe,
+  getMeOfSession,
+  listUsers,
+  type TenantId,
+  Transactor
+} from "@gatehouse/domain"
 import { Effect } from "effect"
 import { createRunDatabase, vacuumAnalyze } from "../database.ts"
 import { startGatehouse } from "../gatehouse.ts"
@@ -43,6 +51,7 @@ try {
   const variants = {
     me: (mostlyReads: boolean) =>
       shared(Effect.asVoid(Effect.flatMap(authenticateSession(token), getMe)), mostlyReads),
+    meOfSession: (_mostlyReads: boolean) => Effect.asVoid(getMeOfSession(token)),
     users: (mostlyReads: boolean) =>
       shared(
         Effect.asVoid(Effect.flatMap(authenticateSession(token), (actor) => listUsers(actor, { limit: 50 }))),
@@ -71,8 +80,8 @@ try {
   process.stdout.write(`${calls} sequential calls per figure, ${users} users; load average ${load}\n`)
   process.stdout.write("round variant       mostlyReads  wall us  node CPU us  PostgreSQL CPU us\n")
   for (let round = 1; round <= rounds; round++) {
-    for (const name of ["me", "users"] as const) {
-      for (const mostlyReads of [false, true]) {
+    for (const name of ["me", "meOfSession", "users"] as const) {
+      for (const mostlyReads of name === "meOfSession" ? [true] : [false, true]) {
         const figure = await measure(name, mostlyReads)
         process.stdout.write(
           `${String(round).padStart(5)} ${name.padEnd(13)} ${String(mostlyReads).padEnd(11)} ${format(figure.wall)}    ${format(figure.node)}        ${format(figure.postgres)}\n`
