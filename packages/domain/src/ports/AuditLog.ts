@@ -1,10 +1,11 @@
 import { Context, type Effect } from "effect"
 import type { AuditEvent } from "../model/audit.ts"
-import type { TenantId } from "../model/ids.ts"
+import type { TenantId, UserId } from "../model/ids.ts"
 import type { Page } from "../model/page.ts"
 
 export interface AuditQuery {
-  readonly actorId?: string | undefined
+  readonly actorId?: UserId | undefined
+  /** Any target's id (a user, an organization, a webhook...): free text, compared as stored. */
   readonly targetId?: string | undefined
   readonly action?: string | undefined
   /** Events at or after this instant. */

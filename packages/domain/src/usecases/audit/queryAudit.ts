@@ -1,6 +1,7 @@
 import { Effect, Schema } from "effect"
 import { InvalidInput } from "../../errors/validation.ts"
 import type { Actor } from "../../model/actor.ts"
+import { UserId } from "../../model/ids.ts"
 import { isSingleLineText } from "../../model/text.ts"
 import { AuditLog } from "../../ports/AuditLog.ts"
 import { decodeInput } from "../../validation/decodeInput.ts"
@@ -21,9 +22,12 @@ export interface AuditEventQuery extends PageRequest {
 
 const FilterText = Schema.String.check(Schema.isMaxLength(200), isSingleLineText())
 
-/** The filters, as the store compares them: single-line text (no NUL reaches a SQL parameter). */
+/**
+ * The filters, as the store compares them: the actor is a user id (decoded here, so a non-UUID is InvalidInput
+ * and never reaches the store), the target and action single-line text (no NUL reaches a SQL parameter).
+ */
 export const AuditFilter = Schema.Struct({
-  actorId: Schema.optionalKey(FilterText),
+  actorId: Schema.optionalKey(UserId),
   targetId: Schema.optionalKey(FilterText),
   action: Schema.optionalKey(FilterText)
 })

@@ -65,6 +65,17 @@ describe("queryAudit", () => {
     }).pipe(provide)
   )
 
+  it.effect(
+    "an actor filter that is not a user id is InvalidInput (decoded here, never reaching the store)",
+    () =>
+      Effect.gen(function* () {
+        const { adminActor } = yield* seedTenant()
+        for (const actorId of ["not-a-uuid", "", "00000000-0000-0000-0000-00000000000g"]) {
+          assert.strictEqual(yield* failureTag(queryAudit(adminActor, { actorId })), "InvalidInput")
+        }
+      }).pipe(provide)
+  )
+
   it.effect("a cursor that is not ours, or a limit out of range, is InvalidInput", () =>
     Effect.gen(function* () {
       const { adminActor } = yield* seedTenant()
