@@ -10,7 +10,6 @@ import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import {
   firstRow,
-  isUuid,
   MEMBERSHIP_COLUMNS,
   type MembershipRow,
   type OrganizationRow,
@@ -171,19 +170,13 @@ export const layer: Layer.Layer<ActorDirectory, never, Database> = Layer.effect(
     const db = yield* Database
     return ActorDirectory.of({
       load: (tenantId, userId) =>
-        isUuid(tenantId) && isUuid(userId)
-          ? db.read<ActorRow>(tenantId, LOAD, [tenantId, userId]).pipe(Effect.map(firstRow(toRecord)))
-          : Effect.succeed(Option.none()),
+        db.read<ActorRow>(tenantId, LOAD, [tenantId, userId]).pipe(Effect.map(firstRow(toRecord))),
       findSession: (id) =>
-        isUuid(id)
-          ? db.plainRead<SessionWithUserRow>(FIND_SESSION, [id]).pipe(Effect.map(firstRow(toSessionRecord)))
-          : Effect.succeed(Option.none()),
+        db.plainRead<SessionWithUserRow>(FIND_SESSION, [id]).pipe(Effect.map(firstRow(toSessionRecord))),
       findSessionActor: (id) =>
-        isUuid(id)
-          ? db
-              .plainRead<SessionActorRow>(FIND_SESSION_ACTOR, [id])
-              .pipe(Effect.map(firstRow(toSessionActorRecord)))
-          : Effect.succeed(Option.none())
+        db
+          .plainRead<SessionActorRow>(FIND_SESSION_ACTOR, [id])
+          .pipe(Effect.map(firstRow(toSessionActorRecord)))
     })
   })
 )

@@ -2,7 +2,7 @@ import { AuditLog } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
 import { cursorId, keysetPast, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
-import { AUDIT_COLUMNS, type AuditRow, isUuid, toAuditEvent } from "./rows.ts"
+import { AUDIT_COLUMNS, type AuditRow, toAuditEvent } from "./rows.ts"
 
 /**
  * The audit trail on PostgreSQL. The application role may only insert and read `audit_events`, so events are
@@ -34,11 +34,9 @@ export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
       // Newest first: time descending, then id descending.
       query: (tenantId, query) =>
         Effect.gen(function* () {
-          if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
           const { params, param } = sqlParams(tenantId)
           const filters = ["tenant_id = $1"]
-          if (query.actorId !== undefined)
-            filters.push(isUuid(query.actorId) ? `actor_id = ${param(query.actorId)}` : "false")
+          if (query.actorId !== undefined) filters.push(`actor_id = ${param(query.actorId)}`)
           if (query.targetId !== undefined) filters.push(`target_id = ${param(query.targetId)}`)
           if (query.action !== undefined) filters.push(`action = ${param(query.action)}`)
           if (query.from !== undefined) filters.push(`at >= ${param(query.from.toISOString())}::timestamptz`)

@@ -3,9 +3,9 @@ import {
   ExternalCredentialRepository,
   type ExternalCredentialSettings
 } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { firstRow, isUuid } from "./rows.ts"
+import { firstRow } from "./rows.ts"
 
 interface CredentialRow {
   readonly tenant_id: string
@@ -74,26 +74,22 @@ export const layer: Layer.Layer<ExternalCredentialRepository, never, Database> =
           )
           .pipe(Effect.asVoid),
       find: (tenantId, userId, system) =>
-        isUuid(tenantId) && isUuid(userId)
-          ? db
-              .query<CredentialRow>(
-                tenantId,
-                `SELECT ${CREDENTIAL_COLUMNS} FROM external_credentials
+        db
+          .query<CredentialRow>(
+            tenantId,
+            `SELECT ${CREDENTIAL_COLUMNS} FROM external_credentials
                  WHERE tenant_id = $1 AND user_id = $2 AND system = $3`,
-                [tenantId, userId, system]
-              )
-              .pipe(Effect.map(firstRow(toCredential)))
-          : Effect.succeed(Option.none()),
+            [tenantId, userId, system]
+          )
+          .pipe(Effect.map(firstRow(toCredential))),
       delete: (tenantId, userId, system) =>
-        isUuid(tenantId) && isUuid(userId)
-          ? db
-              .query(
-                tenantId,
-                "DELETE FROM external_credentials WHERE tenant_id = $1 AND user_id = $2 AND system = $3",
-                [tenantId, userId, system]
-              )
-              .pipe(Effect.asVoid)
-          : Effect.void,
+        db
+          .query(
+            tenantId,
+            "DELETE FROM external_credentials WHERE tenant_id = $1 AND user_id = $2 AND system = $3",
+            [tenantId, userId, system]
+          )
+          .pipe(Effect.asVoid),
       putSettings: (s) =>
         db
           .query(
@@ -113,16 +109,14 @@ export const layer: Layer.Layer<ExternalCredentialRepository, never, Database> =
           )
           .pipe(Effect.asVoid),
       findSettings: (tenantId, system) =>
-        isUuid(tenantId)
-          ? db
-              .query<SettingsRow>(
-                tenantId,
-                `SELECT ${SETTINGS_COLUMNS} FROM external_credential_settings
+        db
+          .query<SettingsRow>(
+            tenantId,
+            `SELECT ${SETTINGS_COLUMNS} FROM external_credential_settings
                  WHERE tenant_id = $1 AND system = $2`,
-                [tenantId, system]
-              )
-              .pipe(Effect.map(firstRow(toSettings)))
-          : Effect.succeed(Option.none())
+            [tenantId, system]
+          )
+          .pipe(Effect.map(firstRow(toSettings)))
     })
   })
 )

@@ -9,7 +9,6 @@ import {
 } from "@gatehouse/domain"
 import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { keyed } from "./rows.ts"
 
 interface CountRow {
   readonly failures: number
@@ -230,19 +229,17 @@ export const layer: Layer.Layer<FailedAttempts, never, Database> = Layer.effect(
           )
         }),
       reset: (tenantId, account) =>
-        keyed(tenantId, account)
-          ? Effect.gen(function* () {
-              yield* db.query(
-                tenantId,
-                "DELETE FROM failed_attempts_by_origin WHERE tenant_id = $1 AND account_id = $2",
-                [tenantId, account]
-              )
-              yield* db.query(tenantId, "DELETE FROM failed_attempts WHERE tenant_id = $1 AND user_id = $2", [
-                tenantId,
-                account
-              ])
-            })
-          : Effect.void,
+        Effect.gen(function* () {
+          yield* db.query(
+            tenantId,
+            "DELETE FROM failed_attempts_by_origin WHERE tenant_id = $1 AND account_id = $2",
+            [tenantId, account]
+          )
+          yield* db.query(tenantId, "DELETE FROM failed_attempts WHERE tenant_id = $1 AND user_id = $2", [
+            tenantId,
+            account
+          ])
+        }),
       rememberOrigin: (key, at, keep) =>
         Effect.gen(function* () {
           yield* db.query(
@@ -259,9 +256,8 @@ export const layer: Layer.Layer<FailedAttempts, never, Database> = Layer.effect(
             [key.tenantId, key.account, Math.max(keep, 1)]
           )
         }),
-      get: (tenantId, account) =>
-        keyed(tenantId, account) ? accountState(tenantId, account) : Effect.succeed(noAccount),
-      getOrigin: (key) => (keyed(key.tenantId, key.account) ? originState(key) : Effect.succeed(noFailures)),
+      get: (tenantId, account) => accountState(tenantId, account),
+      getOrigin: (key) => originState(key),
       recordFailure: (tenantId, key, at) =>
         db
           .query<CountRow>(

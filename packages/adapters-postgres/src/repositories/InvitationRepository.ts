@@ -1,8 +1,8 @@
 import { type Invitation, InvitationRepository } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
 import { instantArray, textArray } from "./arrayLiteral.ts"
-import { firstRow, isUuid, keyed } from "./rows.ts"
+import { firstRow } from "./rows.ts"
 
 interface InvitationRow {
   readonly tenant_id: string
@@ -89,44 +89,36 @@ export const layer: Layer.Layer<InvitationRepository, never, Database> = Layer.e
             ),
       // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy.
       findById: (id) =>
-        isUuid(id)
-          ? db
-              .query<InvitationRow>(null, `SELECT ${COLUMNS} FROM gatehouse_invitation_by_id($1)`, [id])
-              .pipe(Effect.map(firstRow(toInvitation)))
-          : Effect.succeed(Option.none()),
+        db
+          .query<InvitationRow>(null, `SELECT ${COLUMNS} FROM gatehouse_invitation_by_id($1)`, [id])
+          .pipe(Effect.map(firstRow(toInvitation))),
       listByUser: (tenantId, userId) =>
-        keyed(tenantId, userId)
-          ? db
-              .query<InvitationRow>(
-                tenantId,
-                `SELECT ${COLUMNS} FROM invitations WHERE tenant_id = $1 AND user_id = $2
+        db
+          .query<InvitationRow>(
+            tenantId,
+            `SELECT ${COLUMNS} FROM invitations WHERE tenant_id = $1 AND user_id = $2
                  ORDER BY created_at DESC, id DESC`,
-                [tenantId, userId]
-              )
-              .pipe(Effect.map((rows) => rows.map(toInvitation)))
-          : Effect.succeed([]),
+            [tenantId, userId]
+          )
+          .pipe(Effect.map((rows) => rows.map(toInvitation))),
       accept: (tenantId, id, at) =>
-        keyed(tenantId, id)
-          ? db
-              .query(
-                tenantId,
-                `UPDATE invitations SET state = 'accepted', accepted_at = $3
+        db
+          .query(
+            tenantId,
+            `UPDATE invitations SET state = 'accepted', accepted_at = $3
                  WHERE tenant_id = $1 AND id = $2 AND state = 'pending' AND expires_at > $3 RETURNING id`,
-                [tenantId, id, at]
-              )
-              .pipe(Effect.map((rows) => rows.length === 1))
-          : Effect.succeed(false),
+            [tenantId, id, at]
+          )
+          .pipe(Effect.map((rows) => rows.length === 1)),
       revokePendingForUser: (tenantId, userId) =>
-        keyed(tenantId, userId)
-          ? db
-              .query(
-                tenantId,
-                `UPDATE invitations SET state = 'revoked'
+        db
+          .query(
+            tenantId,
+            `UPDATE invitations SET state = 'revoked'
                  WHERE tenant_id = $1 AND user_id = $2 AND state = 'pending' RETURNING id`,
-                [tenantId, userId]
-              )
-              .pipe(Effect.map((rows) => rows.length))
-          : Effect.succeed(0)
+            [tenantId, userId]
+          )
+          .pipe(Effect.map((rows) => rows.length))
     })
   })
 )

@@ -1,8 +1,8 @@
 import { AlreadyMember, type Membership, MembershipNotFound, MembershipRepository } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
 import { listAcrossOrganizations } from "./membershipListing.ts"
-import { firstRow, isUuid, keyed, MEMBERSHIP_COLUMNS, type MembershipRow, toMembership } from "./rows.ts"
+import { firstRow, MEMBERSHIP_COLUMNS, type MembershipRow, toMembership } from "./rows.ts"
 
 const values = (m: Membership) => [
   m.tenantId,
@@ -21,16 +21,14 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
   Effect.gen(function* () {
     const db = yield* Database
     const list = (tenantId: string, column: "organization_id" | "user_id", id: string) =>
-      isUuid(tenantId) && isUuid(id)
-        ? db
-            .read<MembershipRow>(
-              tenantId,
-              `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE tenant_id = $1 AND ${column} = $2
+      db
+        .read<MembershipRow>(
+          tenantId,
+          `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE tenant_id = $1 AND ${column} = $2
                ORDER BY position`,
-              [tenantId, id]
-            )
-            .pipe(Effect.map((rows) => rows.map(toMembership)))
-        : Effect.succeed([])
+          [tenantId, id]
+        )
+        .pipe(Effect.map((rows) => rows.map(toMembership)))
 
     return MembershipRepository.of({
       // ON CONFLICT on the primary key: of concurrent inserts one wins, the others see AlreadyMember.
@@ -55,68 +53,64 @@ export const layer: Layer.Layer<MembershipRepository, never, Database> = Layer.e
             )
           ),
       find: (tenantId, organizationId, userId) =>
-        keyed(tenantId, organizationId, userId)
-          ? db
-              .read<MembershipRow>(
-                tenantId,
-                `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships
+        db
+          .read<MembershipRow>(
+            tenantId,
+            `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships
                  WHERE tenant_id = $1 AND organization_id = $2 AND user_id = $3`,
-                [tenantId, organizationId, userId]
-              )
-              .pipe(Effect.map(firstRow(toMembership)))
-          : Effect.succeed(Option.none()),
+            [tenantId, organizationId, userId]
+          )
+          .pipe(Effect.map(firstRow(toMembership))),
       update: (membership) =>
-        (keyed(membership.tenantId, membership.organizationId, membership.userId)
-          ? db.query(
-              membership.tenantId,
-              `UPDATE memberships SET role = $4, active = $5, expires_at = $6, created_at = $7, updated_at = $8
+        db
+          .query(
+            membership.tenantId,
+            `UPDATE memberships SET role = $4, active = $5, expires_at = $6, created_at = $7, updated_at = $8
                WHERE tenant_id = $1 AND organization_id = $2 AND user_id = $3 RETURNING user_id`,
-              values(membership)
-            )
-          : Effect.succeed([])
-        ).pipe(
-          Effect.flatMap((rows) =>
-            rows.length === 1
-              ? Effect.succeed(membership)
-              : Effect.fail(
-                  new MembershipNotFound({
-                    organizationId: membership.organizationId,
-                    userId: membership.userId
-                  })
-                )
+            values(membership)
           )
-        ),
+          .pipe(
+            Effect.flatMap((rows) =>
+              rows.length === 1
+                ? Effect.succeed(membership)
+                : Effect.fail(
+                    new MembershipNotFound({
+                      organizationId: membership.organizationId,
+                      userId: membership.userId
+                    })
+                  )
+            )
+          ),
       delete: (tenantId, organizationId, userId) =>
-        (keyed(tenantId, organizationId, userId)
-          ? db.query(
-              tenantId,
-              `DELETE FROM memberships WHERE tenant_id = $1 AND organization_id = $2 AND user_id = $3
+        db
+          .query(
+            tenantId,
+            `DELETE FROM memberships WHERE tenant_id = $1 AND organization_id = $2 AND user_id = $3
                RETURNING user_id`,
-              [tenantId, organizationId, userId]
-            )
-          : Effect.succeed([])
-        ).pipe(
-          Effect.flatMap((rows) =>
-            rows.length === 1 ? Effect.void : Effect.fail(new MembershipNotFound({ organizationId, userId }))
+            [tenantId, organizationId, userId]
           )
-        ),
+          .pipe(
+            Effect.flatMap((rows) =>
+              rows.length === 1
+                ? Effect.void
+                : Effect.fail(new MembershipNotFound({ organizationId, userId }))
+            )
+          ),
       listByOrganization: (tenantId, organizationId) => list(tenantId, "organization_id", organizationId),
       listByUser: (tenantId, userId) => list(tenantId, "user_id", userId),
       listAcrossOrganizations: (tenantId, query) => listAcrossOrganizations(db, tenantId, query),
       // In effect: active and unexpired at `now` (expiry is evaluated here, no job needed), user active.
       countInEffect: (tenantId, organizationId, roles, now) =>
-        isUuid(tenantId) && isUuid(organizationId)
-          ? db
-              .read<{ count: number }>(
-                tenantId,
-                `SELECT count(*)::int AS count FROM memberships m
+        db
+          .read<{ count: number }>(
+            tenantId,
+            `SELECT count(*)::int AS count FROM memberships m
                  JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.user_id
                  WHERE m.tenant_id = $1 AND m.organization_id = $2 AND m.role = ANY($3::text[]) AND m.active
                    AND (m.expires_at IS NULL OR m.expires_at > $4) AND u.status = 'active'`,
-                [tenantId, organizationId, roles, now]
-              )
-              .pipe(Effect.map((rows) => rows[0]?.count ?? 0))
-          : Effect.succeed(0)
+            [tenantId, organizationId, roles, now]
+          )
+          .pipe(Effect.map((rows) => rows[0]?.count ?? 0))
     })
   })
 )

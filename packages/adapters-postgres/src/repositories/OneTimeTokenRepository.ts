@@ -1,7 +1,7 @@
 import { type OneTimeToken, OneTimeTokenRepository } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { firstRow, isUuid, keyed } from "./rows.ts"
+import { firstRow } from "./rows.ts"
 
 interface TokenRow {
   readonly tenant_id: string
@@ -51,32 +51,26 @@ export const layer: Layer.Layer<OneTimeTokenRepository, never, Database> = Layer
           .pipe(Effect.asVoid),
       // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy.
       findById: (id) =>
-        isUuid(id)
-          ? db
-              .query<TokenRow>(null, `SELECT ${COLUMNS} FROM gatehouse_one_time_token_by_id($1)`, [id])
-              .pipe(Effect.map(firstRow(toToken)))
-          : Effect.succeed(Option.none()),
+        db
+          .query<TokenRow>(null, `SELECT ${COLUMNS} FROM gatehouse_one_time_token_by_id($1)`, [id])
+          .pipe(Effect.map(firstRow(toToken))),
       use: (tenantId, id, at) =>
-        keyed(tenantId, id)
-          ? db
-              .query(
-                tenantId,
-                `UPDATE one_time_tokens SET used_at = $3
+        db
+          .query(
+            tenantId,
+            `UPDATE one_time_tokens SET used_at = $3
                  WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL AND expires_at > $3 RETURNING id`,
-                [tenantId, id, at]
-              )
-              .pipe(Effect.map((rows) => rows.length === 1))
-          : Effect.succeed(false),
+            [tenantId, id, at]
+          )
+          .pipe(Effect.map((rows) => rows.length === 1)),
       revoke: (tenantId, userId, purpose) =>
-        keyed(tenantId, userId)
-          ? db
-              .query(
-                tenantId,
-                "DELETE FROM one_time_tokens WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 RETURNING id",
-                [tenantId, userId, purpose]
-              )
-              .pipe(Effect.map((rows) => rows.length === 1))
-          : Effect.succeed(false)
+        db
+          .query(
+            tenantId,
+            "DELETE FROM one_time_tokens WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 RETURNING id",
+            [tenantId, userId, purpose]
+          )
+          .pipe(Effect.map((rows) => rows.length === 1))
     })
   })
 )

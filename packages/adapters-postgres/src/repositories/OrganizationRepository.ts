@@ -8,10 +8,10 @@ import {
   type TenantId,
   VersionConflict
 } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
 import { containsPattern, cursorId, keysetPast, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
-import { firstRow, isUuid, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganization } from "./rows.ts"
+import { firstRow, ORGANIZATION_COLUMNS, type OrganizationRow, toOrganization } from "./rows.ts"
 
 const SLUG_KEY = "organizations_tenant_slug_key"
 
@@ -38,11 +38,13 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
     const db = yield* Database
     // Runs `sql` on one organization (`$1` tenant, `$2` id): OrganizationNotFound unless it returns exactly a row.
     const onOne = (tenantId: TenantId, id: OrganizationId, sql: string) =>
-      (isUuid(tenantId) && isUuid(id) ? db.query(tenantId, sql, [tenantId, id]) : Effect.succeed([])).pipe(
-        Effect.flatMap((rows) =>
-          rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
+      db
+        .query(tenantId, sql, [tenantId, id])
+        .pipe(
+          Effect.flatMap((rows) =>
+            rows.length === 1 ? Effect.void : Effect.fail(new OrganizationNotFound({ organizationId: id }))
+          )
         )
-      )
     return OrganizationRepository.of({
       insert: (organization) =>
         db
@@ -71,35 +73,28 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
             )
           ),
       findBySlug: (tenantId, slug) =>
-        isUuid(tenantId)
-          ? db
-              .read<OrganizationRow>(
-                tenantId,
-                `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND slug = $2`,
-                [tenantId, slug]
-              )
-              .pipe(Effect.map(firstRow(toOrganization)))
-          : Effect.succeed(Option.none()),
+        db
+          .read<OrganizationRow>(
+            tenantId,
+            `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND slug = $2`,
+            [tenantId, slug]
+          )
+          .pipe(Effect.map(firstRow(toOrganization))),
       slugsLike: (tenantId, base) =>
-        isUuid(tenantId)
-          ? db
-              .read<{ slug: OrganizationSlug }>(tenantId, SLUGS_LIKE, [tenantId, base])
-              .pipe(Effect.map((rows) => rows.map((row) => row.slug)))
-          : Effect.succeed([]),
+        db
+          .read<{ slug: OrganizationSlug }>(tenantId, SLUGS_LIKE, [tenantId, base])
+          .pipe(Effect.map((rows) => rows.map((row) => row.slug))),
       findById: (tenantId, id) =>
-        isUuid(tenantId) && isUuid(id)
-          ? db
-              .read<OrganizationRow>(
-                tenantId,
-                `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2`,
-                [tenantId, id]
-              )
-              .pipe(Effect.map(firstRow(toOrganization)))
-          : Effect.succeed(Option.none()),
+        db
+          .read<OrganizationRow>(
+            tenantId,
+            `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2`,
+            [tenantId, id]
+          )
+          .pipe(Effect.map(firstRow(toOrganization))),
       update: (organization, expectedVersion) =>
         Effect.gen(function* () {
           const { tenantId, id } = organization
-          if (!isUuid(tenantId) || !isUuid(id)) return yield* new OrganizationNotFound({ organizationId: id })
           const rows = yield* db.guarded(
             tenantId,
             `UPDATE organizations SET name = $4, name_key = $5, pims_customer_code = $6, pims_customer_name = $7,
@@ -143,10 +138,9 @@ export const layer: Layer.Layer<OrganizationRepository, never, Database> = Layer
         onOne(tenantId, id, "SELECT id FROM organizations WHERE tenant_id = $1 AND id = $2 FOR UPDATE"),
       list: (tenantId, query) =>
         Effect.gen(function* () {
-          if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
           const { params, param } = sqlParams(tenantId)
           const filters = ["tenant_id = $1"]
-          if (query.ids !== undefined) filters.push(`id = ANY(${param(query.ids.filter(isUuid))}::uuid[])`)
+          if (query.ids !== undefined) filters.push(`id = ANY(${param(query.ids)}::uuid[])`)
           const needle = query.q?.trim().toLowerCase() ?? ""
           if (needle !== "") {
             const p = param(containsPattern(needle))

@@ -9,7 +9,6 @@ import {
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
 import { cursorId, keysetPast, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
-import { keyed } from "./rows.ts"
 import { toWebhook, type WebhookRow } from "./WebhookRepository.ts"
 
 /** The channel a committed append notifies (dispatchers on other processes LISTEN to it). */
@@ -179,7 +178,6 @@ export const layer: Layer.Layer<Outbox, never, Database> = Layer.effect(
         ),
       deliveries: (tenantId, webhookId, query) =>
         Effect.gen(function* () {
-          if (!keyed(tenantId, webhookId)) return { items: [], total: 0, nextCursor: null }
           const { params, param } = sqlParams(tenantId, webhookId)
           const where = "tenant_id = $1 AND webhook_id = $2"
           const position = positionOf(query.cursor)
@@ -208,33 +206,28 @@ export const layer: Layer.Layer<Outbox, never, Database> = Layer.effect(
           })
         }),
       findDelivery: (tenantId, webhookId, deliveryId) =>
-        keyed(tenantId, webhookId, deliveryId)
-          ? Effect.map(
-              db.query<DeliveryRow>(
-                tenantId,
-                `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE tenant_id = $1 AND webhook_id = $2 AND id = $3`,
-                [tenantId, webhookId, deliveryId]
-              ),
-              (rows) => Option.map(Option.fromNullishOr(rows[0]), toDelivery)
-            )
-          : Effect.succeed(Option.none()),
+        Effect.map(
+          db.query<DeliveryRow>(
+            tenantId,
+            `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE tenant_id = $1 AND webhook_id = $2 AND id = $3`,
+            [tenantId, webhookId, deliveryId]
+          ),
+          (rows) => Option.map(Option.fromNullishOr(rows[0]), toDelivery)
+        ),
       retry: (tenantId, deliveryId, at) =>
-        keyed(tenantId, deliveryId)
-          ? Effect.asVoid(
-              db.query(
-                tenantId,
-                `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $3, updated_at = $3
+        Effect.asVoid(
+          db.query(
+            tenantId,
+            `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $3, updated_at = $3
                   WHERE tenant_id = $1 AND id = $2`,
-                [tenantId, deliveryId, at]
-              )
-            )
-          : Effect.void,
+            [tenantId, deliveryId, at]
+          )
+        ),
       events: (tenantId, query) =>
         Effect.gen(function* () {
           const position = positionOf(query.after)
           const after =
             position !== undefined && /^\d+$/.test(String(position.key)) ? String(position.key) : "0"
-          if (!keyed(tenantId)) return { items: [], nextCursor: encodeCursor({ key: Number(after), id: "" }) }
           const { params, param } = sqlParams(tenantId, after)
           const types =
             query.types === undefined

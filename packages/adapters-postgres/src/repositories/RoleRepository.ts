@@ -1,7 +1,7 @@
 import { NameTaken, RoleRepository } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { firstRow, isUuid, ROLE_COLUMNS, type RoleRow, toRole } from "./rows.ts"
+import { firstRow, ROLE_COLUMNS, type RoleRow, toRole } from "./rows.ts"
 
 /** A tenant's role catalogue; (tenant, scope, name) is the primary key. */
 export const layer: Layer.Layer<RoleRepository, never, Database> = Layer.effect(
@@ -25,26 +25,22 @@ export const layer: Layer.Layer<RoleRepository, never, Database> = Layer.effect(
             )
           ),
       find: (tenantId, scope, name) =>
-        isUuid(tenantId)
-          ? db
-              .read<RoleRow>(
-                tenantId,
-                `SELECT ${ROLE_COLUMNS} FROM roles WHERE tenant_id = $1 AND scope = $2 AND name = $3`,
-                [tenantId, scope, name]
-              )
-              .pipe(Effect.map(firstRow(toRole)))
-          : Effect.succeed(Option.none()),
+        db
+          .read<RoleRow>(
+            tenantId,
+            `SELECT ${ROLE_COLUMNS} FROM roles WHERE tenant_id = $1 AND scope = $2 AND name = $3`,
+            [tenantId, scope, name]
+          )
+          .pipe(Effect.map(firstRow(toRole))),
       list: (tenantId) =>
-        isUuid(tenantId)
-          ? db
-              .read<RoleRow>(
-                tenantId,
-                `SELECT ${ROLE_COLUMNS} FROM roles WHERE tenant_id = $1
+        db
+          .read<RoleRow>(
+            tenantId,
+            `SELECT ${ROLE_COLUMNS} FROM roles WHERE tenant_id = $1
                  ORDER BY scope = 'organization', position`,
-                [tenantId]
-              )
-              .pipe(Effect.map((rows) => rows.map(toRole)))
-          : Effect.succeed([])
+            [tenantId]
+          )
+          .pipe(Effect.map((rows) => rows.map(toRole)))
     })
   })
 )

@@ -1,7 +1,7 @@
 import { SessionRepository } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { SESSION_COLUMNS as COLUMNS, firstRow, isUuid, keyed, type SessionRow, toSession } from "./rows.ts"
+import { SESSION_COLUMNS as COLUMNS, firstRow, type SessionRow, toSession } from "./rows.ts"
 
 /**
  * Sessions on PostgreSQL. Revocation and touch are conditional updates (`revoked_at IS NULL`), so a revoked
@@ -32,55 +32,45 @@ export const layer: Layer.Layer<SessionRepository, never, Database> = Layer.effe
           .pipe(Effect.asVoid),
       // By id alone (the token carries no tenant): a SECURITY DEFINER function, outside the tenant policy.
       findById: (id) =>
-        isUuid(id)
-          ? db
-              .query<SessionRow>(null, `SELECT ${COLUMNS} FROM gatehouse_session_by_id($1)`, [id])
-              .pipe(Effect.map(firstRow(toSession)))
-          : Effect.succeed(Option.none()),
+        db
+          .query<SessionRow>(null, `SELECT ${COLUMNS} FROM gatehouse_session_by_id($1)`, [id])
+          .pipe(Effect.map(firstRow(toSession))),
       touch: (tenantId, id, at) =>
-        keyed(tenantId, id)
-          ? db
-              .query(
-                tenantId,
-                `UPDATE sessions SET last_seen_at = $3
+        db
+          .query(
+            tenantId,
+            `UPDATE sessions SET last_seen_at = $3
                  WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL AND last_seen_at < $3`,
-                [tenantId, id, at]
-              )
-              .pipe(Effect.asVoid)
-          : Effect.void,
+            [tenantId, id, at]
+          )
+          .pipe(Effect.asVoid),
       revoke: (tenantId, id, at) =>
-        keyed(tenantId, id)
-          ? db
-              .query(
-                tenantId,
-                `UPDATE sessions SET revoked_at = $3
+        db
+          .query(
+            tenantId,
+            `UPDATE sessions SET revoked_at = $3
                  WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`,
-                [tenantId, id, at]
-              )
-              .pipe(Effect.map((rows) => rows.length === 1))
-          : Effect.succeed(false),
+            [tenantId, id, at]
+          )
+          .pipe(Effect.map((rows) => rows.length === 1)),
       revokeAllForUser: (tenantId, userId, at) =>
-        keyed(tenantId, userId)
-          ? db
-              .query(
-                tenantId,
-                `UPDATE sessions SET revoked_at = $3
+        db
+          .query(
+            tenantId,
+            `UPDATE sessions SET revoked_at = $3
                  WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
-                [tenantId, userId, at]
-              )
-              .pipe(Effect.map((rows) => rows.length))
-          : Effect.succeed(0),
+            [tenantId, userId, at]
+          )
+          .pipe(Effect.map((rows) => rows.length)),
       listByUser: (tenantId, userId) =>
-        keyed(tenantId, userId)
-          ? db
-              .query<SessionRow>(
-                tenantId,
-                `SELECT ${COLUMNS} FROM sessions WHERE tenant_id = $1 AND user_id = $2
+        db
+          .query<SessionRow>(
+            tenantId,
+            `SELECT ${COLUMNS} FROM sessions WHERE tenant_id = $1 AND user_id = $2
                  ORDER BY created_at DESC, id DESC`,
-                [tenantId, userId]
-              )
-              .pipe(Effect.map((rows) => rows.map(toSession)))
-          : Effect.succeed([])
+            [tenantId, userId]
+          )
+          .pipe(Effect.map((rows) => rows.map(toSession)))
     })
   })
 )

@@ -1,7 +1,7 @@
 import { type ShopifySettings, ShopifySettingsRepository } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { firstRow, isUuid } from "./rows.ts"
+import { firstRow } from "./rows.ts"
 
 interface SettingsRow {
   readonly tenant_id: string
@@ -40,13 +40,11 @@ export const layer: Layer.Layer<ShopifySettingsRepository, never, Database> = La
     const db = yield* Database
     return ShopifySettingsRepository.of({
       find: (tenantId) =>
-        isUuid(tenantId)
-          ? db
-              .query<SettingsRow>(tenantId, `SELECT ${COLUMNS} FROM shopify_settings WHERE tenant_id = $1`, [
-                tenantId
-              ])
-              .pipe(Effect.map(firstRow(toSettings)))
-          : Effect.succeed(Option.none()),
+        db
+          .query<SettingsRow>(tenantId, `SELECT ${COLUMNS} FROM shopify_settings WHERE tenant_id = $1`, [
+            tenantId
+          ])
+          .pipe(Effect.map(firstRow(toSettings))),
       put: (s) =>
         db
           .query(
@@ -73,11 +71,9 @@ export const layer: Layer.Layer<ShopifySettingsRepository, never, Database> = La
           )
           .pipe(Effect.asVoid),
       delete: (tenantId) =>
-        isUuid(tenantId)
-          ? db
-              .query(tenantId, "DELETE FROM shopify_settings WHERE tenant_id = $1", [tenantId])
-              .pipe(Effect.asVoid)
-          : Effect.void
+        db
+          .query(tenantId, "DELETE FROM shopify_settings WHERE tenant_id = $1", [tenantId])
+          .pipe(Effect.asVoid)
     })
   })
 )

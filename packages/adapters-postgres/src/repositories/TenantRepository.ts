@@ -1,7 +1,7 @@
 import { SlugTaken, type Tenant, TenantNotFound, TenantRepository, VersionConflict } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { firstRow, isUuid, TENANT_COLUMNS, type TenantRow, toTenant } from "./rows.ts"
+import { firstRow, TENANT_COLUMNS, type TenantRow, toTenant } from "./rows.ts"
 
 const values = (tenant: Tenant) => [
   tenant.id,
@@ -42,18 +42,15 @@ export const layer: Layer.Layer<TenantRepository, never, Database> = Layer.effec
             )
           ),
       findById: (id) =>
-        isUuid(id)
-          ? db
-              .plainRead<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1`, [id])
-              .pipe(Effect.map(firstRow(toTenant)))
-          : Effect.succeed(Option.none()),
+        db
+          .plainRead<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1`, [id])
+          .pipe(Effect.map(firstRow(toTenant))),
       findBySlug: (slug) =>
         db
           .plainRead<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE slug = $1`, [slug])
           .pipe(Effect.map(firstRow(toTenant))),
       update: (tenant, expectedVersion) =>
         Effect.gen(function* () {
-          if (!isUuid(tenant.id)) return yield* new TenantNotFound({ tenant: tenant.id })
           const rows = yield* db.query(
             null,
             `UPDATE tenants SET slug = $2, name = $3, preset = $4, password_policy = $5, settings = $6,
@@ -68,14 +65,13 @@ export const layer: Layer.Layer<TenantRepository, never, Database> = Layer.effec
         }),
       // Row lock on the tenant, held until the transaction ends: concurrent holders run one after another.
       lock: (id) =>
-        (isUuid(id)
-          ? db.query(null, "SELECT id FROM tenants WHERE id = $1 FOR UPDATE", [id])
-          : Effect.succeed([])
-        ).pipe(
-          Effect.flatMap((rows) =>
-            rows.length === 1 ? Effect.void : Effect.fail(new TenantNotFound({ tenant: id }))
+        db
+          .query(null, "SELECT id FROM tenants WHERE id = $1 FOR UPDATE", [id])
+          .pipe(
+            Effect.flatMap((rows) =>
+              rows.length === 1 ? Effect.void : Effect.fail(new TenantNotFound({ tenant: id }))
+            )
           )
-        )
     })
   })
 )

@@ -1,7 +1,7 @@
 import { type TotpEnrollment, TotpRepository } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { firstRow, keyed } from "./rows.ts"
+import { firstRow } from "./rows.ts"
 
 interface EnrollmentRow {
   readonly tenant_id: string
@@ -59,62 +59,50 @@ export const layer: Layer.Layer<TotpRepository, never, Database> = Layer.effect(
           ]
         ),
       find: (tenantId, userId) =>
-        keyed(tenantId, userId)
-          ? db
-              .query<EnrollmentRow>(
-                tenantId,
-                `SELECT ${COLUMNS} FROM totp_enrollments WHERE tenant_id = $1 AND user_id = $2`,
-                [tenantId, userId]
-              )
-              .pipe(Effect.map(firstRow(toEnrollment)))
-          : Effect.succeed(Option.none()),
+        db
+          .query<EnrollmentRow>(
+            tenantId,
+            `SELECT ${COLUMNS} FROM totp_enrollments WHERE tenant_id = $1 AND user_id = $2`,
+            [tenantId, userId]
+          )
+          .pipe(Effect.map(firstRow(toEnrollment))),
       confirm: (tenantId, userId, recoveryCodeHashes, step) =>
-        keyed(tenantId, userId)
-          ? changed(
-              tenantId,
-              `UPDATE totp_enrollments SET confirmed = true, recovery_code_hashes = $3, last_used_step = $4
+        changed(
+          tenantId,
+          `UPDATE totp_enrollments SET confirmed = true, recovery_code_hashes = $3, last_used_step = $4
                WHERE tenant_id = $1 AND user_id = $2 AND NOT confirmed RETURNING user_id`,
-              [tenantId, userId, recoveryCodeHashes, step]
-            )
-          : Effect.succeed(false),
+          [tenantId, userId, recoveryCodeHashes, step]
+        ),
       useStep: (tenantId, userId, step) =>
-        keyed(tenantId, userId)
-          ? changed(
-              tenantId,
-              `UPDATE totp_enrollments SET last_used_step = $3
+        changed(
+          tenantId,
+          `UPDATE totp_enrollments SET last_used_step = $3
                WHERE tenant_id = $1 AND user_id = $2 AND confirmed
                  AND (last_used_step IS NULL OR last_used_step < $3) RETURNING user_id`,
-              [tenantId, userId, step]
-            )
-          : Effect.succeed(false),
+          [tenantId, userId, step]
+        ),
       consumeRecoveryCode: (tenantId, userId, hash) =>
-        keyed(tenantId, userId)
-          ? changed(
-              tenantId,
-              `UPDATE totp_enrollments SET recovery_code_hashes = array_remove(recovery_code_hashes, $3)
+        changed(
+          tenantId,
+          `UPDATE totp_enrollments SET recovery_code_hashes = array_remove(recovery_code_hashes, $3)
                WHERE tenant_id = $1 AND user_id = $2 AND confirmed AND $3 = ANY(recovery_code_hashes)
                RETURNING user_id`,
-              [tenantId, userId, hash]
-            )
-          : Effect.succeed(false),
+          [tenantId, userId, hash]
+        ),
       replaceRecoveryCodes: (tenantId, userId, recoveryCodeHashes) =>
-        keyed(tenantId, userId)
-          ? changed(
-              tenantId,
-              `UPDATE totp_enrollments SET recovery_code_hashes = $3
+        changed(
+          tenantId,
+          `UPDATE totp_enrollments SET recovery_code_hashes = $3
                WHERE tenant_id = $1 AND user_id = $2 AND confirmed RETURNING user_id`,
-              [tenantId, userId, recoveryCodeHashes]
-            )
-          : Effect.succeed(false),
+          [tenantId, userId, recoveryCodeHashes]
+        ),
       delete: (tenantId, userId) =>
-        keyed(tenantId, userId)
-          ? db
-              .query(tenantId, "DELETE FROM totp_enrollments WHERE tenant_id = $1 AND user_id = $2", [
-                tenantId,
-                userId
-              ])
-              .pipe(Effect.asVoid)
-          : Effect.void
+        db
+          .query(tenantId, "DELETE FROM totp_enrollments WHERE tenant_id = $1 AND user_id = $2", [
+            tenantId,
+            userId
+          ])
+          .pipe(Effect.asVoid)
     })
   })
 )

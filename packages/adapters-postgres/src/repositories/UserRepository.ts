@@ -6,12 +6,12 @@ import {
   UserRepository,
   VersionConflict
 } from "@gatehouse/domain"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
 import { textArray } from "./arrayLiteral.ts"
 import { insertUsers } from "./bulkInsert.ts"
 import { pageLimit, pageOf } from "./listing.ts"
-import { distinctGroupIds, firstRow, isUuid, toUser, USER_COLUMNS, type UserRow, userKeys } from "./rows.ts"
+import { distinctGroupIds, firstRow, toUser, USER_COLUMNS, type UserRow, userKeys } from "./rows.ts"
 import { listingSql, searchedStatement } from "./userListing.ts"
 
 /** Each stored column of a user and its value; the sort and search keys are computed here. */
@@ -113,12 +113,10 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
             )
           ),
       insertMany: (users) => insertUsers(db, users),
-      findById: (tenantId, id) =>
-        isUuid(tenantId) && isUuid(id) ? findOne(tenantId, "u.id", id) : Effect.succeed(Option.none()),
-      findByEmail: (tenantId, email) =>
-        isUuid(tenantId) ? findOne(tenantId, "u.email", email) : Effect.succeed(Option.none()),
+      findById: (tenantId, id) => findOne(tenantId, "u.id", id),
+      findByEmail: (tenantId, email) => findOne(tenantId, "u.email", email),
       existingEmails: (tenantId, emails) =>
-        isUuid(tenantId) && emails.length > 0
+        emails.length > 0
           ? db
               .read<{ email: User["email"] }>(
                 tenantId,
@@ -129,7 +127,6 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
           : Effect.succeed(new Set<User["email"]>()),
       update: (user, expectedVersion) =>
         Effect.gen(function* () {
-          if (!isUuid(user.tenantId) || !isUuid(user.id)) return yield* new UserNotFound({ userId: user.id })
           const groupIds = distinctGroupIds(user)
           const rows = yield* db.query<{ email: User["email"] }>(user.tenantId, UPDATE, [
             user.tenantId,
@@ -150,20 +147,15 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
           return yield* new VersionConflict({ expected: expectedVersion, actual: actual[0].version })
         }),
       delete: (tenantId, id) =>
-        (isUuid(tenantId) && isUuid(id)
-          ? db.query(tenantId, "DELETE FROM users WHERE tenant_id = $1 AND id = $2 RETURNING id", [
-              tenantId,
-              id
-            ])
-          : Effect.succeed([])
-        ).pipe(
-          Effect.flatMap((rows) =>
-            rows.length === 1 ? Effect.void : Effect.fail(new UserNotFound({ userId: id }))
-          )
-        ),
+        db
+          .query(tenantId, "DELETE FROM users WHERE tenant_id = $1 AND id = $2 RETURNING id", [tenantId, id])
+          .pipe(
+            Effect.flatMap((rows) =>
+              rows.length === 1 ? Effect.void : Effect.fail(new UserNotFound({ userId: id }))
+            )
+          ),
       list: (tenantId, query) =>
         Effect.gen(function* () {
-          if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
           const sql = listingSql(tenantId, query)
           const limit = pageLimit(query.limit)
           if (sql.searched) {
@@ -188,14 +180,12 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
           return pageOf(rows, { limit, total, toItem: toUser, keyOf: (user) => sortKey(user, query.sort) })
         }),
       countActiveWithRole: (tenantId, roles) =>
-        isUuid(tenantId)
-          ? count(
-              tenantId,
-              `SELECT count(*)::int AS count FROM users
+        count(
+          tenantId,
+          `SELECT count(*)::int AS count FROM users
                WHERE tenant_id = $1 AND status = 'active' AND role = ANY($2::text[])`,
-              [tenantId, roles]
-            )
-          : Effect.succeed(0)
+          [tenantId, roles]
+        )
     })
   })
 )

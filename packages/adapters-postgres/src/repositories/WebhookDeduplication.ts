@@ -1,7 +1,6 @@
-import { DEFAULT_WEBHOOK_CLAIM_TTL, type TenantId, WebhookDeduplication } from "@gatehouse/domain"
+import { DEFAULT_WEBHOOK_CLAIM_TTL, WebhookDeduplication } from "@gatehouse/domain"
 import { Clock, Duration, Effect, Layer } from "effect"
 import { Database } from "../Database.ts"
-import { isUuid } from "./rows.ts"
 
 export interface WebhookDeduplicationOptions {
   /** How long a claim is remembered (default `DEFAULT_WEBHOOK_CLAIM_TTL`, 24 hours). */
@@ -33,7 +32,7 @@ const RELEASE = "DELETE FROM webhook_claims WHERE tenant_id = $1 AND webhook_id 
 /**
  * Webhook claims in the `webhook_claims` table (migration 4), shared by every server node: of concurrent
  * claims of one key, on any node, the primary key lets exactly one be first. Time from the Effect Clock (the
- * statement is given `now`; the database's clock is never read). A tenant id that is not a UUID is a defect.
+ * statement is given `now`; the database's clock is never read).
  */
 export const make = (
   db: Database["Service"],
@@ -41,15 +40,12 @@ export const make = (
 ): WebhookDeduplication["Service"] => {
   const ttl = Duration.toMillis(options.ttl ?? DEFAULT_WEBHOOK_CLAIM_TTL)
   const pruneLimit = options.pruneLimit ?? 100
-  const tenantOf = (tenantId: TenantId) =>
-    isUuid(tenantId) ? Effect.succeed(tenantId) : Effect.die(new Error(`Not a tenant id: ${tenantId}`))
   return WebhookDeduplication.of({
     claim: (tenantId, webhookId) =>
       Effect.gen(function* () {
-        const tenant = yield* tenantOf(tenantId)
         const now = yield* Clock.currentTimeMillis
-        const rows = yield* db.query(tenant, CLAIM, [
-          tenant,
+        const rows = yield* db.query(tenantId, CLAIM, [
+          tenantId,
           webhookId,
           new Date(now),
           new Date(now + ttl),
@@ -57,10 +53,7 @@ export const make = (
         ])
         return rows.length === 1
       }),
-    release: (tenantId, webhookId) =>
-      Effect.flatMap(tenantOf(tenantId), (tenant) =>
-        Effect.asVoid(db.query(tenant, RELEASE, [tenant, webhookId]))
-      )
+    release: (tenantId, webhookId) => Effect.asVoid(db.query(tenantId, RELEASE, [tenantId, webhookId]))
   })
 }
 

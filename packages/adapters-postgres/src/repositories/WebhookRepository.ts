@@ -1,7 +1,6 @@
 import { type StoredWebhook, WebhookNotFound, WebhookRepository } from "@gatehouse/domain"
 import { Effect, Layer, Option } from "effect"
 import { Database } from "../Database.ts"
-import { keyed } from "./rows.ts"
 
 export interface WebhookRow {
   readonly tenant_id: string
@@ -72,28 +71,23 @@ export const layer: Layer.Layer<WebhookRepository, never, Database> = Layer.effe
           webhook
         ),
       findById: (tenantId, id) =>
-        keyed(tenantId, id)
-          ? Effect.map(
-              db.read<WebhookRow>(
-                tenantId,
-                `SELECT ${COLUMNS} FROM webhooks WHERE tenant_id = $1 AND id = $2`,
-                [tenantId, id]
-              ),
-              (rows) => Option.map(Option.fromNullishOr(rows[0]), toWebhook)
-            )
-          : Effect.succeed(Option.none()),
+        Effect.map(
+          db.read<WebhookRow>(tenantId, `SELECT ${COLUMNS} FROM webhooks WHERE tenant_id = $1 AND id = $2`, [
+            tenantId,
+            id
+          ]),
+          (rows) => Option.map(Option.fromNullishOr(rows[0]), toWebhook)
+        ),
       update: (webhook) =>
         Effect.flatMap(
-          keyed(webhook.tenantId, webhook.id)
-            ? db.query(
-                webhook.tenantId,
-                `UPDATE webhooks SET url = $3, events = $4, description = $5, enabled = $6, disabled_reason = $7,
+          db.query(
+            webhook.tenantId,
+            `UPDATE webhooks SET url = $3, events = $4, description = $5, enabled = $6, disabled_reason = $7,
                    sealed_secret = $8, sealed_previous_secret = $9, previous_secret_expires_at = $10,
                    created_at = $11, updated_at = $12
                  WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-                values(webhook)
-              )
-            : Effect.succeed([]),
+            values(webhook)
+          ),
           (rows) =>
             rows.length === 1
               ? Effect.succeed(webhook)
@@ -101,25 +95,21 @@ export const layer: Layer.Layer<WebhookRepository, never, Database> = Layer.effe
         ),
       delete: (tenantId, id) =>
         Effect.flatMap(
-          keyed(tenantId, id)
-            ? db.query(tenantId, "DELETE FROM webhooks WHERE tenant_id = $1 AND id = $2 RETURNING id", [
-                tenantId,
-                id
-              ])
-            : Effect.succeed([]),
+          db.query(tenantId, "DELETE FROM webhooks WHERE tenant_id = $1 AND id = $2 RETURNING id", [
+            tenantId,
+            id
+          ]),
           (rows) => (rows.length === 1 ? Effect.void : Effect.fail(new WebhookNotFound({ webhookId: id })))
         ),
       list: (tenantId) =>
-        keyed(tenantId)
-          ? Effect.map(
-              db.read<WebhookRow>(
-                tenantId,
-                `SELECT ${COLUMNS} FROM webhooks WHERE tenant_id = $1 ORDER BY created_at, id`,
-                [tenantId]
-              ),
-              (rows) => rows.map(toWebhook)
-            )
-          : Effect.succeed([])
+        Effect.map(
+          db.read<WebhookRow>(
+            tenantId,
+            `SELECT ${COLUMNS} FROM webhooks WHERE tenant_id = $1 ORDER BY created_at, id`,
+            [tenantId]
+          ),
+          (rows) => rows.map(toWebhook)
+        )
     })
   })
 )

@@ -9,7 +9,7 @@ import {
 import { Effect } from "effect"
 import type { Database } from "../Database.ts"
 import { containsPattern, pageLimit, pageOf, positionOf, sqlParams } from "./listing.ts"
-import { isUuid, MEMBERSHIP_COLUMNS, type MembershipRow, toMembership } from "./rows.ts"
+import { MEMBERSHIP_COLUMNS, type MembershipRow, toMembership } from "./rows.ts"
 
 interface ListingRow extends MembershipRow {
   readonly first_name: string
@@ -49,12 +49,8 @@ const toListing = (row: ListingRow): MembershipListing & { readonly id: string }
 const filterSql = (tenantId: string, query: MembershipListQuery) => {
   const { params, param } = sqlParams(tenantId)
   const filters = ["m.tenant_id = $1"]
-  if (query.organizationId !== undefined)
-    filters.push(
-      isUuid(query.organizationId) ? `m.organization_id = ${param(query.organizationId)}` : "false"
-    )
-  if (query.userId !== undefined)
-    filters.push(isUuid(query.userId) ? `m.user_id = ${param(query.userId)}` : "false")
+  if (query.organizationId !== undefined) filters.push(`m.organization_id = ${param(query.organizationId)}`)
+  if (query.userId !== undefined) filters.push(`m.user_id = ${param(query.userId)}`)
   if (query.role !== undefined) filters.push(`m.role = ${param(query.role)}`)
   if (query.expiresAfter !== undefined) filters.push(`m.expires_at > ${param(query.expiresAfter)}`)
   if (query.expiresBefore !== undefined) filters.push(`m.expires_at < ${param(query.expiresBefore)}`)
@@ -198,7 +194,6 @@ export const listAcrossOrganizations = (
   query: MembershipListQuery
 ): Effect.Effect<Page<MembershipListing>> =>
   Effect.gen(function* () {
-    if (!isUuid(tenantId)) return { items: [], total: 0, nextCursor: null }
     const { where, params, param, searched } = filterSql(tenantId, query)
     const filterParams = [...params]
     const parts = partsSql(query, param)

@@ -1,13 +1,7 @@
-import {
-  type CatalogueEntry,
-  type CatalogueStore,
-  catalogueNameKey,
-  NameTaken,
-  type TenantId
-} from "@gatehouse/domain"
-import { Effect, Option } from "effect"
+import { type CatalogueEntry, type CatalogueStore, catalogueNameKey, NameTaken } from "@gatehouse/domain"
+import { Effect } from "effect"
 import type { Database } from "../Database.ts"
-import { firstRow, isUuid } from "./rows.ts"
+import { firstRow } from "./rows.ts"
 
 /** One named catalogue's table: its name, its columns beyond every entry's, and how a row becomes an entry. */
 export interface SqlCatalogueSpec<Id extends string, Entry extends CatalogueEntry<Id>, NotFound, Row> {
@@ -53,7 +47,6 @@ export const sqlCatalogue = <Id extends string, Entry extends CatalogueEntry<Id>
   const nameTaken = (e: Entry) => new NameTaken({ kind: spec.kind, name: e.name })
   const found = (id: Id) => (rows: ReadonlyArray<unknown>) =>
     rows.length === 1 ? Effect.void : Effect.fail(spec.notFound(id))
-  const isKey = (tenantId: TenantId, id: Id) => isUuid(tenantId) && isUuid(id)
 
   return {
     insert: (entry) =>
@@ -70,43 +63,33 @@ export const sqlCatalogue = <Id extends string, Entry extends CatalogueEntry<Id>
           )
         ),
     findById: (tenantId, id) =>
-      isKey(tenantId, id)
-        ? db
-            .read<Row>(
-              tenantId,
-              `SELECT ${selected.join(", ")} FROM ${table} WHERE tenant_id = $1 AND id = $2`,
-              [tenantId, id]
-            )
-            .pipe(Effect.map(firstRow(spec.toEntry)))
-        : Effect.succeed(Option.none()),
+      db
+        .read<Row>(tenantId, `SELECT ${selected.join(", ")} FROM ${table} WHERE tenant_id = $1 AND id = $2`, [
+          tenantId,
+          id
+        ])
+        .pipe(Effect.map(firstRow(spec.toEntry))),
     // A rename onto another entry's name violates the constraint: NameTaken, the transaction still usable.
     update: (entry) =>
-      (isKey(entry.tenantId, entry.id)
-        ? db.guarded(
-            entry.tenantId,
-            `UPDATE ${table} SET ${assignments.join(", ")} WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-            values(entry),
-            (violated) => (violated === constraint ? nameTaken(entry) : undefined)
-          )
-        : Effect.succeed([])
-      ).pipe(Effect.flatMap(found(entry.id)), Effect.as(entry)),
+      db
+        .guarded(
+          entry.tenantId,
+          `UPDATE ${table} SET ${assignments.join(", ")} WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+          values(entry),
+          (violated) => (violated === constraint ? nameTaken(entry) : undefined)
+        )
+        .pipe(Effect.flatMap(found(entry.id)), Effect.as(entry)),
     delete: (tenantId, id) =>
-      (isKey(tenantId, id)
-        ? db.query(tenantId, `DELETE FROM ${table} WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
-            tenantId,
-            id
-          ])
-        : Effect.succeed([])
-      ).pipe(Effect.flatMap(found(id))),
+      db
+        .query(tenantId, `DELETE FROM ${table} WHERE tenant_id = $1 AND id = $2 RETURNING id`, [tenantId, id])
+        .pipe(Effect.flatMap(found(id))),
     list: (tenantId) =>
-      isUuid(tenantId)
-        ? db
-            .read<Row>(
-              tenantId,
-              `SELECT ${selected.join(", ")} FROM ${table} WHERE tenant_id = $1 ORDER BY name_key, id`,
-              [tenantId]
-            )
-            .pipe(Effect.map((rows) => rows.map(spec.toEntry)))
-        : Effect.succeed([])
+      db
+        .read<Row>(
+          tenantId,
+          `SELECT ${selected.join(", ")} FROM ${table} WHERE tenant_id = $1 ORDER BY name_key, id`,
+          [tenantId]
+        )
+        .pipe(Effect.map((rows) => rows.map(spec.toEntry)))
   }
 }

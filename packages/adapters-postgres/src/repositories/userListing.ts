@@ -1,6 +1,5 @@
 import type { CursorPosition, UserListQuery, UserSort } from "@gatehouse/domain"
 import { containsPattern, cursorId, idPast, keysetPast, positionOf, sqlParams } from "./listing.ts"
-import { isUuid } from "./rows.ts"
 
 /**
  * The SQL of `UserRepository.list`, mirroring the domain's `matches`, `compareUsers` and `isAfter`
@@ -77,16 +76,13 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
   if (query.status !== undefined) filters.push(`u.status = ${param(query.status)}`)
   if (query.kind !== undefined) filters.push(`u.kind = ${param(query.kind)}`)
   if (query.role !== undefined) filters.push(`u.role = ${param(query.role)}`)
-  if (query.departmentId !== undefined)
-    filters.push(isUuid(query.departmentId) ? `u.department_id = ${param(query.departmentId)}` : "false")
+  if (query.departmentId !== undefined) filters.push(`u.department_id = ${param(query.departmentId)}`)
   if (query.groupId !== undefined)
     filters.push(
-      isUuid(query.groupId)
-        ? `EXISTS (SELECT 1 FROM user_groups ug WHERE ug.tenant_id = u.tenant_id AND ug.user_id = u.id
+      `EXISTS (SELECT 1 FROM user_groups ug WHERE ug.tenant_id = u.tenant_id AND ug.user_id = u.id
              AND ug.group_id = ${param(query.groupId)})`
-        : "false"
     )
-  if (query.ids !== undefined) filters.push(`u.id = ANY(${param(query.ids.filter(isUuid))}::uuid[])`)
+  if (query.ids !== undefined) filters.push(`u.id = ANY(${param(query.ids)}::uuid[])`)
   const needle = query.q?.trim().toLowerCase() ?? ""
   let from = "users u"
   if (needle !== "") {

@@ -236,7 +236,7 @@ export const actorDirectoryTests = (it: ContractIt): void => {
     })
   )
 
-  it.effect("None for an unknown tenant, an unknown user, a malformed id and another tenant's user", () =>
+  it.effect("None for an unknown tenant, an unknown user and another tenant's user", () =>
     Effect.gen(function* () {
       const directory = yield* ActorDirectory
       const mine = (yield* freshTenant()).tenant
@@ -249,8 +249,6 @@ export const actorDirectoryTests = (it: ContractIt): void => {
       assert.isTrue(Option.isNone(yield* directory.load(mine.id, anId<UserId>())))
       assert.isTrue(Option.isNone(yield* directory.load(mine.id, other.id)))
       assert.isTrue(Option.isNone(yield* directory.load(theirs.id, own.id)))
-      assert.isTrue(Option.isNone(yield* directory.load("not-a-uuid" as TenantId, own.id)))
-      assert.isTrue(Option.isNone(yield* directory.load(mine.id, "not-a-uuid" as UserId)))
       // Each is loaded in its own tenant, with that tenant's roles only.
       for (const [tenant, user] of [
         [mine, own],
