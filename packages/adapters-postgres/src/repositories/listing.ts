@@ -1,5 +1,4 @@
 import { type CursorPosition, encodeCursor, type Page, parseCursor } from "@gatehouse/domain"
-import { isUuid } from "./rows.ts"
 
 // The pieces every keyset-paginated list shares: numbered parameters, the cursor's position, the "strictly
 // past the cursor" predicate, and the page built from `limit + 1` fetched rows.
@@ -28,32 +27,28 @@ export const positionOf = (cursor: string | undefined): CursorPosition | undefin
 }
 
 /**
- * A cursor's id bound as SQL. A uuid compares as uuid (the index order, which is the domain's string order
- * for lower-case uuids); any other string, which no stored row has, compares as text in "C" order.
+ * A cursor's id bound as SQL: a uuid (the use case decoded the cursor, its id included), compared as uuid (the
+ * index order, which is the domain's string order for lower-case uuids).
  */
 export interface CursorId {
   readonly column: string
   readonly value: string
-  readonly uuid: boolean
 }
 
-export const cursorId = (column: string, id: string, param: (value: unknown) => string): CursorId =>
-  isUuid(id)
-    ? { column, value: `${param(id.toLowerCase())}::uuid`, uuid: true }
-    : { column, value: param(id), uuid: false }
+export const cursorId = (column: string, id: string, param: (value: unknown) => string): CursorId => ({
+  column,
+  value: `${param(id.toLowerCase())}::uuid`
+})
 
 /** The id column strictly past the cursor's id (`>` ascending, `<` descending). */
-export const idPast = (id: CursorId, op: ">" | "<"): string =>
-  id.uuid ? `${id.column} ${op} ${id.value}` : `${id.column}::text ${op} ${id.value} COLLATE "C"`
+export const idPast = (id: CursorId, op: ">" | "<"): string => `${id.column} ${op} ${id.value}`
 
 /**
- * The rows strictly past `(key, id)` in the order `column, id` (`>` ascending, `<` descending). For a uuid id a
- * row comparison lets the index range-scan straight to the cursor.
+ * The rows strictly past `(key, id)` in the order `column, id` (`>` ascending, `<` descending): a row
+ * comparison, so the index range-scans straight to the cursor.
  */
 export const keysetPast = (column: string, key: string, id: CursorId, op: ">" | "<"): string =>
-  id.uuid
-    ? `(${column}, ${id.column}) ${op} (${key}, ${id.value})`
-    : `(${column} ${op} ${key} OR (${column} = ${key} AND ${idPast(id, op)}))`
+  `(${column}, ${id.column}) ${op} (${key}, ${id.value})`
 
 /** The page size asked for, as a whole number usable in `LIMIT` (the query fetches one row more). */
 export const pageLimit = (limit: number): number => Math.max(0, Math.floor(limit))

@@ -48,6 +48,15 @@ export type CursorKeyKind = "text" | "instant" | "instantOrNull"
 const FIRST_INSTANT = Date.parse("0001-01-01T00:00:00.000Z")
 const LAST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z")
 
+/**
+ * What a list's cursor id is: a row's id (`uuid`, every list keyed by its rows' ids) or the list's own text
+ * (`text`: memberships' `<organization id>/<user id>`, the event feed's sequence cursor). A cursor's id is
+ * checked here, where it enters, like every id: the stores compare it as a uuid and never check it again.
+ */
+export type CursorIdKind = "uuid" | "text"
+
+const isUuid = Schema.is(Schema.String.check(Schema.isUUID(undefined)))
+
 const isInstant = (key: CursorPosition["key"]): boolean =>
   typeof key === "number" && Number.isInteger(key) && key >= FIRST_INSTANT && key <= LAST_INSTANT
 
@@ -63,16 +72,19 @@ const fits = (key: CursorPosition["key"], kind: CursorKeyKind): boolean => {
 }
 
 /**
- * Decodes a client's cursor; anything that is not one of ours, or (with `kind`) not one of a list sorted by
- * such a key, is `InvalidInput` (a 400, never a 500).
+ * Decodes a client's cursor; anything that is not one of ours, (with `kind`) not one of a list sorted by such a
+ * key, or (by default) whose id is not a UUID, is `InvalidInput` (a 400, never a 500).
  */
 export const decodeCursor = (
   cursor: string,
-  kind?: CursorKeyKind
+  kind?: CursorKeyKind,
+  idKind: CursorIdKind = "uuid"
 ): Effect.Effect<CursorPosition, InvalidInput> =>
   Effect.suspend(() => {
     const position = parseCursor(cursor)
-    return position === undefined || (kind !== undefined && !fits(position.key, kind))
+    return position === undefined ||
+      (kind !== undefined && !fits(position.key, kind)) ||
+      (idKind === "uuid" && !isUuid(position.id))
       ? Effect.fail(new InvalidInput({ errors: [{ path: "cursor", message: "Invalid cursor" }] }))
       : Effect.succeed(position)
   })

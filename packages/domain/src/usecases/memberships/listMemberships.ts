@@ -80,7 +80,7 @@ const expiryWindow = Effect.fnUntraced(function* (query: ListMembershipsQuery) {
 // A cursor of this list carries the expiry (or null) and `<organization id>/<user id>`.
 const checkCursor = Effect.fnUntraced(function* (cursor: string | undefined) {
   if (cursor === undefined) return
-  const position = yield* decodeCursor(cursor, "instantOrNull")
+  const position = yield* decodeCursor(cursor, "instantOrNull", "text")
   if (parseMembershipCursorId(position.id) === undefined)
     return yield* new InvalidInput({ errors: [{ path: "cursor", message: "Invalid cursor" }] })
 })
@@ -104,7 +104,7 @@ export const listMemberships = Effect.fn("listMemberships")(function* (
       }
       const filter = yield* decodeInput(MembershipListFilter, definedOnly(query))
       const window = yield* expiryWindow(query)
-      const page = yield* pageRequest(query, "instantOrNull")
+      const page = yield* pageRequest(query, "instantOrNull", "text")
       yield* checkCursor(page.cursor)
       const listed = yield* (yield* MembershipRepository).listAcrossOrganizations(context.tenant.id, {
         ...page,

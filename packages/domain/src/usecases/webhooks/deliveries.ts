@@ -104,7 +104,7 @@ export const listEvents = Effect.fn("listEvents")(function* (actor: Actor, reque
   const context = yield* authenticate(actor)
   yield* requirePermission(context, "audit:read")
   const data = yield* decodeInput(EventFeedRequest, request)
-  if (data.after !== undefined) yield* decodeCursor(data.after)
+  if (data.after !== undefined) yield* decodeCursor(data.after, undefined, "text")
   return yield* (yield* Outbox).events(context.tenant.id, {
     after: data.after,
     types: data.type,

@@ -2,7 +2,9 @@ import { assert, describe, it } from "@effect/vitest"
 import {
   encodeCursor,
   type ListUsersQuery,
+  listEvents,
   listMembers,
+  listMemberships,
   listOrganizations,
   listUsers,
   login,
@@ -87,6 +89,38 @@ describe("filters and cursors the store cannot take are InvalidInput", () => {
       })
       yield* queryAudit(adminActor, { cursor: encodeCursor({ key: 1_700_000_000_000, id: ID }) })
     }).pipe(provide)
+  )
+
+  it.effect(
+    "a cursor whose id is not a UUID, on every list keyed by row ids; memberships' and events' own ids pass",
+    () =>
+      Effect.gen(function* () {
+        const { tenant, adminActor } = yield* seedTenant()
+        const organization = yield* seedOrganization(tenant)
+        for (const id of ["not-a-uuid", "", `${ID}/${ID}`]) {
+          const failures = [
+            yield* Effect.flip(listUsers(adminActor, { cursor: encodeCursor({ key: "Ada", id }) })),
+            yield* Effect.flip(
+              listMembers(adminActor, organization.id, { cursor: encodeCursor({ key: "Ada", id }) })
+            ),
+            yield* Effect.flip(listOrganizations(adminActor, { cursor: encodeCursor({ key: "acme", id }) })),
+            yield* Effect.flip(
+              queryAudit(adminActor, { cursor: encodeCursor({ key: 1_700_000_000_000, id }) })
+            )
+          ]
+          assert.deepStrictEqual(
+            failures.map((e) => [e._tag, pathOf(e)]),
+            Array.from({ length: 4 }, () => ["InvalidInput", "cursor"]),
+            id
+          )
+        }
+        // the same cursors with a UUID id page
+        yield* listUsers(adminActor, { cursor: encodeCursor({ key: "Ada", id: ID }) })
+        yield* listOrganizations(adminActor, { cursor: encodeCursor({ key: "acme", id: ID }) })
+        // a membership cursor's id is `<organization id>/<user id>`, the event feed's carries no row id
+        yield* listMemberships(adminActor, { cursor: encodeCursor({ key: null, id: `${ID}/${ID}` }) })
+        yield* listEvents(adminActor, { after: encodeCursor({ key: 0, id: "" }) })
+      }).pipe(provide)
   )
 
   it.effect("a NUL in a login email or tenant, and in PIMS credentials", () =>
