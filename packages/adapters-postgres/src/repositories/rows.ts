@@ -458,14 +458,6 @@ export const toAuditEvent = rowDecoder("audit_events", AuditRow, AuditEvent, (ro
   details: row.details
 }))
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** Whether a string can be a stored id; anything else matches no row (and must not reach a uuid cast). */
-export const isUuid = (value: string): boolean => UUID.test(value)
-
-/** Whether every one of the strings can be a stored id: a statement keyed by them may run, else none matches. */
-export const keyed = (...ids: ReadonlyArray<string>): boolean => ids.every(isUuid)
-
 export const SessionRow = Schema.Struct({
   tenant_id: Text,
   id: Text,

@@ -1,5 +1,9 @@
 import { Schema } from "effect"
 
+// Every id is decoded with these schemas once, where it enters: HTTP path, query and body, the id part of a
+// session or one-time token, a cursor's id, a use case's free-form input (validation/decodeInput.ts). Past that
+// point it is a branded type: the ports take it as such and never check it again, so a string cast to an id
+// that is not a UUID is the caller's bug (on PostgreSQL, a 22P02 that aborts the whole transaction).
 const Uuid = Schema.String.check(Schema.isUUID(undefined, { message: "Expected a UUID" }))
 
 /** Identifies a tenant, the isolation boundary. */

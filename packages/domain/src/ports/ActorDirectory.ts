@@ -60,7 +60,7 @@ export interface SessionActorRecord extends SessionRecord {
  * - isolation by tenant: never another tenant's roles or memberships.
  *
  * Guarantees of `findSession` (by id alone, like `SessionRepository.findById`: a token carries no tenant):
- * - `None` exactly when `SessionRepository.findById` would return `None` (an unknown or malformed id);
+ * - `None` exactly when `SessionRepository.findById` would return `None` (an unknown id);
  * - otherwise the session exactly as `findById` returns it (revoked and expired ones included) and the
  *   status of its user (same tenant, same id) as `UserRepository.findById` would return it, or `undefined`
  *   when that user no longer exists; both from one consistent snapshot;
@@ -76,6 +76,9 @@ export interface SessionActorRecord extends SessionRecord {
  * - inside a transaction it sees that transaction's own writes;
  * - the caller must verify the token's secret before trusting the row, and must not look at `actor` unless
  *   the session is usable.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class ActorDirectory extends Context.Service<
   ActorDirectory,

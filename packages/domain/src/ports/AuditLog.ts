@@ -23,6 +23,9 @@ export interface AuditQuery {
  * events are never changed nor removed, also when their actor or target is deleted; `query` returns a
  * tenant's events newest first (by time, then id), with a `total` for the filter; `from` is inclusive and
  * `before` exclusive, so consecutive windows never share an event.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class AuditLog extends Context.Service<
   AuditLog,

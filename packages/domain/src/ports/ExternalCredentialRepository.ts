@@ -45,6 +45,9 @@ export const externalDefaultCredentialAad = (tenantId: TenantId, system: string)
  * Guarantees: one credential per (tenant, user, system) and one settings row per (tenant, system): `put` and
  * `putSettings` insert or replace whole rows atomically; passwords are stored only sealed; deleting a user
  * removes their credentials (the adapter cascades); isolation: every method is keyed by tenant.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class ExternalCredentialRepository extends Context.Service<
   ExternalCredentialRepository,

@@ -5,7 +5,10 @@ import type { AccountFailures, FailureCount, ThrottlePolicy } from "../rules/thr
 /** Consecutive failures and the time of the last one (a request quota's count, too). */
 export type AttemptState = FailureCount
 
-/** Whose attempt: an account (a user's id, or the key of an unknown email) from one client address. */
+/**
+ * Whose attempt: an account from one client address. The account is a user's id or, for an email that names no
+ * user, `unknownAccountKey` (a version 8 UUID derived from the email): always a UUID, never the email itself.
+ */
 export interface AttemptKey {
   readonly tenantId: TenantId
   readonly account: UserId
@@ -54,6 +57,9 @@ export type Reservation = GrantedAttempt | RefusedAttempt
  * - `rememberOrigin` records a successful sign-in's address, keeping the `keep` most recent ones.
  * - `recordFailure` is a plain atomic increment of a counter (request quotas): N concurrent calls count N.
  * - Isolation by tenant: a call keyed by another tenant never reads nor changes this tenant's counts.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class FailedAttempts extends Context.Service<
   FailedAttempts,

@@ -7,6 +7,9 @@ import type { CatalogueStore } from "./CatalogueStore.ts"
 /**
  * Groups of a tenant: a named catalogue (see `CatalogueStore` for the guarantees). Membership lives on
  * `User.groupIds`; `delete` also removes the group from every user's `groupIds` and leaves their other groups.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class GroupRepository extends Context.Service<
   GroupRepository,

@@ -32,6 +32,9 @@ export interface Invitation {
  * - isolation: every method but `findById` is keyed by tenant and never touches another tenant's rows.
  *   `findById` is the one lookup by id alone, because a setup token is presented without a tenant (like a
  *   session token); the caller must verify the secret before trusting the row.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class InvitationRepository extends Context.Service<
   InvitationRepository,

@@ -41,6 +41,9 @@ export interface MembershipListing {
  * included, with their status) matching every filter, ordered by expiry (soonest first, those without one
  * last), then organization id, then user id (rules/membershipOrdering.ts); pages never repeat or skip a row
  * of an unchanged set, and `total` counts the whole filtered set. Never a row of another tenant.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class MembershipRepository extends Context.Service<
   MembershipRepository,

@@ -31,6 +31,9 @@ export interface OneTimeToken {
  * - isolation: every method but `findById` is keyed by tenant and never touches another tenant's rows.
  *   `findById` is the one lookup by id alone, because a token is presented without a tenant; the caller must
  *   verify the secret before trusting the row.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class OneTimeTokenRepository extends Context.Service<
   OneTimeTokenRepository,

@@ -21,6 +21,9 @@ export interface OrganizationListQuery {
  * then id (the domain's `compareOrganizations`: code point order), its cursors past a row by
  * `isAfterOrganizationCursor`, with a `total` for the filter; `lock` serialises the transactions that take it for
  * one organization.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class OrganizationRepository extends Context.Service<
   OrganizationRepository,

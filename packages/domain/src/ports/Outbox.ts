@@ -57,6 +57,9 @@ export interface EventFeedPage {
  * - `events` lists a tenant's events in commit order, oldest first; a page never skips an event that commits
  *   later with an earlier position (events of transactions still open hold the feed back).
  * - Tenant isolation: every other method reads and writes the given tenant's rows only.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class Outbox extends Context.Service<
   Outbox,

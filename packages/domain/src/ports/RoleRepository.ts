@@ -7,6 +7,9 @@ import type { Role, RoleName, RoleScope } from "../model/role.ts"
  * A tenant's role catalogue (seeded from its preset, extensible).
  *
  * Guarantees: (tenant, scope, name) is unique (`NameTaken`); reads never return another tenant's roles.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class RoleRepository extends Context.Service<
   RoleRepository,

@@ -31,6 +31,9 @@ export interface Session {
  * - `revokeAllForUser` is one atomic statement: every session of the user that exists when it runs is revoked
  *   (joins the caller's transaction), and it returns how many it revoked;
  * - `touch` only moves `lastSeenAt` forward.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class SessionRepository extends Context.Service<
   SessionRepository,

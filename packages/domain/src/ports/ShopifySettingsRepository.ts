@@ -45,6 +45,9 @@ export const shopifyWebhookSecretAad = (tenantId: TenantId): string => `${tenant
  * Guarantees: at most one row per tenant; `put` inserts or replaces the whole row atomically; `delete` of a
  * missing row does nothing; isolation: every method is keyed by tenant and nothing is returned across
  * tenants; secrets are stored only as the sealed strings given (the store never sees a plaintext).
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class ShopifySettingsRepository extends Context.Service<
   ShopifySettingsRepository,

@@ -41,6 +41,9 @@ export interface ExpiringMembership {
  *   invitation past its expiry is not pending, whether or not a sweeper recorded it);
  * - `expiringMemberships` lists memberships with `from <= expiresAt < until`, soonest first (then by
  *   organization id and user id), at most `limit`, and `total` counts all of them.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class TenantOverview extends Context.Service<
   TenantOverview,

@@ -8,6 +8,9 @@ import type { Tenant, TenantSlug } from "../model/tenant.ts"
  *
  * Guarantees: slugs are unique (the store reports `SlugTaken`, no check-then-insert); `update` is optimistic;
  * `lock` serialises the transactions that take it.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class TenantRepository extends Context.Service<
   TenantRepository,

@@ -23,6 +23,9 @@ export interface TotpEnrollment {
  * one step, exactly one gets true); `consumeRecoveryCode` atomically removes one hash (exactly one concurrent
  * caller gets true); `replaceRecoveryCodes` swaps the whole set of a confirmed enrolment at once (the old codes
  * stop working in the same statement); isolation by tenant.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class TotpRepository extends Context.Service<
   TotpRepository,

@@ -34,6 +34,9 @@ export interface UserListQuery {
  * - optimistic concurrency: `update` applies only at the expected version and stores `version + 1`;
  * - listing: `list` orders by the sort key then id (the domain's `compareUsers`: text keys and ids by code point;
  *   `lastLogin` newest first, never-logged-in last), its cursors past a row by `isAfter`, pages never repeat or skip a row of an unchanged set, and `total` counts the whole filtered set.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class UserRepository extends Context.Service<
   UserRepository,

@@ -22,6 +22,10 @@ export const DEFAULT_WEBHOOK_CLAIM_TTL: Duration.Input = "24 hours"
  *   releasing a key never claimed does nothing.
  * - Keys of different tenants never meet: the same webhook id is its own key in each tenant.
  * - An expired claim means nothing: a store may delete it at any time (the PostgreSQL one prunes as it goes).
+ *
+ * The tenant id is branded, decoded where it enters (see `model/ids.ts`): a string cast to a TenantId that is not
+ * a UUID is the caller's bug, never checked here. `webhookId` is not an id of ours but the sender's own text
+ * (Shopify's `X-Shopify-Webhook-Id`): any string is a key, stored as text.
  */
 export class WebhookDeduplication extends Context.Service<
   WebhookDeduplication,

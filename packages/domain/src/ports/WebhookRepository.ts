@@ -8,6 +8,9 @@ import type { StoredWebhook } from "../model/webhook.ts"
  *
  * Guarantees: tenant isolation (an id of another tenant is not found); `update` and `delete` fail with
  * `WebhookNotFound` for an unknown id; deleting a webhook deletes its deliveries; `list` is oldest first.
+ *
+ * Ids are branded, decoded where they enter (see `model/ids.ts`): a string cast to an id that is not a UUID is
+ * the caller's bug, never checked here.
  */
 export class WebhookRepository extends Context.Service<
   WebhookRepository,
