@@ -19,6 +19,11 @@ interface TransactionHandle {
    * round trip, and the transaction stays unbegun.
    */
   readonly readsAlone: boolean
+  /**
+   * `write`s not sent yet (with the BEGIN and tenant settings that precede them): they travel in the same write
+   * as the transaction's next statement, or as its COMMIT, so a run of writes costs no round trip of its own.
+   */
+  pending: Array<Statement>
   /** Statements of one transaction run one at a time, also when fibers of the use case run concurrently. */
   tail: Promise<unknown>
 }
@@ -85,6 +90,19 @@ export class Database extends Context.Service<
       sql: string,
       params?: ReadonlyArray<unknown>
     ) => Effect.Effect<ReadonlyArray<Row>>
+    /**
+     * A write whose answer nobody waits for (no rows, no row count; any failure is a defect, as for `query`):
+     * it is queued and sent in the same write as the transaction's next statement, or as its COMMIT (pipelined:
+     * no round trip of its own). A failure then fails that statement or the COMMIT, so the transaction still
+     * rolls back as a whole. Later statements of the transaction see it (it is sent before them); nothing
+     * outside the transaction sees it before the COMMIT, as for any write. Outside a transaction: BEGIN, the
+     * statement and COMMIT in one round trip. Not for a statement whose violation is an answer (`guarded`).
+     */
+    readonly write: (
+      tenantId: string | null,
+      sql: string,
+      params?: ReadonlyArray<unknown>
+    ) => Effect.Effect<void>
     /**
      * Runs `effect` all or nothing: under a savepoint inside a transaction (a failure undoes its writes only
      * and leaves the transaction usable), in a transaction of its own otherwise.
@@ -173,9 +191,15 @@ const preamble = (handle: TransactionHandle, tenantId: string | null): Array<Sta
   return [{ sql: SET_TENANT, params: [tenantId] }]
 }
 
-/** Sends BEGIN if the transaction has not started yet (marked begun first: a failure must still roll back). */
+/** The queued writes, to be sent ahead of the next statement (the queue is emptied). */
+const takePending = (handle: TransactionHandle): Array<Statement> => handle.pending.splice(0)
+
+/**
+ * Sends BEGIN if the transaction has not started yet (marked begun first: a failure must still roll back),
+ * and the queued writes.
+ */
 const begin = async (handle: TransactionHandle): Promise<void> => {
-  const statements = preamble(handle, null)
+  const statements = [...takePending(handle), ...preamble(handle, null)]
   if (statements.length > 0) await handle.connection.pipeline(statements)
 }
 
@@ -184,16 +208,28 @@ const execute = <Row>(
   tenantId: string | null,
   sql: string,
   params: ReadonlyArray<unknown> | undefined,
-  options: { readonly savepoint: boolean }
+  options: { readonly savepoint: boolean; readonly commit?: boolean }
 ) =>
   exclusive(handle, async () => {
     const connection = handle.connection
     // BEGIN and the tenant setting go before the savepoint: rolling back to it would also undo the setting.
-    const before = preamble(handle, tenantId)
-    if (!options.savepoint) return (await connection.pipeline<Row>([...before, { sql, params }])).rows
+    const before = [...takePending(handle), ...preamble(handle, tenantId)]
+    if (!options.savepoint) {
+      // Outside a transaction the statement is the transaction: its COMMIT goes in the same write.
+      if (options.commit !== true) return (await connection.pipeline<Row>([...before, { sql, params }])).rows
+      const committed = await connection.pipeline<Row>(
+        [...before, { sql, params }, { sql: "COMMIT" }],
+        before.length
+      )
+      // Ended; after a failure it stays begun, so the rollback ends it where the COMMIT was not sent (PGlite).
+      handle.begun = false
+      return committed.rows
+    }
+    // The queued writes go first, on their own: a failure of theirs must not read as the guarded statement's.
+    if (before.length > 0) await connection.pipeline(before)
     const savepoint = { sql: "SAVEPOINT gatehouse_statement" }
     try {
-      const result = await connection.pipeline<Row>([...before, savepoint, { sql, params }])
+      const result = await connection.pipeline<Row>([savepoint, { sql, params }])
       await connection.query("RELEASE SAVEPOINT gatehouse_statement")
       return result.rows
     } catch (error) {
@@ -217,7 +253,13 @@ const readFirst = <Row>(
   exclusive(handle, async () => {
     const connection = handle.connection
     if (handle.begun || (tenantId !== null && !handle.readsAlone))
-      return (await connection.pipeline<Row>([...preamble(handle, tenantId), { sql, params }])).rows
+      return (
+        await connection.pipeline<Row>([
+          ...takePending(handle),
+          ...preamble(handle, tenantId),
+          { sql, params }
+        ])
+      ).rows
     if (tenantId === null) return (await connection.query<Row>(sql, params)).rows
     const begin = beginWith("BEGIN READ ONLY", tenantId)
     try {
@@ -292,6 +334,7 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
   const rollback = (handle: TransactionHandle) =>
     Effect.promise(() =>
       exclusive(handle, async () => {
+        handle.pending = []
         if (handle.begun) await handle.connection.query("ROLLBACK")
       }).then(
         () => handle.connection.release(),
@@ -311,6 +354,7 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
           tenant: null,
           begun: false,
           readsAlone: options?.mostlyReads === true,
+          pending: [],
           tail: Promise.resolve()
         }
         const exit = yield* Effect.exit(restore(Effect.provideService(effect, CurrentTransaction, handle)))
@@ -321,7 +365,8 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
         const committed = yield* Effect.exit(
           attempt(() =>
             exclusive(handle, async () => {
-              if (handle.begun) await connection.query("COMMIT")
+              // the queued writes travel with the COMMIT; a failure among them ends the transaction unapplied
+              if (handle.begun) await connection.pipeline([...takePending(handle), { sql: "COMMIT" }])
             })
           )
         )
@@ -365,7 +410,7 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
       options.read === true
         ? (handle: TransactionHandle) => readFirst<Row>(handle, tenantId, sql, params)
         : (handle: TransactionHandle, inside: boolean) =>
-            execute<Row>(handle, tenantId, sql, params, inside ? options : { savepoint: false })
+            execute<Row>(handle, tenantId, sql, params, inside ? options : { savepoint: false, commit: true })
     return Effect.flatMap(CurrentTransaction, (current) =>
       current !== undefined && current.driver === driver
         ? attempt(() => run(current, true))
@@ -395,6 +440,27 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
     params?: ReadonlyArray<unknown>
   ): Effect.Effect<ReadonlyArray<Row>> =>
     Effect.orDie(exec<Row>(tenantId, sql, params, { savepoint: false, read: true }))
+
+  const write = (
+    tenantId: string | null,
+    sql: string,
+    params?: ReadonlyArray<unknown>
+  ): Effect.Effect<void> => {
+    const queue = (handle: TransactionHandle) =>
+      attempt(() =>
+        exclusive(handle, async () => {
+          handle.pending.push(...preamble(handle, tenantId), { sql, params })
+        })
+      )
+    return Effect.orDie(
+      Effect.flatMap(CurrentTransaction, (current) =>
+        current !== undefined && current.driver === driver
+          ? queue(current)
+          : // on its own: queued, then sent with the COMMIT (BEGIN, the statement, COMMIT in one round trip)
+            transaction(Effect.flatMap(CurrentTransaction, (handle) => queue(handle!)))
+      )
+    )
+  }
 
   const guarded = <E, Row = Record<string, unknown>>(
     tenantId: string | null,
@@ -431,12 +497,17 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
           })
           const exit = yield* Effect.exit(restore(effect))
           if (Exit.isSuccess(exit)) {
-            yield* run(() => current.connection.query(`RELEASE SAVEPOINT ${name}`))
+            // the block's queued writes go before the RELEASE: their failure is the block's
+            yield* run(() =>
+              current.connection.pipeline([...takePending(current), { sql: `RELEASE SAVEPOINT ${name}` }])
+            )
             return exit.value
           }
-          // Rolling back to the savepoint also restores the tenant setting of that moment.
+          // Rolling back to the savepoint also restores the tenant setting of that moment; the block's writes
+          // not sent yet are dropped (as the rollback would undo them).
           yield* Effect.ignore(
             run(async () => {
+              current.pending = []
               await current.connection.query(`ROLLBACK TO SAVEPOINT ${name}`)
               await current.connection.query(`RELEASE SAVEPOINT ${name}`)
               current.tenant = tenantBefore
@@ -447,5 +518,5 @@ export const makeDatabase = (driver: Driver): Database["Service"] => {
       )
     })
 
-  return Database.of({ driver, transaction, query, plainRead, read, guarded, atomic })
+  return Database.of({ driver, transaction, query, plainRead, read, write, guarded, atomic })
 }

@@ -15,7 +15,7 @@ export const layer: Layer.Layer<AuditLog, never, Database> = Layer.effect(
     return AuditLog.of({
       append: (event) =>
         db
-          .query(
+          .write(
             event.tenantId,
             `INSERT INTO audit_events (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
             [

@@ -230,25 +230,25 @@ export const layer: Layer.Layer<FailedAttempts, never, Database> = Layer.effect(
         }),
       reset: (tenantId, account) =>
         Effect.gen(function* () {
-          yield* db.query(
+          yield* db.write(
             tenantId,
             "DELETE FROM failed_attempts_by_origin WHERE tenant_id = $1 AND account_id = $2",
             [tenantId, account]
           )
-          yield* db.query(tenantId, "DELETE FROM failed_attempts WHERE tenant_id = $1 AND user_id = $2", [
+          yield* db.write(tenantId, "DELETE FROM failed_attempts WHERE tenant_id = $1 AND user_id = $2", [
             tenantId,
             account
           ])
         }),
       rememberOrigin: (key, at, keep) =>
         Effect.gen(function* () {
-          yield* db.query(
+          yield* db.write(
             key.tenantId,
             `INSERT INTO sign_in_origins (tenant_id, user_id, origin, last_success_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT ON CONSTRAINT sign_in_origins_pkey DO UPDATE SET last_success_at = EXCLUDED.last_success_at`,
             [key.tenantId, key.account, key.origin, at]
           )
-          yield* db.query(
+          yield* db.write(
             key.tenantId,
             `DELETE FROM sign_in_origins WHERE tenant_id = $1 AND user_id = $2 AND origin NOT IN (
                SELECT origin FROM sign_in_origins WHERE tenant_id = $1 AND user_id = $2

@@ -119,7 +119,7 @@ export const layer: Layer.Layer<Outbox, never, Database> = Layer.effect(
     return Outbox.of({
       append: (event, options) =>
         Effect.asVoid(
-          db.query(event.tenantId, APPEND, [
+          db.write(event.tenantId, APPEND, [
             event.tenantId,
             event.id,
             event.type,

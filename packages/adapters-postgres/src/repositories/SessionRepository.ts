@@ -14,7 +14,7 @@ export const layer: Layer.Layer<SessionRepository, never, Database> = Layer.effe
     return SessionRepository.of({
       insert: (s) =>
         db
-          .query(
+          .write(
             s.tenantId,
             `INSERT INTO sessions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
             [

@@ -71,7 +71,7 @@ const counting = Effect.gen(function* () {
  * Every repository on a Database whose driver records what reaches the store: one entry per round trip
  * (a `query`, or a `pipeline` sent in one write), each the statements it carried.
  */
-const recording = Effect.gen(function* () {
+export const recording = Effect.gen(function* () {
   const db = yield* Database
   const sent: Array<Array<string>> = []
   const driver: Driver = {
@@ -295,7 +295,9 @@ export const actorDirectoryTests = (it: AdapterIt): void => {
       assert.isTrue(Option.isSome(found), "the transaction's own session is found")
       const trips = roundTrips(sent)
       assert.deepStrictEqual(trips[0]?.[0], "BEGIN+tenant", "the insert began the transaction")
-      assert.deepStrictEqual(trips.slice(-2), [["session"], ["COMMIT"]])
+      // the insert (a queued write) travels in the read's round trip, ahead of it
+      assert.deepStrictEqual(trips.at(-2)?.at(-1), "session")
+      assert.deepStrictEqual(trips.at(-1), ["COMMIT"])
     })
   )
 
