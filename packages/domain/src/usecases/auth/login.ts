@@ -143,26 +143,25 @@ export const login = Effect.fn("login")(function* (input: LoginInput, origin: Re
 
   const users = yield* UserRepository
   const email = input.email.trim().toLowerCase()
-  // The reads before hashing share one short transaction (one snapshot, one BEGIN/COMMIT); none is held while
-  // the hash is checked.
-  const before = yield* transactional(
-    Effect.gen(function* () {
-      const knownTenant = isSlug(input.tenant)
-        ? yield* (yield* TenantRepository).findBySlug(input.tenant)
-        : Option.none<Tenant>()
-      if (Option.isNone(knownTenant)) return undefined
-      const tenant = knownTenant.value
-      const found = isEmail(email) ? yield* users.findByEmail(tenant.id, email) : Option.none<User>()
-      const user = Option.getOrUndefined(found)
-      const account = user?.id ?? (yield* unknownAccountKey(tenant.id, email))
-      const reservation = yield* (yield* FailedAttempts).reserve(
-        attemptKey(tenant.id, account, origin),
-        at,
-        policy
-      )
-      return { tenant, user, reservation }
-    })
-  )
+  // The reads and the reservation before hashing run each on its own, outside any transaction: under READ
+  // COMMITTED a shared transaction gave them no common snapshot, only a BEGIN and a COMMIT of their own (a round
+  // trip each). Alone, each is one round trip, and the reservation commits by itself before the hash is checked.
+  const before = yield* Effect.gen(function* () {
+    const knownTenant = isSlug(input.tenant)
+      ? yield* (yield* TenantRepository).findBySlug(input.tenant)
+      : Option.none<Tenant>()
+    if (Option.isNone(knownTenant)) return undefined
+    const tenant = knownTenant.value
+    const found = isEmail(email) ? yield* users.findByEmail(tenant.id, email) : Option.none<User>()
+    const user = Option.getOrUndefined(found)
+    const account = user?.id ?? (yield* unknownAccountKey(tenant.id, email))
+    const reservation = yield* (yield* FailedAttempts).reserve(
+      attemptKey(tenant.id, account, origin),
+      at,
+      policy
+    )
+    return { tenant, user, reservation }
+  })
   if (before === undefined) {
     yield* hasher.verifyDummy(input.password)
     return yield* new InvalidCredentials()
