@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { breakdownRows } from "./breakdown/breakdown.ts"
+import { breakdownRows, loginBreakdownRows } from "./breakdown/breakdown.ts"
 import { createRunDatabase, vacuumAnalyze } from "./database.ts"
 import { type BenchServer, startGatehouseProcess } from "./gatehouse.ts"
 import { copyBaseline, importOverHttp, insertManyBaseline } from "./importScenario.ts"
@@ -221,6 +221,11 @@ const measure = async (
       sideBySideRows(settings, server, log)
     )
     report.rows.push(...(sideBySide ?? []))
+  }
+  if (wanted("1")) {
+    await report.attempt("row 1b (the login's breakdown)", () =>
+      loginBreakdownRows(report, databaseUrl, dataDir, seeded)
+    )
   }
   if (wanted("8")) {
     await report.attempt("row 8 (per-layer breakdown)", () =>

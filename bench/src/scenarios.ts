@@ -15,15 +15,16 @@ const checked = (what: string, result: LoadResult): LoadResult => {
   return result
 }
 
-/** Row 1: logins per second, rotating over the seeded accounts. */
+/** Row 1: logins per second, rotating over the seeded accounts (`path`: the login route by default). */
 export const loginLoad = (
   settings: Settings,
-  server: BenchServer,
+  server: Pick<BenchServer, "url">,
   slug: string,
-  emails: ReadonlyArray<string>
+  emails: ReadonlyArray<string>,
+  path = "/v1/auth/login"
 ) =>
   runLoad({
-    url: `${server.url}/v1/auth/login`,
+    url: `${server.url}${path}`,
     method: "POST",
     headers: JSON_HEADERS,
     bodies: emails.map((email) => JSON.stringify({ tenant: slug, email, password: PASSWORD })),

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import type { LoadResult } from "../loadSpec.ts"
 import { count, type Report } from "../report.ts"
-import { getLoad } from "../scenarios.ts"
+import { getLoad, loginLoad } from "../scenarios.ts"
 import { repeat, type Spread } from "../stats.ts"
 import { backendTicks, backendTicksBetween, microsPerRequest, processTicks } from "./cpuTicks.ts"
 import { type CpuProfile, summarizeProfile } from "./profileSummary.ts"
@@ -89,19 +89,17 @@ interface LayerFigures {
   readonly postgresMicros: number
 }
 
-/** One load on `url` with the CPU both sides spent on it. */
+/** One load (`load`) with the CPU both sides spent on it. */
 const measured = async (
   report: Report,
   layers: Layers,
   database: string,
-  url: string,
-  token: string | undefined,
-  what: string
+  load: () => Promise<LoadResult>
 ): Promise<LayerFigures> => {
   const pid = layers.child.pid!
   const serverBefore = processTicks(pid)
   const backendsBefore = backendTicks(database)
-  const result: LoadResult = report.load(await getLoad(report.settings, url, token, what))
+  const result: LoadResult = report.load(await load())
   const serverTicks = processTicks(pid) - serverBefore
   const postgresTicks = backendTicksBetween(backendsBefore, backendTicks(database))
   return {
@@ -135,6 +133,20 @@ const LAYERS = [
   { key: "me", label: "the real GET /v1/me", path: "/v1/me", auth: true }
 ] as const
 
+/** The layers server for `seeded` on the run's database. */
+const layersFor = (
+  databaseUrl: string,
+  dataDir: string,
+  seeded: { readonly tenantId: string; readonly emails: ReadonlyArray<string>; readonly userToken: string }
+) =>
+  startLayers({
+    databaseUrl,
+    dataDir,
+    tenantId: seeded.tenantId,
+    email: seeded.emails[0]!,
+    token: seeded.userToken
+  })
+
 /** Row 8 into `report`; the seeded tenant's first login account is the caller. */
 export const breakdownRows = async (
   report: Report,
@@ -143,13 +155,7 @@ export const breakdownRows = async (
   seeded: { readonly tenantId: string; readonly emails: ReadonlyArray<string>; readonly userToken: string }
 ): Promise<void> => {
   const database = new URL(databaseUrl).pathname.slice(1)
-  const layers = await startLayers({
-    databaseUrl,
-    dataDir,
-    tenantId: seeded.tenantId,
-    email: seeded.emails[0]!,
-    token: seeded.userToken
-  })
+  const layers = await layersFor(databaseUrl, dataDir, seeded)
   report.log(`breakdown: layers server ${layers.child.pid} (${layers.bareUrl}, ${layers.gatehouseUrl})`)
   try {
     const figures = await repeat(report.settings.runs, async (run) => {
@@ -164,7 +170,9 @@ export const breakdownRows = async (
           process.env.BENCH_CPU_PROFILE !== undefined
         if (profiling) await layers.command("profile-start")
         const result = await report.attempt(`breakdown ${layer.key}`, () =>
-          measured(report, layers, database, `${base}${layer.path}`, token, `breakdown ${layer.key}`)
+          measured(report, layers, database, () =>
+            getLoad(report.settings, `${base}${layer.path}`, token, `breakdown ${layer.key}`)
+          )
         )
         if (profiling) await layers.command(`profile-stop ${process.env.BENCH_CPU_PROFILE}`, "profiled")
         if (result === undefined) continue
@@ -205,6 +213,78 @@ export const breakdownRows = async (
       report.log("  top functions (self time):")
       for (const fn of summary.functions)
         report.log(`  ${(fn.share * 100).toFixed(1)}% ${fn.ms.toFixed(0)} ms ${fn.name}`)
+    }
+  } finally {
+    await layers.stop()
+  }
+}
+
+const LOGIN_LAYERS = [
+  {
+    key: "argon2",
+    label: "bare Fastify + one argon2 verify at the server's parameters (no DB)",
+    path: "/bare-argon2",
+    bare: true
+  },
+  { key: "login", label: "the real POST /v1/auth/login", path: "/v1/auth/login", bare: false }
+] as const
+
+/**
+ * Row 1's breakdown (`1b.`, with row 1): where a login's time goes, in the layers server (one process, so both
+ * figures share the process, the thread pool and the moment). The bare Fastify route that only verifies the
+ * bench password's argon2 hash is the HTTP baseline of a login (argon2 on the same libuv pool, the load
+ * generator's and HTTP's costs included: row 1's argon2 loop has neither); the real login adds the database.
+ * CPU per request on both sides of the socket as in row 8.
+ */
+export const loginBreakdownRows = async (
+  report: Report,
+  databaseUrl: string,
+  dataDir: string,
+  seeded: {
+    readonly slug: string
+    readonly tenantId: string
+    readonly emails: ReadonlyArray<string>
+    readonly userToken: string
+  }
+): Promise<void> => {
+  const database = new URL(databaseUrl).pathname.slice(1)
+  const layers = await layersFor(databaseUrl, dataDir, seeded)
+  report.log(`login breakdown: layers server ${layers.child.pid} (${layers.bareUrl}, ${layers.gatehouseUrl})`)
+  try {
+    const figures = await repeat(report.settings.runs, async (run) => {
+      report.log(`login breakdown: run ${run + 1}/${report.settings.runs}`)
+      const taken: Record<string, number> = {}
+      for (const layer of LOGIN_LAYERS) {
+        const url = layer.bare ? layers.bareUrl : layers.gatehouseUrl
+        const result = await report.attempt(`login breakdown ${layer.key}`, () =>
+          measured(report, layers, database, () =>
+            loginLoad(report.settings, { url }, seeded.slug, seeded.emails, layer.path)
+          )
+        )
+        if (result === undefined) continue
+        taken[`${layer.key}Rps`] = result.rps
+        taken[`${layer.key}P99`] = result.p99
+        taken[`${layer.key}Server`] = result.serverMicros
+        taken[`${layer.key}Postgres`] = result.postgresMicros
+      }
+      return taken
+    })
+    const cpu = (spread: Spread | undefined) => (spread === undefined ? "n/a" : count(spread.median))
+    for (const layer of LOGIN_LAYERS) {
+      report.add(
+        `1b. ${layer.label}`,
+        figures[`${layer.key}Rps`],
+        "req/s",
+        "informational (ratio: vs the argon2 route)",
+        undefined,
+        figures.argon2Rps
+      )
+      report.add(
+        `1b. same, p99; CPU per request: server ${cpu(figures[`${layer.key}Server`])} us, PostgreSQL ${cpu(figures[`${layer.key}Postgres`])} us`,
+        figures[`${layer.key}P99`],
+        "ms",
+        "informational"
+      )
     }
   } finally {
     await layers.stop()

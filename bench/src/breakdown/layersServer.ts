@@ -6,7 +6,10 @@
  * - Gatehouse as `startGatehouse` composes it (the production layers, `makeFastify`, the plugin and its hooks)
  *   with two more routes registered by the plugin's own `registerRoute`: `/bench/noop` (no authentication:
  *   decode, the Effect runtime, encode with the `Me` schema, no database) and `/bench/session` (the same plus
- *   the session check), next to the real `GET /v1/me`.
+ *   the session check), next to the real `GET /v1/me` (and `POST /v1/auth/login`, the login breakdown);
+ * - on the bare Fastify, `/bare-argon2` (POST): one `@node-rs/argon2` verify of the bench password against a hash
+ *   made with the server's parameters (`Argon2PasswordHasher.DEFAULT_OPTIONS`), on the same libuv thread pool
+ *   as the server's logins: a login's hash behind HTTP, without the database.
  * Argument (JSON): { databaseUrl, dataDir, tenantId, email, token }. Prints one JSON line
  * `{ bareUrl, gatehouseUrl }` when listening. Commands on stdin, one a line: `profile-start`,
  * `profile-stop <file>` (the V8 CPU profiler, as `--cpu-prof` writes it; answers `profiled` on stdout).
@@ -14,12 +17,15 @@
 import { writeFileSync } from "node:fs"
 import { Session } from "node:inspector/promises"
 import { createInterface } from "node:readline"
+import { Argon2PasswordHasher } from "@gatehouse/adapters-crypto"
 import { authenticateSession, getMe, Me } from "@gatehouse/domain"
+import { hash, verify } from "@node-rs/argon2"
 import { Effect, Schema } from "effect"
 import Fastify from "fastify"
 import pg from "pg"
 import { registerRoute } from "../../../packages/adapters-http/src/routes/route.ts"
 import { startGatehouse } from "../gatehouse.ts"
+import { PASSWORD } from "../seed.ts"
 
 interface Argument {
   readonly databaseUrl: string
@@ -78,6 +84,8 @@ bare.get("/bare-select", async () => {
   )
   return result.rows[0]
 })
+const stored = await hash(PASSWORD, Argon2PasswordHasher.DEFAULT_OPTIONS)
+bare.post("/bare-argon2", async () => ({ valid: await verify(stored, PASSWORD) }))
 const bareUrl = await bare.listen({ host: "127.0.0.1", port: 0 })
 
 const profiler = new Session()
