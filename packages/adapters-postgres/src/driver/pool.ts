@@ -78,8 +78,7 @@ const sendInTurn = async <Row>(
   answer: number
 ): Promise<QueryResult<Row>> => {
   const results: Array<pg.QueryResult> = []
-  for (const { sql, params } of statements)
-    results.push(await client.query(sql, params as Array<unknown> | undefined))
+  for (const { sql, params } of statements) results.push(await client.query(prepared(sql, params)))
   const answered = results[answer]
   if (answered === undefined) throw new Error("pipeline called without the statement to answer")
   return resultOf<Row>(answered)

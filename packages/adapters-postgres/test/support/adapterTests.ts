@@ -82,22 +82,36 @@ export const adapterTests = (it: AdapterIt): void => {
           const first = await connection.query<{ prepared_probe: number }>(sql, [1])
           const second = await connection.query<{ prepared_probe: number }>(sql, [41])
           await connection.query("SELECT 'unprepared_probe' AS text_only")
+          // a pipeline's statements too (sent in turn on PGlite, where they were parsed and planned every time)
+          const piped = "SELECT $1::int + 2 AS piped_probe"
+          const third = await connection.pipeline<{ piped_probe: number }>([
+            { sql: "SELECT 'unprepared_piped_probe' AS text_only" },
+            { sql: piped, params: [1] }
+          ])
+          const fourth = await connection.pipeline<{ piped_probe: number }>([{ sql: piped, params: [40] }])
           const names = await connection.query<{ name: string; statement: string }>(
             "SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%_probe%'"
           )
           return {
-            values: [first.rows[0]?.prepared_probe, second.rows[0]?.prepared_probe],
+            values: [
+              first.rows[0]?.prepared_probe,
+              second.rows[0]?.prepared_probe,
+              third.rows[0]?.piped_probe,
+              fourth.rows[0]?.piped_probe
+            ],
             names: names.rows
           }
         } finally {
           connection.release()
         }
       })
-      assert.deepStrictEqual(prepared.values, [2, 42])
-      const probes = prepared.names.filter((row) => row.statement.includes("prepared_probe"))
-      assert.strictEqual(probes.length, 1, "prepared once, reused")
-      assert.match(probes[0]!.name, /^gatehouse_[0-9a-f]{24}$/)
-      assert.isFalse(prepared.names.some((row) => row.statement.includes("unprepared_probe")))
+      assert.deepStrictEqual(prepared.values, [2, 42, 3, 42])
+      for (const probe of ["prepared_probe", "piped_probe"]) {
+        const probes = prepared.names.filter((row) => row.statement.includes(probe))
+        assert.strictEqual(probes.length, 1, `${probe}: prepared once, reused`)
+        assert.match(probes[0]!.name, /^gatehouse_[0-9a-f]{24}$/)
+      }
+      assert.isFalse(prepared.names.some((row) => row.statement.includes("unprepared_")))
     })
   )
 
