@@ -169,14 +169,15 @@ export const layer: Layer.Layer<UserRepository, never, Database> = Layer.effect(
             const page = rows.filter((row) => row.id !== null)
             return pageOf(page, { limit, total, toItem: toUser, keyOf: (user) => sortKey(user, query.sort) })
           }
-          const [rows, total] = yield* Effect.all([
-            db.read<UserRow>(
-              tenantId,
-              `SELECT ${USER_COLUMNS} FROM users u WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT ${limit + 1}`,
-              sql.params
-            ),
-            count(tenantId, sql.total.sql, sql.total.params)
-          ])
+          // The page and its total in one statement (one snapshot, one round trip; on PGlite one statement less):
+          // the total is a subquery on the filter's parameters, evaluated once. An empty page carries no total.
+          const rows = yield* db.read<UserRow & { readonly total_count: number }>(
+            tenantId,
+            `SELECT (${sql.total.sql}) AS total_count, ${USER_COLUMNS} FROM users u
+             WHERE ${sql.pageWhere} ORDER BY ${sql.orderBy} LIMIT ${limit + 1}`,
+            sql.params
+          )
+          const total = rows[0]?.total_count ?? (yield* count(tenantId, sql.total.sql, sql.total.params))
           return pageOf(rows, { limit, total, toItem: toUser, keyOf: (user) => sortKey(user, query.sort) })
         }),
       countActiveWithRole: (tenantId, roles) =>

@@ -25,7 +25,10 @@ export interface ListingSql {
   readonly params: ReadonlyArray<unknown>
   /** The parameters of `where` (a prefix of `params`). */
   readonly filterParams: ReadonlyArray<unknown>
-  /** The statement counting the filtered set, and its parameters. */
+  /**
+   * The statement counting the filtered set, and its parameters: those of `where` (`filterParams`), a prefix of
+   * `params`, so it can also run as a subquery of the page's statement.
+   */
   readonly total: { readonly sql: string; readonly params: ReadonlyArray<unknown> }
 }
 
@@ -34,25 +37,25 @@ export interface ListingSql {
  * of migrations 0005 and 0018 keep (a few rows read); any other filter counts the matching users.
  */
 const totalSql = (
-  tenantId: string,
-  query: UserListQuery,
-  countedOnly: boolean,
+  counted: CountedKeys | undefined,
   from: string,
   where: string,
   filterParams: ReadonlyArray<unknown>
 ): ListingSql["total"] => {
-  if (!countedOnly)
+  if (counted === undefined)
     return { sql: `SELECT count(*)::int AS count FROM ${from} WHERE ${where}`, params: filterParams }
-  const { params, param } = sqlParams(tenantId)
   const keys = (["status", "role", "kind"] as const).flatMap((key) => {
-    const value = query[key]
-    return value === undefined ? [] : [` AND ${key} = ${param(value)}`]
+    const placeholder = counted[key]
+    return placeholder === undefined ? [] : [` AND ${key} = ${placeholder}`]
   })
   return {
     sql: `SELECT coalesce(sum(count), 0)::int AS count FROM user_counts WHERE tenant_id = $1${keys.join("")}`,
-    params
+    params: filterParams
   }
 }
+
+/** The placeholders the filter bound for the keys the counters answer. */
+type CountedKeys = Partial<Record<"status" | "role" | "kind", string>>
 
 const ORDER: Record<UserSort, string> = {
   name: "u.name_key, u.id",
@@ -72,10 +75,13 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
   const { params, param } = sqlParams(tenantId)
   const filters = ["u.tenant_id = $1"]
   // the filters the counters answer (status, role, kind); any other makes the total a count
-  const counted = [query.status, query.role, query.kind].filter((value) => value !== undefined).length
-  if (query.status !== undefined) filters.push(`u.status = ${param(query.status)}`)
-  if (query.kind !== undefined) filters.push(`u.kind = ${param(query.kind)}`)
-  if (query.role !== undefined) filters.push(`u.role = ${param(query.role)}`)
+  const counted: CountedKeys = {}
+  for (const key of ["status", "kind", "role"] as const) {
+    const value = query[key]
+    if (value === undefined) continue
+    counted[key] = param(value)
+    filters.push(`u.${key} = ${counted[key]}`)
+  }
   if (query.departmentId !== undefined) filters.push(`u.department_id = ${param(query.departmentId)}`)
   if (query.groupId !== undefined)
     filters.push(
@@ -109,7 +115,12 @@ export const listingSql = (tenantId: string, query: UserListQuery): ListingSql =
     orderBy: ORDER[query.sort],
     params,
     filterParams,
-    total: totalSql(tenantId, query, filters.length === 1 + counted, from, where, filterParams)
+    total: totalSql(
+      filters.length === 1 + Object.keys(counted).length ? counted : undefined,
+      from,
+      where,
+      filterParams
+    )
   }
 }
 

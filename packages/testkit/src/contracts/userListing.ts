@@ -4,6 +4,7 @@ import {
   type Department,
   DepartmentRepository,
   type Email,
+  encodeCursor,
   type Group,
   GroupRepository,
   matches,
@@ -337,6 +338,28 @@ export const userListingTests = (it: ContractIt): void => {
       assert.deepStrictEqual(idsOf(page.items), idsOf([...stored].sort(compareUsers("name"))))
       assert.strictEqual(page.total, 5)
       assert.isNull(page.nextCursor)
+    })
+  )
+
+  it.effect("a page past the last user is empty and still carries the filter's total", () =>
+    Effect.gen(function* () {
+      const repository = yield* UserRepository
+      const { tenant } = yield* freshTenant()
+      for (let i = 0; i < 3; i++) yield* repository.insert(aUser({ tenantId: tenant.id, status: "active" }))
+      yield* repository.insert(aUser({ tenantId: tenant.id, status: "disabled" }))
+      // unfiltered and by status (totals from the stores' counters), and a search (a count of the matches)
+      for (const filter of [{}, { status: "active" as const }, { q: "example" }]) {
+        const all = yield* repository.list(tenant.id, { sort: "name", limit: 200, ...filter })
+        const last = all.items.at(-1)!
+        const cursor = encodeCursor({ key: sortKey(last, "name"), id: last.id })
+        const past = yield* repository.list(tenant.id, { sort: "name", limit: 2, cursor, ...filter })
+        assert.deepStrictEqual(
+          past,
+          { items: [], total: all.total, nextCursor: null },
+          JSON.stringify(filter)
+        )
+        assert.isAbove(all.total, 2, JSON.stringify(filter))
+      }
     })
   )
 
